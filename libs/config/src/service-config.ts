@@ -1,0 +1,44 @@
+import { AppName, DEFAULT_PORTS } from './app-name';
+import { EnvReader } from './env-reader';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What every app needs from its environment. */
+export interface ServiceConfig {
+  app: AppName;
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  logLevel: LogLevel;
+  /** Absent for the gateway, which persists nothing. */
+  databaseUrl?: string;
+  amqpUrl: string;
+  eventsExchange: string;
+  /** Prefix of every queue and RPC queue name; tests set their own so runs never meet. */
+  amqpNamespace: string;
+}
+
+export function readServiceConfig(app: AppName, env: EnvReader, needsDatabase = app !== 'gateway'): ServiceConfig {
+  const nodeEnv = env.string('NODE_ENV', 'development');
+  const upper = app.toUpperCase();
+  const databaseUrl = needsDatabase
+    ? env.url('DATABASE_URL', ['postgres', 'postgresql'], {
+        from: [`${upper}_DATABASE_URL`],
+        example: 'postgres://postgres@127.0.0.1:5432/envrefresh',
+      })
+    : undefined;
+  const amqpNamespace = env.string('AMQP_NAMESPACE', 'envrefresh');
+  if (!/^[A-Za-z0-9_.-]+$/.test(amqpNamespace)) env.fail('AMQP_NAMESPACE may hold only letters, digits, ".", "_" and "-"');
+  return {
+    app,
+    nodeEnv,
+    production: nodeEnv === 'production',
+    port: env.int('PORT', DEFAULT_PORTS[app], { min: 0, max: 65535 }),
+    logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    databaseUrl,
+    amqpUrl: env.url('AMQP_URL', ['amqp', 'amqps'], { example: 'amqp://guest:guest@127.0.0.1:5672' }),
+    eventsExchange: env.string('EVENTS_EXCHANGE', `${amqpNamespace}.events`),
+    amqpNamespace,
+  };
+}
