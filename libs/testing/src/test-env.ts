@@ -1,0 +1,28 @@
+/** Signs the tokens that tests present; apps under test verify with the same value. */
+export const TEST_JWT_SECRET = 'envrefresh-test-secret-that-is-long-enough-for-hs256';
+
+export interface TestServiceEnvOptions {
+  /** Omit for the gateway, which persists nothing. */
+  databaseUrl?: string;
+  amqpUrl: string;
+  namespace: string;
+  extra?: Record<string, string>;
+}
+
+/**
+ * The environment an app under test reads, whether it is built in-process or spawned as a real
+ * process. It holds only envrefresh's own variables: spread it over `process.env` when spawning so
+ * PATH and friends survive.
+ */
+export function testServiceEnv({ databaseUrl, amqpUrl, namespace, extra = {} }: TestServiceEnvOptions): Record<string, string> {
+  return {
+    ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
+    AMQP_URL: amqpUrl,
+    AMQP_NAMESPACE: namespace,
+    EVENTS_EXCHANGE: `${namespace}.events`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    ...extra,
+  };
+}
