@@ -19,7 +19,11 @@ export interface ProbeQueue {
  * exactly the bytes and properties a third party would. The exchange must already exist (the app
  * under test declares it).
  */
-export async function bindProbeQueue(amqpUrl: string, exchange: string, routingKeys: string[]): Promise<ProbeQueue> {
+export async function bindProbeQueue(
+  amqpUrl: string,
+  exchange: string,
+  routingKeys: string[],
+): Promise<ProbeQueue> {
   const connection = await amqp.connect(amqpUrl);
   connection.on('error', () => undefined);
   try {

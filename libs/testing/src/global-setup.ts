@@ -7,12 +7,17 @@ import { startedContainers } from './started-containers';
  * URLs for the workers (forked after this, so they inherit process.env), checks both answer, and
  * builds, because some specs spawn the built apps as real processes.
  */
-export default async function globalSetup(_globalConfig: unknown, projectConfig: { rootDir: string }): Promise<void> {
+export default async function globalSetup(
+  _globalConfig: unknown,
+  projectConfig: { rootDir: string },
+): Promise<void> {
   const started = startedContainers();
 
   if (!process.env.TEST_DATABASE_URL) {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-    const postgres = await startContainer('TEST_DATABASE_URL', () => new PostgreSqlContainer('postgres:15-alpine').start());
+    const postgres = await startContainer('TEST_DATABASE_URL', () =>
+      new PostgreSqlContainer('postgres:15-alpine').start(),
+    );
     started.push(postgres);
     process.env.TEST_DATABASE_URL = postgres.getConnectionUri();
   }

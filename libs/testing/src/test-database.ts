@@ -34,7 +34,9 @@ export async function dropTestDatabase(name: string, adminUrl = testDatabaseAdmi
  */
 export function assertTestDatabaseName(name: string): void {
   if (!new RegExp(`^${TEST_DATABASE_PREFIX}[a-z0-9_]+$`).test(name)) {
-    throw new Error(`Refusing to touch database "${name}": test databases are named ${TEST_DATABASE_PREFIX}<random>`);
+    throw new Error(
+      `Refusing to touch database "${name}": test databases are named ${TEST_DATABASE_PREFIX}<random>`,
+    );
   }
 }
 

@@ -14,7 +14,12 @@ export interface TestServiceEnvOptions {
  * process. It holds only envrefresh's own variables: spread it over `process.env` when spawning so
  * PATH and friends survive.
  */
-export function testServiceEnv({ databaseUrl, amqpUrl, namespace, extra = {} }: TestServiceEnvOptions): Record<string, string> {
+export function testServiceEnv({
+  databaseUrl,
+  amqpUrl,
+  namespace,
+  extra = {},
+}: TestServiceEnvOptions): Record<string, string> {
   return {
     ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
     AMQP_URL: amqpUrl,

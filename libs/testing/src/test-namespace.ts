@@ -20,7 +20,8 @@ export async function deleteAmqpNamespace(amqpUrl: string, { exchanges, queues }
   connection.on('error', () => undefined);
   try {
     for (const queue of queues) await ignoringNotFound(connection, (channel) => channel.deleteQueue(queue));
-    for (const exchange of exchanges) await ignoringNotFound(connection, (channel) => channel.deleteExchange(exchange));
+    for (const exchange of exchanges)
+      await ignoringNotFound(connection, (channel) => channel.deleteExchange(exchange));
   } finally {
     await connection.close();
   }

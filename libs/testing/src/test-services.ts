@@ -13,7 +13,9 @@ export function testAmqpUrl(): string {
 function required(name: string): string {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set: run integration specs through jest (its globalSetup provides it) or set it yourself`);
+    throw new Error(
+      `${name} is not set: run integration specs through jest (its globalSetup provides it) or set it yourself`,
+    );
   }
   return value;
 }

@@ -44,7 +44,10 @@ describe('AMQP probe queue and namespace cleanup', () => {
 
       await eventually(() => expect(probe.messages).toHaveLength(2));
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(probe.messages.map((message) => message.fields.routingKey)).toEqual(['intent.approved', 'schedule.created']);
+      expect(probe.messages.map((message) => message.fields.routingKey)).toEqual([
+        'intent.approved',
+        'schedule.created',
+      ]);
       expect(probe.messages[0].json()).toEqual({ id: 1 });
       expect(probe.messages[0].properties.messageId).toBe('intent.approved-1');
       expect(probe.messages[1].content.toString()).toBe('{"id":3}');
@@ -65,7 +68,10 @@ describe('AMQP probe queue and namespace cleanup', () => {
       queues: [queue, `${namespace}.never-declared.queue`],
     });
 
-    for (const check of [(c: amqp.Channel) => c.checkQueue(queue), (c: amqp.Channel) => c.checkExchange(other)]) {
+    for (const check of [
+      (c: amqp.Channel) => c.checkQueue(queue),
+      (c: amqp.Channel) => c.checkExchange(other),
+    ]) {
       const probeChannel = await connection.createChannel();
       probeChannel.on('error', () => undefined);
       await expect(check(probeChannel)).rejects.toMatchObject({ code: 404 });

@@ -41,7 +41,9 @@ describe('test databases', () => {
   it('refuses to drop a database that is not a test database', async () => {
     await expect(dropTestDatabase('postgres')).rejects.toThrow(/Refusing to touch database "postgres"/);
     await expect(dropTestDatabase('envrefresh')).rejects.toThrow(/Refusing/);
-    await expect(dropTestDatabase('envrefresh_test_x"; DROP DATABASE postgres; --')).rejects.toThrow(/Refusing/);
+    await expect(dropTestDatabase('envrefresh_test_x"; DROP DATABASE postgres; --')).rejects.toThrow(
+      /Refusing/,
+    );
     expect(await databaseExists('postgres')).toBe(true);
   });
 });
