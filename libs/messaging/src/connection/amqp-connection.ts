@@ -1,0 +1,56 @@
+import { Logger } from '@nestjs/common';
+import amqp, { AmqpConnectionManager, ChannelWrapper, CreateChannelOpts } from 'amqp-connection-manager';
+
+export interface AmqpConnectionOptions {
+  url: string;
+  /** Shown in the broker's connection list. */
+  connectionName: string;
+  heartbeatSeconds?: number;
+  reconnectSeconds?: number;
+}
+
+/**
+ * One connection per process that reconnects by itself; channels created from it re-run their
+ * setup (topology, consumers) after every reconnect.
+ */
+export class AmqpConnection {
+  private readonly logger = new Logger(AmqpConnection.name);
+  private readonly manager: AmqpConnectionManager;
+  private readonly channels: ChannelWrapper[] = [];
+
+  constructor(private readonly options: AmqpConnectionOptions) {
+    this.manager = amqp.connect([options.url], {
+      heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
+      reconnectTimeInSeconds: options.reconnectSeconds ?? 1,
+      connectionOptions: { clientProperties: { connection_name: options.connectionName } },
+    });
+    this.manager.on('connect', () => this.logger.log(`connected to the broker as ${options.connectionName}`));
+    this.manager.on('disconnect', ({ err }) =>
+      this.logger.warn(`broker connection lost (${err?.message ?? 'closed'}); reconnecting`),
+    );
+    this.manager.on('connectFailed', ({ err }) => this.logger.warn(`broker unreachable: ${err?.message}`));
+  }
+
+  isConnected(): boolean {
+    return this.manager.isConnected();
+  }
+
+  /** Resolves once connected, or rejects after the timeout (the manager keeps trying). */
+  async waitForConnect(timeoutMs: number): Promise<void> {
+    await this.manager.connect({ timeout: timeoutMs });
+  }
+
+  createChannel(options: CreateChannelOpts): ChannelWrapper {
+    const channel = this.manager.createChannel(options);
+    channel.on('error', (error: Error, info: { name: string }) =>
+      this.logger.error(`channel ${info?.name ?? options.name} setup failed: ${error.message}`),
+    );
+    this.channels.push(channel);
+    return channel;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.channels.map((channel) => channel.close()));
+    await this.manager.close();
+  }
+}

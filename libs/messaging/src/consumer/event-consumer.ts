@@ -1,0 +1,203 @@
+import { Logger } from '@nestjs/common';
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import { CorrelationContext, sanitizeCorrelationId } from '@envrefresh/observability';
+import { AmqpConnection } from '../connection/amqp-connection';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { messagingMetrics } from '../metrics/messaging-metrics';
+import { declareConsumerTopology } from '../topology/declare-topology';
+import { ConsumerTopology } from '../topology/topology';
+import { UnitOfWork } from '../unit-of-work';
+import { EnvelopeValidatorFn, EventHandlerFn, ReceivedEnvelope } from './event-handler';
+import { PermanentEventError } from './permanent-event-error';
+
+export interface EventConsumerOptions {
+  /** The consuming service; names its queues and its inbox rows. */
+  consumer: string;
+  exchange: string;
+  topology: ConsumerTopology;
+  prefetch: number;
+  /** Redeliveries (crashes without ack) after which the broker dead-letters a message. */
+  deliveryLimit: number;
+}
+
+const RETRY_COUNT_HEADER = 'x-retry-count';
+
+/**
+ * Consumes one service's queue: each event is handled in a transaction that also records it in
+ * the inbox, and acknowledged only after that transaction commits. A failure is retried through
+ * the delay queues, then dead-lettered; the queue keeps flowing meanwhile.
+ */
+export class EventConsumer {
+  private readonly logger = new Logger(EventConsumer.name);
+  private readonly consumeChannel: ChannelWrapper;
+  private readonly publishChannel: ChannelWrapper;
+  private readonly inFlight = new Set<Promise<void>>();
+  private activeChannel?: Channel;
+  private consumerTag?: string;
+  private stopping = false;
+
+  constructor(
+    connection: AmqpConnection,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly inbox: InboxRepository,
+    private readonly handlers: ReadonlyMap<string, EventHandlerFn>,
+    private readonly validate: EnvelopeValidatorFn,
+    private readonly options: EventConsumerOptions,
+  ) {
+    this.publishChannel = connection.createChannel({ name: `${options.consumer}:retry-publisher`, confirm: true });
+    this.consumeChannel = connection.createChannel({
+      name: `${options.consumer}:consumer`,
+      confirm: false,
+      setup: async (channel: Channel) => {
+        await declareConsumerTopology(channel, options.exchange, options.topology, [...handlers.keys()], options.deliveryLimit);
+        if (this.stopping) return;
+        await channel.prefetch(options.prefetch);
+        const { consumerTag } = await channel.consume(options.topology.queue, (message) => {
+          if (message) this.track(this.handle(channel, message));
+        });
+        this.activeChannel = channel;
+        this.consumerTag = consumerTag;
+      },
+    });
+  }
+
+  /** Resolves once the topology is declared and the consumer is registered. */
+  async waitForReady(): Promise<void> {
+    await this.consumeChannel.waitForConnect();
+  }
+
+  /** Stops taking messages, lets the ones in hand finish and be acked, then closes the channels. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.activeChannel && this.consumerTag) {
+      await this.activeChannel.cancel(this.consumerTag).catch(() => undefined);
+    }
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.consumeChannel.close();
+    await this.publishChannel.close();
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
+    const attempt = Number(message.properties.headers?.[RETRY_COUNT_HEADER] ?? 0) + 1;
+    const check = this.decode(message);
+    if (!check.ok) {
+      await this.deadLetter(channel, message, 'invalid', check.errors.join('; '), attempt);
+      return;
+    }
+    const event = check.envelope;
+    const handler = this.handlers.get(event.type);
+    if (!handler) {
+      await this.deadLetter(channel, message, 'unhandled', `no handler for ${event.type}`, attempt, event.type);
+      return;
+    }
+    const stopTimer = messagingMetrics.handlerSeconds.startTimer({ consumer: this.options.consumer, type: event.type });
+    try {
+      const correlationId = sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? event.correlationId;
+      const processed = await CorrelationContext.run({ correlationId, causationId: event.id }, () =>
+        this.unitOfWork.run(async (context) => {
+          const first = await this.inbox.recordFirstDelivery(context.manager, this.options.consumer, event.id, event.type);
+          if (first) await handler(event, { ...context, attempt });
+          return first;
+        }),
+      );
+      this.ack(channel, message);
+      messagingMetrics.consumed.inc({
+        consumer: this.options.consumer,
+        type: event.type,
+        outcome: processed ? 'processed' : 'duplicate',
+      });
+    } catch (error) {
+      await this.handleFailure(channel, message, event, error as Error, attempt);
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private decode(message: ConsumeMessage): ReturnType<EnvelopeValidatorFn> {
+    let body: unknown;
+    try {
+      body = JSON.parse(message.content.toString('utf8'));
+    } catch {
+      return { ok: false, errors: ['body is not JSON'] };
+    }
+    return this.validate(body);
+  }
+
+  private async handleFailure(channel: Channel, message: ConsumeMessage, event: ReceivedEnvelope, error: Error, attempt: number): Promise<void> {
+    const retry = this.options.topology.retryQueues[attempt - 1];
+    if (error instanceof PermanentEventError || !retry) {
+      const reason = error instanceof PermanentEventError ? 'rejected' : 'exhausted';
+      await this.deadLetter(channel, message, reason, error.message, attempt, event.type);
+      return;
+    }
+    this.logger.warn(`event ${event.id} (${event.type}) failed on attempt ${attempt}, retrying in ${retry.delayMs} ms: ${error.message}`);
+    try {
+      await this.republish('', retry.name, message, { [RETRY_COUNT_HEADER]: attempt, 'x-last-error': truncate(error.message) });
+      this.ack(channel, message);
+      messagingMetrics.retried.inc({ consumer: this.options.consumer, type: event.type });
+    } catch (publishError) {
+      // The broker is in trouble too: hand the message back so it is redelivered, not lost.
+      this.logger.error(`could not schedule retry of ${event.id}: ${(publishError as Error).message}`);
+      this.nack(channel, message, true);
+    }
+  }
+
+  /** Publishes to this consumer's dead-letter exchange with the reason, then acks the original. */
+  private async deadLetter(channel: Channel, message: ConsumeMessage, reason: string, detail: string, attempt: number, type = 'unknown'): Promise<void> {
+    this.logger.error(`event ${message.properties.messageId ?? '?'} (${type}) dead-lettered after ${attempt} attempt(s), ${reason}: ${detail}`);
+    try {
+      await this.republish(this.options.topology.deadLetterExchange, message.fields.routingKey, message, {
+        [RETRY_COUNT_HEADER]: attempt - 1,
+        'x-dead-letter-reason': reason,
+        'x-last-error': truncate(detail),
+        'x-original-routing-key': message.fields.routingKey,
+      });
+      this.ack(channel, message);
+    } catch {
+      // Rejecting without requeue still reaches the DLQ through the queue's dead-letter exchange.
+      this.nack(channel, message, false);
+    }
+    messagingMetrics.deadLettered.inc({ consumer: this.options.consumer, type, reason });
+  }
+
+  private async republish(exchange: string, routingKey: string, message: ConsumeMessage, extraHeaders: Record<string, unknown>): Promise<void> {
+    const { headers, ...properties } = message.properties;
+    await this.publishChannel.publish(exchange, routingKey, message.content, {
+      ...withoutUndefined(properties),
+      headers: { ...headers, ...extraHeaders },
+      persistent: true,
+      timeout: 10_000,
+    });
+  }
+
+  // A channel that closed since the delivery cannot ack it; the broker will redeliver instead.
+  private ack(channel: Channel, message: ConsumeMessage): void {
+    try {
+      channel.ack(message);
+    } catch (error) {
+      this.logger.warn(`ack of ${message.properties.messageId} lost with its channel; it will be redelivered: ${(error as Error).message}`);
+    }
+  }
+
+  private nack(channel: Channel, message: ConsumeMessage, requeue: boolean): void {
+    try {
+      channel.nack(message, false, requeue);
+    } catch {
+      /* same as ack: the broker redelivers what a closed channel held */
+    }
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,27 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { quoteIdentifier } from '@envrefresh/persistence';
+
+/** Remembers which events a consumer has processed, inside the handler's own transaction. */
+export class InboxRepository {
+  private readonly table: string;
+
+  constructor(schema: string) {
+    this.table = `${quoteIdentifier(schema)}.inbox`;
+  }
+
+  /** False when this consumer already processed the message: the caller skips it. */
+  async recordFirstDelivery(manager: EntityManager, consumer: string, messageId: string, type: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO ${this.table} (consumer, message_id, type) VALUES ($1, $2, $3)
+       ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`,
+      [consumer, messageId, type],
+    );
+    return rows.length === 1;
+  }
+
+  /** Redeliveries come within minutes; rows far older than any redelivery are dead weight. */
+  async purgeProcessedBefore(dataSource: DataSource, cutoff: Date): Promise<number> {
+    const [, affected] = await dataSource.query(`DELETE FROM ${this.table} WHERE processed_at < $1`, [cutoff]);
+    return Number(affected ?? 0);
+  }
+}

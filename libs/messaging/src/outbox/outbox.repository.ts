@@ -1,0 +1,72 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { quoteIdentifier } from '@envrefresh/persistence';
+import { PendingOutboxRow } from './outbox-row';
+
+export interface OutboxBacklog {
+  pending: number;
+  oldestAgeSeconds: number;
+}
+
+/** SQL of the outbox table; the table lives in the owning service's schema. */
+export class OutboxRepository {
+  private readonly table: string;
+
+  constructor(schema: string) {
+    this.table = `${quoteIdentifier(schema)}.outbox`;
+  }
+
+  async append(manager: EntityManager, row: Omit<PendingOutboxRow, 'seq'>): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
+      [row.id, row.type, row.routingKey, JSON.stringify(row.payload), JSON.stringify(row.headers)],
+    );
+  }
+
+  /** Rows locked here are skipped by every other relay until this transaction ends. */
+  async claimPending(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
+    const rows: Array<{ seq: string; id: string; type: string; routing_key: string; payload: unknown; headers: Record<string, string> }> =
+      await manager.query(
+        `SELECT seq, id, type, routing_key, payload, headers FROM ${this.table}
+         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+    return rows.map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      type: row.type,
+      routingKey: row.routing_key,
+      payload: row.payload,
+      headers: row.headers,
+    }));
+  }
+
+  async markPublished(manager: EntityManager, seqs: string[], unroutableIds: string[]): Promise<void> {
+    if (seqs.length === 0) return;
+    await manager.query(
+      `UPDATE ${this.table} SET published_at = now(), publish_attempts = publish_attempts + 1,
+         unroutable = (id::text = ANY($2::text[])) WHERE seq = ANY($1::bigint[])`,
+      [seqs, unroutableIds],
+    );
+  }
+
+  async markFailed(manager: EntityManager, seqs: string[], error: string): Promise<void> {
+    if (seqs.length === 0) return;
+    await manager.query(
+      `UPDATE ${this.table} SET publish_attempts = publish_attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`,
+      [seqs, error.slice(0, 1000)],
+    );
+  }
+
+  async purgePublishedBefore(dataSource: DataSource, cutoff: Date): Promise<number> {
+    const [, affected] = await dataSource.query(`DELETE FROM ${this.table} WHERE published_at < $1`, [cutoff]);
+    return Number(affected ?? 0);
+  }
+
+  async backlog(dataSource: DataSource): Promise<OutboxBacklog> {
+    const [row] = await dataSource.query(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age
+       FROM ${this.table} WHERE published_at IS NULL`,
+    );
+    return { pending: Number(row.pending), oldestAgeSeconds: Number(row.age) };
+  }
+}

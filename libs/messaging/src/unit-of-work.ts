@@ -1,0 +1,47 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { CorrelationContext } from '@envrefresh/observability';
+import { OutboxRepository } from './outbox/outbox.repository';
+
+/** The minimal shape of an event envelope this layer needs; `@envrefresh/contracts` builds them. */
+export interface OutgoingEnvelope {
+  id: string;
+  type: string;
+  correlationId: string;
+}
+
+/** What a use case or event handler gets: one database transaction, and events tied to it. */
+export interface TransactionContext {
+  manager: EntityManager;
+  /** Queues the event in the outbox; it is published if and only if this transaction commits. */
+  publish(envelope: OutgoingEnvelope): Promise<void>;
+}
+
+/** Runs work in a transaction whose events reach the outbox atomically with the state change. */
+export class UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly afterCommitWithEvents: () => void = () => undefined,
+  ) {}
+
+  async run<T>(work: (context: TransactionContext) => Promise<T>): Promise<T> {
+    let published = 0;
+    const result = await this.dataSource.transaction(async (manager) =>
+      work({
+        manager,
+        publish: async (envelope) => {
+          await this.outbox.append(manager, {
+            id: envelope.id,
+            type: envelope.type,
+            routingKey: envelope.type,
+            payload: envelope,
+            headers: { 'x-correlation-id': envelope.correlationId ?? CorrelationContext.correlationId() },
+          });
+          published += 1;
+        },
+      }),
+    );
+    if (published > 0) this.afterCommitWithEvents();
+    return result;
+  }
+}

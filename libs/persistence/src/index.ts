@@ -1,0 +1,5 @@
+export * from './data-source.factory';
+export * from './database.module';
+export * from './migrations/run-migrations';
+export * from './migrations/schema-of';
+export * from './cli/run-migrate-cli';
