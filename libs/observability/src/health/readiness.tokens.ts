@@ -1,0 +1,2 @@
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+export const READINESS_TIMEOUT_MS = Symbol('READINESS_TIMEOUT_MS');

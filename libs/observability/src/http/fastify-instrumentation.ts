@@ -1,0 +1,47 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { CorrelationContext } from '../correlation/correlation-context';
+import { REQUEST_ID_HEADER, resolveRequestId } from '../logging/request-id';
+import { HttpMetrics } from '../metrics/http-metrics';
+
+/**
+ * Request ids, correlation and HTTP metrics are Fastify hooks rather than Nest middleware:
+ * Fastify names the request (and @fastify/middie hands that id to the logger middleware), a
+ * middleware's async context is lost while Fastify reads a request body, and only Fastify knows
+ * the matched route template.
+ */
+@Injectable()
+export class FastifyInstrumentation implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly metrics: HttpMetrics,
+  ) {}
+
+  onModuleInit(): void {
+    const adapter = this.adapterHost.httpAdapter;
+    // An application context (a CLI, a worker) has no HTTP server to instrument.
+    if (!adapter) return;
+    if (adapter.getType() !== 'fastify') {
+      throw new Error(`ObservabilityModule needs the Fastify adapter, not ${adapter.getType()}`);
+    }
+    const fastify = adapter.getInstance<FastifyInstance>();
+    fastify.setGenReqId((raw) => resolveRequestId(raw.headers[REQUEST_ID_HEADER]));
+    // preHandler runs after the body is parsed and calls the route handler from `done`, so the
+    // handler and everything it awaits see the request's correlation.
+    fastify.addHook('preHandler', runInRequestCorrelation);
+    // onSend also covers 404s and errors raised before routing, such as a malformed body.
+    fastify.addHook('onSend', (request, reply, payload, done) => {
+      reply.header(REQUEST_ID_HEADER, request.id);
+      done(null, payload);
+    });
+    fastify.addHook('onResponse', (request, reply, done) => {
+      this.metrics.record(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    });
+  }
+}
+
+function runInRequestCorrelation(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  CorrelationContext.run({ correlationId: request.id, causationId: null }, done);
+}
