@@ -13,7 +13,11 @@ const BUILD_CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'test', '.git']);
 
 function run(command, args, root) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     const how = result.error ? result.error.message : `exit code ${result.status ?? result.signal}`;
     const error = new Error(`${command} ${args.join(' ')} failed (${how})`);
@@ -59,11 +63,13 @@ function staleReason(root = ROOT) {
   if (!fs.existsSync(dist)) return 'dist/ is missing';
   const built = newestMtime(dist);
   for (const source of SOURCE_ROOTS) {
-    if (newestMtime(path.join(root, source), isBuiltSource) > built) return `${source}/ changed since the last build`;
+    if (newestMtime(path.join(root, source), isBuiltSource) > built)
+      return `${source}/ changed since the last build`;
   }
   for (const config of BUILD_CONFIGS) {
     const file = path.join(root, config);
-    if (fs.existsSync(file) && fs.statSync(file).mtimeMs > built) return `${config} changed since the last build`;
+    if (fs.existsSync(file) && fs.statSync(file).mtimeMs > built)
+      return `${config} changed since the last build`;
   }
   return null;
 }

@@ -32,7 +32,8 @@ function tcpReachable(host, port, timeoutMs = 1000) {
 function dockerEndpoints() {
   const endpoints = [];
   const fromEnv = process.env.DOCKER_HOST;
-  if (fromEnv && fromEnv.startsWith('unix://')) endpoints.push({ socketPath: fromEnv.slice('unix://'.length) });
+  if (fromEnv && fromEnv.startsWith('unix://'))
+    endpoints.push({ socketPath: fromEnv.slice('unix://'.length) });
   else if (fromEnv && fromEnv.startsWith('tcp://')) {
     const { hostname, port } = new URL(fromEnv);
     endpoints.push({ host: hostname, port: Number(port) || 2375 });
@@ -86,7 +87,10 @@ async function main() {
   await defaultToLocalServices();
   const args = process.argv.slice(2);
   const jest = require.resolve('jest/bin/jest', { paths: [ROOT] });
-  const child = spawn(process.execPath, [jest, ...parallelismArgs(args), ...args], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(process.execPath, [jest, ...parallelismArgs(args), ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   // Ctrl-C reaches jest through the terminal's process group; a signal sent to this process alone
   // (a CI runner's SIGTERM) has to be passed on.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
