@@ -1,0 +1,81 @@
+import { bookingCancelledEvent, bookingCreatedEvent } from './catalog/booking.events';
+import {
+  conflictAcknowledgedEvent,
+  conflictDetectedEvent,
+  conflictOverriddenEvent,
+  conflictResolvedEvent,
+} from './catalog/conflict.events';
+import { environmentUpsertedEvent } from './catalog/environment.events';
+import {
+  intentAmendedEvent,
+  intentApprovedEvent,
+  intentCancelledEvent,
+  intentCompletedEvent,
+  intentDraftedEvent,
+  intentFailedEvent,
+  intentRejectedEvent,
+  intentRequestedEvent,
+  intentRolledBackEvent,
+  intentScheduledEvent,
+  intentStartedEvent,
+} from './catalog/intent.events';
+import { notificationDeliveredEvent, notificationFailedEvent } from './catalog/notification.events';
+import {
+  scheduleCreatedEvent,
+  scheduleOverrunEvent,
+  scheduleReminderDueEvent,
+  scheduleStartDueEvent,
+} from './catalog/schedule.events';
+import { windowCreatedEvent, windowDeletedEvent } from './catalog/window.events';
+import { EventDefinition } from './event-definition';
+import { EventEnvelope } from './event-envelope';
+
+/** Every event on the exchange. Producers, consumers, the validator and docs/asyncapi.yaml read this list. */
+export const EVENT_CATALOG = [
+  environmentUpsertedEvent,
+  intentDraftedEvent,
+  intentRequestedEvent,
+  intentAmendedEvent,
+  intentApprovedEvent,
+  intentRejectedEvent,
+  intentScheduledEvent,
+  intentStartedEvent,
+  intentCompletedEvent,
+  intentFailedEvent,
+  intentRolledBackEvent,
+  intentCancelledEvent,
+  conflictDetectedEvent,
+  conflictAcknowledgedEvent,
+  conflictOverriddenEvent,
+  conflictResolvedEvent,
+  bookingCreatedEvent,
+  bookingCancelledEvent,
+  windowCreatedEvent,
+  windowDeletedEvent,
+  scheduleCreatedEvent,
+  scheduleReminderDueEvent,
+  scheduleStartDueEvent,
+  scheduleOverrunEvent,
+  notificationDeliveredEvent,
+  notificationFailedEvent,
+] as const;
+
+export type CatalogEventDefinition = (typeof EVENT_CATALOG)[number];
+export type EventType = CatalogEventDefinition['type'];
+
+/** A union of every catalog envelope, discriminated by `type`. */
+export type CatalogEnvelope = CatalogEventDefinition extends infer TDefinition
+  ? TDefinition extends EventDefinition<infer TType, infer TData>
+    ? EventEnvelope<TType, TData>
+    : never
+  : never;
+
+export type EventDataOf<TType extends EventType> = Extract<CatalogEnvelope, { type: TType }>['data'];
+
+export const EVENT_TYPES: readonly EventType[] = [
+  ...new Set(EVENT_CATALOG.map((definition) => definition.type)),
+];
+
+export function findEventDefinition(type: string, version: number): CatalogEventDefinition | undefined {
+  return EVENT_CATALOG.find((definition) => definition.type === type && definition.version === version);
+}

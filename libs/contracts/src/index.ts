@@ -1,0 +1,29 @@
+export * from './json-schema';
+export * from './schema-compiler';
+
+export * from './model/actor';
+export * from './model/booking-view';
+export * from './model/conflict-view';
+export * from './model/environment-view';
+export * from './model/intent-view';
+export * from './model/schedule-view';
+export * from './model/window-timing';
+export * from './model/window-view';
+
+export * from './events/event-source';
+export * from './events/event-envelope';
+export * from './events/event-envelope.schema';
+export * from './events/event-definition';
+export * from './events/event-message.schema';
+export * from './events/create-envelope';
+export * from './events/event-catalog';
+export * from './events/event-validator';
+export * from './events/catalog/environment.events';
+export * from './events/catalog/intent.events';
+export * from './events/catalog/conflict.events';
+export * from './events/catalog/booking.events';
+export * from './events/catalog/window.events';
+export * from './events/catalog/schedule.events';
+export * from './events/catalog/notification.events';
+
+
