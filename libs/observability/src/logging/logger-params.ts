@@ -26,6 +26,10 @@ export function buildLoggerParams(config: ServiceConfig, destination?: Destinati
       if (error || res.statusCode >= 500) return 'error';
       return res.statusCode >= 400 ? 'warn' : 'info';
     },
+    // A request Fastify rejects before routing (a malformed body) never enters the correlation
+    // context, so its access line takes the id from the request itself.
+    customSuccessObject: (req, _res, fields) => ({ ...fields, correlationId: String(req.id) }),
+    customErrorObject: (req, _res, _error, fields) => ({ ...fields, correlationId: String(req.id) }),
     autoLogging: { ignore: (req) => isOperationalPath(req.originalUrl ?? req.url) },
   };
   return {
