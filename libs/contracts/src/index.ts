@@ -26,4 +26,10 @@ export * from './events/catalog/window.events';
 export * from './events/catalog/schedule.events';
 export * from './events/catalog/notification.events';
 
+export * from './rpc/rpc-contract';
+export * from './rpc/rpc-request';
+export * from './rpc/remote-problem';
+export * from './rpc/intents.rpc';
+export * from './rpc/ping.rpc';
+export * from './rpc/rpc-catalog';
 
