@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './migrations/run-migrations';
 export * from './migrations/schema-of';
 export * from './cli/run-migrate-cli';
+export * from './upsert-newer-version';

@@ -1,0 +1,4 @@
+import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
+import { CreateIntentWindows1763780000200 } from './1763780000200-create-intent-windows';
+
+export const CONFLICTS_MIGRATIONS = [CreateMessagingTables1763780000000, CreateIntentWindows1763780000200];

@@ -1,0 +1,5 @@
+export * from './ping.controller';
+export * from './run-service';
+export * from './service-app.factory';
+export * from './service-runtime.config';
+export * from './service.module';

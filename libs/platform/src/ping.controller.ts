@@ -1,0 +1,15 @@
+import { Controller, Type } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { PingReply, RpcService, pingReply } from '@envrefresh/contracts';
+
+/** Answers the gateway's readiness ping on the service's RPC queue. */
+export function createPingController(service: RpcService): Type<unknown> {
+  @Controller()
+  class PingController {
+    @MessagePattern(`${service}.ping`)
+    ping(): PingReply {
+      return pingReply(service);
+    }
+  }
+  return PingController;
+}

@@ -1,0 +1,39 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { rpcServerOptions } from '@envrefresh/messaging';
+import { ServiceConfig } from '@envrefresh/config';
+
+export interface ServiceAppOptions {
+  config: ServiceConfig;
+  module: DynamicModule | Type<unknown>;
+  /** Serve request/reply on the service's RPC queue (every service but the gateway). */
+  rpc: boolean;
+  /** Last touches before the app starts (global prefix, OpenAPI…). */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+}
+
+/**
+ * Builds an app the way production runs it (Fastify, pino, shutdown hooks, RPC server), without
+ * listening: `main.ts` listens, tests use `inject()` or listen on port 0.
+ */
+export async function createServiceApp(options: ServiceAppOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter({ trustProxy: true }), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await options.configure?.(app);
+  if (options.rpc) {
+    app.connectMicroservice(
+      rpcServerOptions({ amqpUrl: options.config.amqpUrl, namespace: options.config.amqpNamespace, service: options.config.app }),
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+  }
+  return app;
+}
+
+export type { INestApplication };

@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource, EntitySchema } from 'typeorm';
+import { RpcService } from '@envrefresh/contracts';
+import { BrokerReadinessCheck, MessagingModule } from '@envrefresh/messaging';
+import { ObservabilityModule, PostgresReadinessCheck } from '@envrefresh/observability';
+import { DatabaseModule } from '@envrefresh/persistence';
+import { createPingController } from './ping.controller';
+import { ServiceRuntimeConfig } from './service-runtime.config';
+
+export interface ServiceModuleOptions {
+  config: ServiceRuntimeConfig;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: (Function | EntitySchema)[];
+}
+
+/**
+ * What every backend service stands on: logs, metrics and probes; its own schema; its events;
+ * and the readiness ping. The service adds its bounded contexts beside it.
+ */
+@Module({})
+export class ServiceModule {
+  static forRoot({ config, entities = [] }: ServiceModuleOptions): DynamicModule {
+    return {
+      module: ServiceModule,
+      imports: [
+        ObservabilityModule.forRoot({
+          config,
+          readiness: {
+            inject: [DataSource, BrokerReadinessCheck],
+            useFactory: (dataSource: DataSource, broker: BrokerReadinessCheck) => [new PostgresReadinessCheck(dataSource), broker],
+          },
+        }),
+        DatabaseModule.forRoot({
+          url: config.databaseUrl as string,
+          schema: config.schema,
+          entities,
+          applicationName: `envrefresh-${config.app}`,
+        }),
+        MessagingModule.forRoot(config.messaging),
+      ],
+      controllers: [createPingController(config.app as RpcService)],
+    };
+  }
+}
