@@ -36,14 +36,15 @@ describe('buildLoggerParams', () => {
   });
 
   it.each([
-    ['at the top', { password: 'p' }, (line: any) => line.password],
-    ['one level down', { user: { secret: 'p' } }, (line: any) => line.user.secret],
-    ['two levels down', { body: { auth: { token: 'p' } } }, (line: any) => line.body.auth.token],
-    ['three levels down', { a: { b: { c: { apiKey: 'p' } } } }, (line: any) => line.a.b.c.apiKey],
-  ])('censors secret fields %s', (_depth, fields, pick) => {
+    ['at the top', ['password']],
+    ['one level down', ['user', 'secret']],
+    ['two levels down', ['body', 'auth', 'token']],
+    ['three levels down', ['a', 'b', 'c', 'apiKey']],
+  ])('censors secret fields %s', (_depth, path) => {
+    const fields = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), 'p');
     const lines: Record<string, unknown>[] = [];
     loggerWritingTo(lines).info(fields, 'with a secret');
-    expect(pick(lines[0])).toBe('[redacted]');
+    expect(lines[0]).toHaveProperty(path, '[redacted]');
   });
 
   it('censors credentials in request headers', () => {
