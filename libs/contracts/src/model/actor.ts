@@ -17,7 +17,7 @@ export const actorRefSchema: JsonSchema = {
   type: 'object',
   required: ['sub'],
   properties: {
-    sub: { type: 'string', minLength: 1, description: 'Subject of the caller’s JWT.' },
+    sub: { type: 'string', minLength: 1, description: 'Subject (sub claim) of the JWT.' },
     name: { type: 'string' },
     email: { type: 'string' },
   },
