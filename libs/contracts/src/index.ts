@@ -33,3 +33,4 @@ export * from './rpc/intents.rpc';
 export * from './rpc/ping.rpc';
 export * from './rpc/rpc-catalog';
 
+export { buildAsyncApiDocument, renderAsyncApi, EVENTS_API_VERSION } from './asyncapi/render-asyncapi';
