@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { runService } from '@envrefresh/platform';
+import { configureGateway } from './configure-gateway';
+import { GatewayAppModule } from './gateway-app.module';
+import { readGatewayConfig } from './gateway.config';
+
+void runService('gateway', readGatewayConfig, (config) => ({
+  module: GatewayAppModule.register(config),
+  rpc: false,
+  configure: configureGateway,
+}));

@@ -1,0 +1,3 @@
+export * from './jwt-verifier';
+export * from './jwt.config';
+export * from './roles';
