@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
 import type { ServiceConfig } from '@envrefresh/config';
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
@@ -32,9 +31,5 @@ export function buildLoggerParams(config: ServiceConfig, destination?: Destinati
     customErrorObject: (req, _res, _error, fields) => ({ ...fields, correlationId: String(req.id) }),
     autoLogging: { ignore: (req) => isOperationalPath(req.originalUrl ?? req.url) },
   };
-  return {
-    pinoHttp: destination ? [pinoHttp, destination] : pinoHttp,
-    // Nest 11's own wildcard syntax; nestjs-pino's default '*' makes Nest warn at every start.
-    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-  };
+  return { pinoHttp: destination ? [pinoHttp, destination] : pinoHttp };
 }
