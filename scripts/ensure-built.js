@@ -61,7 +61,7 @@ const isBuiltSource = (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts
 function staleReason(root = ROOT) {
   const dist = path.join(root, 'dist');
   if (!fs.existsSync(dist)) return 'dist/ is missing';
-  const built = newestMtime(dist);
+  const built = newestMtime(dist, (file) => file.endsWith('.js'));
   for (const source of SOURCE_ROOTS) {
     if (newestMtime(path.join(root, source), isBuiltSource) > built)
       return `${source}/ changed since the last build`;

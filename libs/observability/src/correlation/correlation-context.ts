@@ -34,5 +34,5 @@ export const CorrelationContext = {
 export function sanitizeCorrelationId(candidate: unknown): string | undefined {
   if (typeof candidate !== 'string') return undefined;
   const trimmed = candidate.trim();
-  return /^[A-Za-z0-9._:@\-]{1,128}$/.test(trimmed) ? trimmed : undefined;
+  return /^[A-Za-z0-9._:@-]{1,128}$/.test(trimmed) ? trimmed : undefined;
 }
