@@ -15,3 +15,5 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
     rpcTimeoutMs: env.int('RPC_TIMEOUT_MS', 5000, { min: 100, max: 120000 }),
   };
 }
+
+export const GATEWAY_CONFIG = Symbol('GatewayConfig');

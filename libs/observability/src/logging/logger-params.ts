@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceConfig } from '@envrefresh/config';
 import type { Params } from 'nestjs-pino';
@@ -31,5 +32,9 @@ export function buildLoggerParams(config: ServiceConfig, destination?: Destinati
     customErrorObject: (req, _res, _error, fields) => ({ ...fields, correlationId: String(req.id) }),
     autoLogging: { ignore: (req) => isOperationalPath(req.originalUrl ?? req.url) },
   };
-  return { pinoHttp: destination ? [pinoHttp, destination] : pinoHttp };
+  return {
+    pinoHttp: destination ? [pinoHttp, destination] : pinoHttp,
+    // Nest 11's path syntax; the default '*' makes Nest warn about a legacy route under a global prefix.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+  };
 }
