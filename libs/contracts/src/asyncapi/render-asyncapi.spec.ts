@@ -5,38 +5,10 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { EVENT_CATALOG } from '../events/event-catalog';
 import { buildAsyncApiDocument, messageKey, renderAsyncApi } from './render-asyncapi';
+import { SPEC_EVENT_TYPES } from '../events/spec-event-types.fixture';
 
 const DOC_PATH = resolve(__dirname, '../../../../docs/asyncapi.yaml');
 
-/** Copied from SPEC.md, "Events": the published document must describe the whole product contract. */
-const SPEC_EVENT_TYPES = [
-  'environment.upserted',
-  'intent.drafted',
-  'intent.requested',
-  'intent.amended',
-  'intent.approved',
-  'intent.rejected',
-  'intent.scheduled',
-  'intent.started',
-  'intent.completed',
-  'intent.failed',
-  'intent.rolled_back',
-  'intent.cancelled',
-  'conflict.detected',
-  'conflict.acknowledged',
-  'conflict.overridden',
-  'conflict.resolved',
-  'booking.created',
-  'booking.cancelled',
-  'window.created',
-  'window.deleted',
-  'schedule.created',
-  'schedule.reminder_due',
-  'schedule.start_due',
-  'schedule.overrun',
-  'notification.delivered',
-  'notification.failed',
-];
 
 type Doc = ReturnType<typeof buildAsyncApiDocument>;
 

@@ -3,36 +3,8 @@ import { createEnvelope } from './create-envelope';
 import { EVENT_CATALOG, EVENT_TYPES, findEventDefinition } from './event-catalog';
 import { EVENT_TYPE_PATTERN } from './event-envelope.schema';
 import { EventValidator } from './event-validator';
+import { SPEC_EVENT_TYPES } from './spec-event-types.fixture';
 
-/** Copied from SPEC.md, "Events", on purpose: the catalog must cover the product contract. */
-const SPEC_EVENT_TYPES = [
-  'environment.upserted',
-  'intent.drafted',
-  'intent.requested',
-  'intent.amended',
-  'intent.approved',
-  'intent.rejected',
-  'intent.scheduled',
-  'intent.started',
-  'intent.completed',
-  'intent.failed',
-  'intent.rolled_back',
-  'intent.cancelled',
-  'conflict.detected',
-  'conflict.acknowledged',
-  'conflict.overridden',
-  'conflict.resolved',
-  'booking.created',
-  'booking.cancelled',
-  'window.created',
-  'window.deleted',
-  'schedule.created',
-  'schedule.reminder_due',
-  'schedule.start_due',
-  'schedule.overrun',
-  'notification.delivered',
-  'notification.failed',
-];
 
 describe('event catalog', () => {
   it('defines every event type of the spec', () => {
