@@ -22,6 +22,7 @@ export interface EventConsumerOptions {
 }
 
 const RETRY_COUNT_HEADER = 'x-retry-count';
+const ORIGINAL_ROUTING_KEY_HEADER = 'x-original-routing-key';
 
 /**
  * Consumes one service's queue: each event is handled in a transaction that also records it in
@@ -138,7 +139,11 @@ export class EventConsumer {
     }
     this.logger.warn(`event ${event.id} (${event.type}) failed on attempt ${attempt}, retrying in ${retry.delayMs} ms: ${error.message}`);
     try {
-      await this.republish('', retry.name, message, { [RETRY_COUNT_HEADER]: attempt, 'x-last-error': truncate(error.message) });
+      await this.republish('', retry.name, message, {
+        [RETRY_COUNT_HEADER]: attempt,
+        'x-last-error': truncate(error.message),
+        [ORIGINAL_ROUTING_KEY_HEADER]: originalRoutingKey(message),
+      });
       this.ack(channel, message);
       messagingMetrics.retried.inc({ consumer: this.options.consumer, type: event.type });
     } catch (publishError) {
@@ -152,11 +157,11 @@ export class EventConsumer {
   private async deadLetter(channel: Channel, message: ConsumeMessage, reason: string, detail: string, attempt: number, type = 'unknown'): Promise<void> {
     this.logger.error(`event ${message.properties.messageId ?? '?'} (${type}) dead-lettered after ${attempt} attempt(s), ${reason}: ${detail}`);
     try {
-      await this.republish(this.options.topology.deadLetterExchange, message.fields.routingKey, message, {
+      await this.republish(this.options.topology.deadLetterExchange, originalRoutingKey(message), message, {
         [RETRY_COUNT_HEADER]: attempt - 1,
         'x-dead-letter-reason': reason,
         'x-last-error': truncate(detail),
-        'x-original-routing-key': message.fields.routingKey,
+        [ORIGINAL_ROUTING_KEY_HEADER]: originalRoutingKey(message),
       });
       this.ack(channel, message);
     } catch {
@@ -192,6 +197,13 @@ export class EventConsumer {
       /* same as ack: the broker redelivers what a closed channel held */
     }
   }
+}
+
+// A retried message comes back through the default exchange, routed by the queue's name; the
+// event's own routing key travels in a header from the first retry on.
+function originalRoutingKey(message: ConsumeMessage): string {
+  const carried = message.properties.headers?.[ORIGINAL_ROUTING_KEY_HEADER];
+  return typeof carried === 'string' ? carried : message.fields.routingKey;
 }
 
 function truncate(text: string): string {
