@@ -145,6 +145,15 @@ export class MessagingTestBed {
     await channel.waitForConfirms();
   }
 
+  /** Consumes a queue (a DLQ, say) from now on; the array fills as messages arrive. */
+  async collect(queue: string): Promise<amqp.ConsumeMessage[]> {
+    await this.channel();
+    const channel = await this.rawConnection!.createChannel();
+    const messages: amqp.ConsumeMessage[] = [];
+    await channel.consume(queue, (message) => message && messages.push(message), { noAck: true });
+    return messages;
+  }
+
   /** Messages ready in a queue (delivered but unacknowledged ones are not counted). */
   async readyCount(queue: string): Promise<number> {
     const channel = await this.channel();
