@@ -52,7 +52,7 @@ describe('EnvReader', () => {
       const reader = new EnvReader({});
       reader.url('DATABASE_URL', postgres, { example: 'postgres://postgres@127.0.0.1:5432/envrefresh' });
       expect(problemsOf(reader)).toEqual([
-        'DATABASE_URL is missing: set it to a postgres or postgresql URL (e.g. postgres://postgres@127.0.0.1:5432/envrefresh)',
+        'DATABASE_URL is missing: set it to a URL using postgres or postgresql (e.g. postgres://postgres@127.0.0.1:5432/envrefresh)',
       ]);
     });
 

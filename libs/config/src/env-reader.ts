@@ -28,7 +28,7 @@ export class EnvReader {
     const value = source ? this.raw(source) : options.fallback;
     const hint = options.example ? ` (e.g. ${options.example})` : '';
     if (value === undefined) {
-      this.problems.push(`${name} is missing: set it to a ${protocols.join(' or ')} URL${hint}`);
+      this.problems.push(`${name} is missing: set it to a URL using ${protocols.join(' or ')}${hint}`);
       return '';
     }
     let parsed: URL;

@@ -54,7 +54,7 @@ describe('readServiceConfig', () => {
   it('reports a service without DATABASE_URL, naming it', () => {
     const { problems } = read('intents', { AMQP_URL });
     expect(problems).toEqual([
-      expect.stringMatching(/^DATABASE_URL is missing: set it to a postgres or postgresql URL/),
+      expect.stringMatching(/^DATABASE_URL is missing: set it to a URL using postgres or postgresql/),
     ]);
   });
 
@@ -92,7 +92,7 @@ describe('readServiceConfig', () => {
 
   it('reports a missing or non-AMQP AMQP_URL', () => {
     expect(read('gateway', {}).problems).toEqual([
-      expect.stringMatching(/^AMQP_URL is missing: set it to a amqp or amqps URL/),
+      expect.stringMatching(/^AMQP_URL is missing: set it to a URL using amqp or amqps/),
     ]);
     expect(read('gateway', { AMQP_URL: 'http://x' }).problems).toEqual([
       expect.stringMatching(/^AMQP_URL must use amqp or amqps, not http/),

@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { ConsoleLogger, DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -22,9 +22,12 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Nest
   const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter({ trustProxy: true }), {
     bufferLogs: true,
     abortOnError: false,
+    // What Nest logs before pino takes over (a failed start) is JSON lines too.
+    logger: new ConsoleLogger({ json: true, colors: false }),
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Exit 0 after a clean drain; without useProcessExit Nest re-raises the signal and dies by it.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await options.configure?.(app);
   if (options.rpc) {
     app.connectMicroservice(

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource, EntitySchema } from 'typeorm';
 import { RpcService } from '@envrefresh/contracts';
-import { BrokerReadinessCheck, MessagingModule } from '@envrefresh/messaging';
+import { BrokerReadinessCheck, MessagingLifecycle, MessagingModule } from '@envrefresh/messaging';
 import { ObservabilityModule, PostgresReadinessCheck } from '@envrefresh/observability';
 import { DatabaseModule } from '@envrefresh/persistence';
 import { createPingController } from './ping.controller';
@@ -26,8 +26,13 @@ export class ServiceModule {
         ObservabilityModule.forRoot({
           config,
           readiness: {
-            inject: [DataSource, BrokerReadinessCheck],
-            useFactory: (dataSource: DataSource, broker: BrokerReadinessCheck) => [new PostgresReadinessCheck(dataSource), broker],
+            inject: [DataSource, BrokerReadinessCheck, MessagingLifecycle],
+            useFactory: (dataSource: DataSource, broker: BrokerReadinessCheck, messaging: MessagingLifecycle) => [
+              new PostgresReadinessCheck(dataSource),
+              broker,
+              // Not ready until its queue is declared, bound and consumed: events before that would miss it.
+              { name: 'consumer', check: () => messaging.consumerReady() },
+            ],
           },
         }),
         DatabaseModule.forRoot({

@@ -1,4 +1,4 @@
-import { AppName, ConfigError, EnvReader, readServiceConfig } from '@envrefresh/config';
+import { AppName, ConfigError, EnvReader } from '@envrefresh/config';
 import { ServiceDataSourceOptions } from '../data-source.factory';
 import { runMigrations } from '../migrations/run-migrations';
 
@@ -8,11 +8,15 @@ type MigrationSet = Omit<ServiceDataSourceOptions, 'url' | 'applicationName'>;
 export async function runMigrateCli(app: AppName, migrationSet: MigrationSet): Promise<void> {
   try {
     const reader = new EnvReader();
-    const config = readServiceConfig(app, reader);
+    // Migrations need the database alone: a Job should not have to know the broker.
+    const url = reader.url('DATABASE_URL', ['postgres', 'postgresql'], {
+      from: [`${app.toUpperCase()}_DATABASE_URL`],
+      example: 'postgres://postgres@127.0.0.1:5432/envrefresh',
+    });
     reader.done();
     const report = await runMigrations({
       ...migrationSet,
-      url: config.databaseUrl as string,
+      url,
       applicationName: `envrefresh-${app}`,
     });
     const applied = report.applied.length ? report.applied.join(', ') : 'nothing pending';
