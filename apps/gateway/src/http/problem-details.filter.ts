@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RemoteProblemError, RemoteTimeoutError, RemoteUnavailableError } from '@envrefresh/messaging';
+import { isOperationalPath } from '@envrefresh/observability';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, problem } from './problem';
 import { RequestValidationException } from './validation-errors';
 
@@ -17,6 +18,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof HttpException && isOperationalPath(request.url)) {
+      // Probes keep Terminus' own body, which names the dependency that is down.
+      void reply.status(exception.getStatus()).send(exception.getResponse());
+      return;
+    }
     const body = { ...this.toProblem(exception, request), instance: request.url };
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
