@@ -30,6 +30,13 @@ async function main(): Promise<void> {
   let database: BenchDatabase | undefined;
   let broker: BenchBroker | undefined;
   let pipeline: OutboxPipeline | undefined;
+  // Ctrl-C must not leave a database and queues behind; open sockets die with the process.
+  const interrupted = () => {
+    progress('interrupted, deleting what this run created');
+    void Promise.allSettled([broker?.cleanUp(), database?.drop()]).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     database = await createBenchDatabase(options.databaseUrl);
     broker = await openBenchBroker(options.amqpUrl);
@@ -68,6 +75,8 @@ async function main(): Promise<void> {
     console.log(renderTable(result));
     console.log(renderJsonLine(result));
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await pipeline
       ?.close()
       .catch((error: Error) => console.error(`bench: closing the pipeline failed: ${error.message}`));

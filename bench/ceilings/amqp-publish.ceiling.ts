@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as amqp from 'amqplib';
 import { BenchBroker } from '../support/bench-broker';
+import { CpuCost, startCpuMeter } from '../support/cpu-meter';
 import { nowMs } from '../support/latency';
 
 export interface AmqpCeiling {
@@ -9,6 +10,8 @@ export interface AmqpCeiling {
   confirmedPerSecond: number;
   /** Published, routed, delivered and acked per second (the first publish to the last ack). */
   deliveredPerSecond: number;
+  /** Per message, publish to ack. */
+  cpu: CpuCost;
 }
 
 const ROUTING_KEY = 'bench.ceiling';
@@ -53,19 +56,21 @@ export async function measureAmqpCeiling(
       acked = 0;
       target = count;
       const delivered = new Promise<void>((resolve) => (allAcked = resolve));
+      const cpuOf = startCpuMeter();
       const started = nowMs();
       await publishPipelined(publisher, exchange, body, count, window);
       const confirmed = nowMs();
       await delivered;
       const drained = nowMs();
-      return { confirmedMs: confirmed - started, drainedMs: drained - started };
+      return { confirmedMs: confirmed - started, drainedMs: drained - started, cpu: cpuOf(count) };
     };
     await run(Math.min(2000, Math.ceil(messages / 10)));
-    const { confirmedMs, drainedMs } = await run(messages);
+    const { confirmedMs, drainedMs, cpu } = await run(messages);
     return {
       messages,
       confirmedPerSecond: (messages * 1000) / confirmedMs,
       deliveredPerSecond: (messages * 1000) / drainedMs,
+      cpu,
     };
   } finally {
     await publisherConnection.close().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { CpuCost, startCpuMeter } from '../support/cpu-meter';
 import { LatencySummary, nowMs, summarizeLatencies } from '../support/latency';
 
 export interface PostgresCeiling {
@@ -7,6 +8,7 @@ export interface PostgresCeiling {
   workers: number;
   perSecond: number;
   latency: LatencySummary;
+  cpu: CpuCost;
 }
 
 const POOL_SIZE = 10;
@@ -30,14 +32,17 @@ export async function measurePostgresCeiling(
       'CREATE TABLE ceiling_rows (id uuid PRIMARY KEY, note text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
     );
     await runTransactions(pool, Math.min(2000, Math.ceil(transactions / 10)));
+    const cpuOf = startCpuMeter();
     const started = nowMs();
     const latencies = await runTransactions(pool, transactions);
     const elapsedMs = nowMs() - started;
+    const cpu = cpuOf(transactions);
     return {
       transactions,
       workers: WORKERS,
       perSecond: (transactions * 1000) / elapsedMs,
       latency: summarizeLatencies(latencies),
+      cpu,
     };
   } finally {
     await pool.end();

@@ -16,6 +16,7 @@ import {
 } from '@envrefresh/messaging';
 import { createServiceDataSource, quoteIdentifier, runMigrations } from '@envrefresh/persistence';
 import { BenchBroker } from '../support/bench-broker';
+import { CpuCost, startCpuMeter } from '../support/cpu-meter';
 import { LatencySummary, nowMs, summarizeLatencies } from '../support/latency';
 import { CreateBenchRows1763790000000 } from './bench-rows.migration';
 import { CommitObservingUnitOfWork } from './commit-observing.unit-of-work';
@@ -42,6 +43,8 @@ export interface PipelineRun {
   producerCommitsPerSecond: number;
   /** Producer's UnitOfWork.run() resolved → consumer's inbox transaction committed (then acked). */
   latency: LatencySummary;
+  /** Per event, over the whole pipeline (both services, relay, broker, database). */
+  cpu: CpuCost;
 }
 
 const PRODUCER_SCHEMA = 'bench_producer';
@@ -207,10 +210,12 @@ export class OutboxPipeline {
       }
     };
 
+    const cpuOf = startCpuMeter();
     const started = nowMs();
     await Promise.all(Array.from({ length: this.settings.producers }, produce));
     const produced = nowMs();
     await this.untilStalledOr(consumed, () => consumedAt.size, events);
+    const cpu = cpuOf(events);
     const finished = Math.max(...consumedAt.values());
     this.consumerUnitOfWork.onCommitted = () => undefined;
 
@@ -222,6 +227,7 @@ export class OutboxPipeline {
       eventsPerSecond: (events * 1000) / (finished - started),
       producerCommitsPerSecond: (events * 1000) / (produced - started),
       latency: summarizeLatencies(latencies),
+      cpu,
     };
   }
 

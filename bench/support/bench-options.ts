@@ -22,9 +22,9 @@ const DEFAULTS = {
   publishWindow: 1000,
   relayBatchSize: 200,
   relayPollIntervalMs: 500,
-  prefetch: 50,
+  prefetch: 100,
   producerPoolSize: 10,
-  consumerPoolSize: 10,
+  consumerPoolSize: 20,
 } satisfies Partial<BenchOptions>;
 
 type NumericKnob = keyof typeof DEFAULTS;

@@ -2,6 +2,7 @@ import { AmqpCeiling } from '../ceilings/amqp-publish.ceiling';
 import { PostgresCeiling } from '../ceilings/postgres-transaction.ceiling';
 import { PipelineRun } from '../pipeline/outbox-pipeline';
 import { BenchOptions } from './bench-options';
+import { CpuCost } from './cpu-meter';
 
 export const RATIO_TARGET = 0.6;
 
@@ -31,44 +32,52 @@ export function ratioOf(result: BenchResult): number {
 export function renderTable(result: BenchResult): string {
   const { machine, options, amqp, postgres, pipeline } = result;
   const ratio = ratioOf(result);
-  const rows: Array<[string, string, string]> = [
+  const rows: string[][] = [
+    ['', 'rate', 'CPU µs/op machine (node)', ''],
     [
-      'AMQP confirm-channel publish (1 KB, persistent, window ' + options.publishWindow + ')',
+      `AMQP confirm-channel publish, 1 KB persistent, window ${options.publishWindow}`,
       rate(amqp.confirmedPerSecond, 'msg/s'),
+      '',
       `${amqp.messages} msgs`,
     ],
     [
       '  same, published → consumed and acked',
       rate(amqp.deliveredPerSecond, 'msg/s'),
+      cpu(amqp.cpu),
       'quorum queue, prefetch 100',
     ],
     [
-      'Postgres BEGIN; INSERT; COMMIT (pool 10, 10 workers)',
+      `Postgres BEGIN; INSERT; COMMIT, pool ${postgres.workers}, ${postgres.workers} workers`,
       rate(postgres.perSecond, 'tx/s'),
+      cpu(postgres.cpu),
       latency(postgres.latency),
     ],
     [
       'Outbox → relay → exchange → consumer + inbox',
       rate(pipeline.eventsPerSecond, 'events/s'),
+      cpu(pipeline.cpu),
       latency(pipeline.latency),
     ],
     [
       '  producer commits while the pipeline runs',
       rate(pipeline.producerCommitsPerSecond, 'tx/s'),
+      '',
       `${pipeline.events} events, ${options.producers} producers`,
     ],
     [
       `Ratio events/s ÷ (tx/s ÷ 2), target ≥ ${RATIO_TARGET}`,
       ratio.toFixed(2),
+      '',
       ratio >= RATIO_TARGET ? 'PASS' : 'BELOW TARGET',
     ],
   ];
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: [string, string, string]) =>
-    `${row[0].padEnd(widths[0])}  ${row[1].padStart(widths[1])}  ${row[2]}`;
+  const line = (row: string[]) =>
+    `${row[0].padEnd(widths[0])}  ${row[1].padStart(widths[1])}  ${row[2].padStart(widths[2])}  ${row[3]}`.trimEnd();
   return [
-    `envrefresh messaging bench — ${machine.cpus} CPUs, Node ${machine.node}, PostgreSQL ${machine.postgres}, RabbitMQ ${machine.rabbitmq}`,
-    `relay batch ${options.relayBatchSize}, poll ${options.relayPollIntervalMs} ms, prefetch ${options.prefetch}, pools ${options.producerPoolSize}/${options.consumerPoolSize}, envelope ${pipeline.envelopeBytes} B`,
+    `envrefresh messaging bench: ${machine.cpus} CPUs, Node ${machine.node}, PostgreSQL ${machine.postgres}, RabbitMQ ${machine.rabbitmq}`,
+    `relay batch ${options.relayBatchSize}, poll ${options.relayPollIntervalMs} ms, prefetch ${options.prefetch}, ` +
+      `pools ${options.producerPoolSize} producer / ${options.consumerPoolSize} consumer, envelope ${pipeline.envelopeBytes} B`,
     '',
     ...rows.map(line),
   ].join('\n');
@@ -91,6 +100,9 @@ export function renderJsonLine(result: BenchResult): string {
     e2eP50Ms: round(pipeline.latency.p50Ms, 2),
     e2eP99Ms: round(pipeline.latency.p99Ms, 2),
     e2eMaxMs: round(pipeline.latency.maxMs, 2),
+    amqpCpuMicrosPerMessage: cpuJson(amqp.cpu),
+    postgresCpuMicrosPerTx: cpuJson(postgres.cpu),
+    e2eCpuMicrosPerEvent: cpuJson(pipeline.cpu),
     producerCommitsPerSecond: round(pipeline.producerCommitsPerSecond),
     events: pipeline.events,
     ratio: round(ratio, 3),
@@ -105,6 +117,19 @@ function rate(value: number, unit: string): string {
 
 function latency(summary: { p50Ms: number; p99Ms: number }): string {
   return `p50 ${summary.p50Ms.toFixed(1)} ms, p99 ${summary.p99Ms.toFixed(1)} ms`;
+}
+
+function cpu(cost: CpuCost): string {
+  const machine =
+    cost.machineMicrosPerOp === undefined ? '?' : Math.round(cost.machineMicrosPerOp).toString();
+  return `${machine} (${Math.round(cost.processMicrosPerOp)})`;
+}
+
+function cpuJson(cost: CpuCost): { machine: number | null; process: number } {
+  return {
+    machine: cost.machineMicrosPerOp === undefined ? null : round(cost.machineMicrosPerOp),
+    process: round(cost.processMicrosPerOp),
+  };
 }
 
 function round(value: number, digits = 0): number {
