@@ -3,17 +3,17 @@ import { TransactionContext, UnitOfWork } from '@envrefresh/messaging';
 import { nowMs } from '../support/latency';
 
 /**
- * The consumer's UnitOfWork, observed: when the transaction in which a handler ran commits, it
- * reports the event and the time. EventConsumer acks the message as soon as `run` resolves, in the
+ * The consumer's UnitOfWork, observed: when the transaction in which handlers ran commits (one
+ * event, or a batch of them), it reports each event and the time. EventConsumer acks the message as soon as `run` resolves, in the
  * same tick, so this instant is the ack less the cost of a synchronous `channel.ack` call.
  */
 export class CommitObservingUnitOfWork extends UnitOfWork {
-  private readonly eventHandledIn = new WeakMap<EntityManager, string>();
+  private readonly eventsHandledIn = new WeakMap<EntityManager, string[]>();
   onCommitted: (eventId: string, atMs: number) => void = () => undefined;
 
   /** Called by the handler from inside its transaction. */
   noteHandled(manager: EntityManager, eventId: string): void {
-    this.eventHandledIn.set(manager, eventId);
+    this.eventsHandledIn.set(manager, [...(this.eventsHandledIn.get(manager) ?? []), eventId]);
   }
 
   override async run<T>(work: (context: TransactionContext) => Promise<T>): Promise<T> {
@@ -22,8 +22,8 @@ export class CommitObservingUnitOfWork extends UnitOfWork {
       manager = context.manager;
       return work(context);
     });
-    const eventId = manager && this.eventHandledIn.get(manager);
-    if (eventId) this.onCommitted(eventId, nowMs());
+    const committedAt = nowMs();
+    for (const eventId of (manager && this.eventsHandledIn.get(manager)) ?? []) this.onCommitted(eventId, committedAt);
     return result;
   }
 }

@@ -31,6 +31,8 @@ export interface PipelineSettings {
   prefetch: number;
   producerPoolSize: number;
   consumerPoolSize: number;
+  consumerBatchSize: number;
+  consumerConcurrency: number;
 }
 
 export interface PipelineRun {
@@ -150,6 +152,8 @@ export class OutboxPipeline {
           topology,
           prefetch: settings.prefetch,
           deliveryLimit: 5,
+          batchSize: settings.consumerBatchSize,
+          maxConcurrentBatches: settings.consumerConcurrency,
         },
       );
       opened.push(() => consumer.stop());
@@ -296,14 +300,10 @@ export class OutboxPipeline {
   }
 }
 
-/**
- * AmqpConnection.waitForConnect waits for the next 'connect' event, so on a connection that is
- * already up it only ever times out; ask first.
- */
 async function connectToBroker(url: string, connectionName: string): Promise<AmqpConnection> {
   const connection = new AmqpConnection({ url, connectionName });
   try {
-    if (!connection.isConnected()) await connection.waitForConnect(10_000);
+    await connection.waitForConnect(10_000);
     return connection;
   } catch (error) {
     await connection.close().catch(() => undefined);

@@ -12,6 +12,8 @@ export interface BenchOptions {
   prefetch: number;
   producerPoolSize: number;
   consumerPoolSize: number;
+  consumerBatchSize: number;
+  consumerConcurrency: number;
 }
 
 const DEFAULTS = {
@@ -25,6 +27,8 @@ const DEFAULTS = {
   prefetch: 100,
   producerPoolSize: 10,
   consumerPoolSize: 20,
+  consumerBatchSize: 20,
+  consumerConcurrency: 5,
 } satisfies Partial<BenchOptions>;
 
 type NumericKnob = keyof typeof DEFAULTS;
@@ -40,6 +44,8 @@ const FLAGS: Record<string, NumericKnob> = {
   '--prefetch': 'prefetch',
   '--producer-pool': 'producerPoolSize',
   '--consumer-pool': 'consumerPoolSize',
+  '--consumer-batch': 'consumerBatchSize',
+  '--consumer-concurrency': 'consumerConcurrency',
 };
 
 export const BENCH_USAGE = `usage: npm run bench:messaging -- [${Object.keys(FLAGS)

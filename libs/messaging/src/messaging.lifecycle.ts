@@ -49,6 +49,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         topology: consumerTopology(this.options.namespace, this.options.service, this.options.consumer.retryDelaysMs),
         prefetch: this.options.consumer.prefetch,
         deliveryLimit: this.options.consumer.deliveryLimit,
+        batchSize: this.options.consumer.batchSize,
+        maxConcurrentBatches: this.options.consumer.maxConcurrentBatches,
       });
       this.logger.log(`consuming ${[...handlers.keys()].join(', ')}`);
     }

@@ -9,7 +9,7 @@ export interface MessagingOptions {
   /** The schema holding this service's outbox and inbox; absent for a service that persists nothing. */
   schema?: string;
   relay: { enabled: boolean; batchSize: number; pollIntervalMs: number; publishTimeoutMs: number; maxBackoffMs: number };
-  consumer: { prefetch: number; retryDelaysMs: number[]; deliveryLimit: number };
+  consumer: { prefetch: number; retryDelaysMs: number[]; deliveryLimit: number; batchSize: number; maxConcurrentBatches: number };
   /** Days that published outbox rows and inbox rows are kept. */
   retentionDays: number;
 }
@@ -35,7 +35,9 @@ export function readMessagingOptions(config: ServiceConfig, env: EnvReader, sche
       maxBackoffMs: env.int('OUTBOX_MAX_BACKOFF_MS', 5000, { min: 100, max: 300000 }),
     },
     consumer: {
-      prefetch: env.int('MESSAGING_PREFETCH', 50, { min: 1, max: 1000 }),
+      prefetch: env.int('MESSAGING_PREFETCH', 100, { min: 1, max: 1000 }),
+      batchSize: env.int('MESSAGING_BATCH_SIZE', 20, { min: 1, max: 500 }),
+      maxConcurrentBatches: env.int('MESSAGING_CONCURRENCY', 5, { min: 1, max: 100 }),
       retryDelaysMs,
       deliveryLimit: env.int('MESSAGING_DELIVERY_LIMIT', 20, { min: 1, max: 1000 }),
     },

@@ -37,6 +37,8 @@ export class AmqpConnection {
 
   /** Resolves once connected, or rejects after the timeout (the manager keeps trying). */
   async waitForConnect(timeoutMs: number): Promise<void> {
+    // The manager's connect() waits for the next 'connect' event, which never comes when already up.
+    if (this.manager.isConnected()) return;
     await this.manager.connect({ timeout: timeoutMs });
   }
 

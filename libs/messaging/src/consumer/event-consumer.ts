@@ -7,7 +7,7 @@ import { InboxRepository } from '../inbox/inbox.repository';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { declareConsumerTopology } from '../topology/declare-topology';
 import { ConsumerTopology } from '../topology/topology';
-import { UnitOfWork } from '../unit-of-work';
+import { TransactionContext, UnitOfWork } from '../unit-of-work';
 import { EnvelopeValidatorFn, EventHandlerFn, ReceivedEnvelope } from './event-handler';
 import { PermanentEventError } from './permanent-event-error';
 
@@ -19,6 +19,19 @@ export interface EventConsumerOptions {
   prefetch: number;
   /** Redeliveries (crashes without ack) after which the broker dead-letters a message. */
   deliveryLimit: number;
+  /** Most deliveries handled in one transaction. */
+  batchSize: number;
+  /** Most transactions in progress at once (keep it below the database pool size). */
+  maxConcurrentBatches: number;
+}
+
+/** A delivery that passed validation and has a handler, waiting for its batch. */
+interface Delivery {
+  channel: Channel;
+  message: ConsumeMessage;
+  event: ReceivedEnvelope;
+  handler: EventHandlerFn;
+  attempt: number;
 }
 
 const RETRY_COUNT_HEADER = 'x-retry-count';
@@ -34,6 +47,8 @@ export class EventConsumer {
   private readonly consumeChannel: ChannelWrapper;
   private readonly publishChannel: ChannelWrapper;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly waiting: Delivery[] = [];
+  private runningBatches = 0;
   private activeChannel?: Channel;
   private consumerTag?: string;
   private stopping = false;
@@ -55,7 +70,7 @@ export class EventConsumer {
         if (this.stopping) return;
         await channel.prefetch(options.prefetch);
         const { consumerTag } = await channel.consume(options.topology.queue, (message) => {
-          if (message) this.track(this.handle(channel, message));
+          if (message) this.receive(channel, message);
         });
         this.activeChannel = channel;
         this.consumerTag = consumerTag;
@@ -74,7 +89,10 @@ export class EventConsumer {
     if (this.activeChannel && this.consumerTag) {
       await this.activeChannel.cancel(this.consumerTag).catch(() => undefined);
     }
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.waiting.length > 0) {
+      this.drain();
+      await Promise.allSettled([...this.inFlight]);
+    }
     await this.consumeChannel.close();
     await this.publishChannel.close();
   }
@@ -84,40 +102,92 @@ export class EventConsumer {
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  private async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
+  /** Sorts out what cannot be handled at once, and queues the rest for the next batch. */
+  private receive(channel: Channel, message: ConsumeMessage): void {
     const attempt = Number(message.properties.headers?.[RETRY_COUNT_HEADER] ?? 0) + 1;
     const check = this.decode(message);
     if (!check.ok) {
-      await this.deadLetter(channel, message, 'invalid', check.errors.join('; '), attempt);
+      this.track(this.deadLetter(channel, message, 'invalid', check.errors.join('; '), attempt));
       return;
     }
     const event = check.envelope;
     const handler = this.handlers.get(event.type);
     if (!handler) {
-      await this.deadLetter(channel, message, 'unhandled', `no handler for ${event.type}`, attempt, event.type);
+      this.track(this.deadLetter(channel, message, 'unhandled', `no handler for ${event.type}`, attempt, event.type));
       return;
     }
-    const stopTimer = messagingMetrics.handlerSeconds.startTimer({ consumer: this.options.consumer, type: event.type });
-    try {
-      const correlationId = sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? event.correlationId;
-      const processed = await CorrelationContext.run({ correlationId, causationId: event.id }, () =>
-        this.unitOfWork.run(async (context) => {
-          const first = await this.inbox.recordFirstDelivery(context.manager, this.options.consumer, event.id, event.type);
-          if (first) await handler(event, { ...context, attempt });
-          return first;
+    this.waiting.push({ channel, message, event, handler, attempt });
+    this.drain();
+  }
+
+  /** Starts batches while there are deliveries waiting and room for another transaction. */
+  private drain(): void {
+    while (this.waiting.length > 0 && this.runningBatches < this.options.maxConcurrentBatches) {
+      const batch = this.waiting.splice(0, this.options.batchSize);
+      this.runningBatches += 1;
+      this.track(
+        this.handleBatch(batch).finally(() => {
+          this.runningBatches -= 1;
+          this.drain();
         }),
       );
-      this.ack(channel, message);
-      messagingMetrics.consumed.inc({
-        consumer: this.options.consumer,
-        type: event.type,
-        outcome: processed ? 'processed' : 'duplicate',
+    }
+  }
+
+  /**
+   * Deliveries that arrived together share one transaction (inbox rows and handlers), which saves
+   * a commit per event under load. If any of them fails, the batch is rolled back and each is
+   * handled alone, so one bad event never fails, retries or dead-letters its neighbours.
+   */
+  private async handleBatch(batch: Delivery[]): Promise<void> {
+    if (batch.length === 1) return this.handleAlone(batch[0]);
+    const stopTimers = batch.map((delivery) => this.startTimer(delivery));
+    let outcomes: boolean[];
+    try {
+      outcomes = await this.unitOfWork.run(async (context) => {
+        const processed: boolean[] = [];
+        for (const delivery of batch) processed.push(await this.process(delivery, context));
+        return processed;
       });
+    } catch {
+      stopTimers.forEach((stop) => stop());
+      await Promise.all(batch.map((delivery) => this.handleAlone(delivery)));
+      return;
+    }
+    batch.forEach((delivery, index) => this.acknowledge(delivery, outcomes[index]));
+    stopTimers.forEach((stop) => stop());
+  }
+
+  private async handleAlone(delivery: Delivery): Promise<void> {
+    const stopTimer = this.startTimer(delivery);
+    try {
+      const processed = await this.unitOfWork.run((context) => this.process(delivery, context));
+      this.acknowledge(delivery, processed);
     } catch (error) {
-      await this.handleFailure(channel, message, event, error as Error, attempt);
+      await this.handleFailure(delivery.channel, delivery.message, delivery.event, error as Error, delivery.attempt);
     } finally {
       stopTimer();
     }
+  }
+
+  /** Records the event in the inbox and runs its handler, unless this consumer already has; inside the caller's transaction. */
+  private async process({ message, event, handler, attempt }: Delivery, context: TransactionContext): Promise<boolean> {
+    const correlationId = sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? event.correlationId;
+    return CorrelationContext.run({ correlationId, causationId: event.id }, async () => {
+      const first = await this.inbox.recordFirstDelivery(context.manager, this.options.consumer, event.id, event.type);
+      if (first) await handler(event, { ...context, attempt });
+      return first;
+    });
+  }
+
+  private acknowledge({ channel, message, event }: Delivery, processed: boolean): void {
+    this.ack(channel, message);
+    messagingMetrics.consumed.inc({ consumer: this.options.consumer, type: event.type, outcome: processed ? 'processed' : 'duplicate' });
+  }
+
+  private startTimer({ event }: Delivery): () => void {
+    const stop = messagingMetrics.handlerSeconds.startTimer({ consumer: this.options.consumer, type: event.type });
+    return () => void stop();
   }
 
   private decode(message: ConsumeMessage): ReturnType<EnvelopeValidatorFn> {

@@ -105,7 +105,7 @@ export class OutboxRelay {
   }
 
   private async publish(row: PendingOutboxRow): Promise<void> {
-    await this.channel.publish(this.options.exchange, row.routingKey, Buffer.from(JSON.stringify(row.payload)), {
+    await this.channel.publish(this.options.exchange, row.routingKey, Buffer.from(typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload)), {
       persistent: true,
       mandatory: true,
       contentType: 'application/json',

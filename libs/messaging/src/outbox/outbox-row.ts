@@ -4,6 +4,7 @@ export interface PendingOutboxRow {
   id: string;
   type: string;
   routingKey: string;
+  /** The envelope: an object when appended, its JSON text when claimed (published as is). */
   payload: unknown;
   headers: Record<string, string>;
 }

@@ -24,9 +24,9 @@ export class OutboxRepository {
 
   /** Rows locked here are skipped by every other relay until this transaction ends. */
   async claimPending(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
-    const rows: Array<{ seq: string; id: string; type: string; routing_key: string; payload: unknown; headers: Record<string, string> }> =
+    const rows: Array<{ seq: string; id: string; type: string; routing_key: string; payload: string; headers: Record<string, string> }> =
       await manager.query(
-        `SELECT seq, id, type, routing_key, payload, headers FROM ${this.table}
+        `SELECT seq, id, type, routing_key, payload::text AS payload, headers FROM ${this.table}
          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );

@@ -30,6 +30,7 @@ export const CONSUMER = 'svc';
 export interface TestConsumerOptions {
   retryDelaysMs?: number[];
   prefetch?: number;
+  batchSize?: number;
   connection?: AmqpConnection;
 }
 
@@ -113,7 +114,15 @@ export class MessagingTestBed {
       this.inbox,
       new Map(Object.entries(handlers)),
       envelopeValidator(),
-      { consumer: CONSUMER, exchange: this.exchange, topology, prefetch: options.prefetch ?? 20, deliveryLimit: 5 },
+      {
+        consumer: CONSUMER,
+        exchange: this.exchange,
+        topology,
+        prefetch: options.prefetch ?? 20,
+        deliveryLimit: 5,
+        batchSize: options.batchSize ?? 10,
+        maxConcurrentBatches: 4,
+      },
     );
     this.consumers.push(consumer);
     await consumer.waitForReady();
