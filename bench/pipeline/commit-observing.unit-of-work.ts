@@ -23,7 +23,8 @@ export class CommitObservingUnitOfWork extends UnitOfWork {
       return work(context);
     });
     const committedAt = nowMs();
-    for (const eventId of (manager && this.eventsHandledIn.get(manager)) ?? []) this.onCommitted(eventId, committedAt);
+    for (const eventId of (manager && this.eventsHandledIn.get(manager)) ?? [])
+      this.onCommitted(eventId, committedAt);
     return result;
   }
 }

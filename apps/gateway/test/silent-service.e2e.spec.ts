@@ -25,7 +25,10 @@ describe('gateway facing a silent service: a timeout is 504, repeated failures o
 
   beforeAll(async () => {
     // Only the gateway runs: the intents service never answers.
-    gateway = await startApp('gateway', testServiceEnv({ amqpUrl, namespace, extra: { RPC_TIMEOUT_MS: '300' } }));
+    gateway = await startApp(
+      'gateway',
+      testServiceEnv({ amqpUrl, namespace, extra: { RPC_TIMEOUT_MS: '300' } }),
+    );
     await waitUntilLive(gateway);
   }, 30_000);
 
@@ -38,18 +41,26 @@ describe('gateway facing a silent service: a timeout is 504, repeated failures o
     const response = await fileIntent();
     expect(response.status).toBe(504);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await response.json()).toMatchObject({ status: 504, title: 'Gateway Timeout', detail: expect.stringContaining('intents') });
+    expect(await response.json()).toMatchObject({
+      status: 504,
+      title: 'Gateway Timeout',
+      detail: expect.stringContaining('intents'),
+    });
   });
 
   it('opens the circuit after repeated failures and then fails fast with 503', async () => {
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 8 && !statuses.includes(503); attempt += 1) statuses.push((await fileIntent()).status);
+    for (let attempt = 0; attempt < 8 && !statuses.includes(503); attempt += 1)
+      statuses.push((await fileIntent()).status);
     expect(statuses).toContain(503);
     const started = Date.now();
     const response = await fileIntent();
     expect(response.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(300);
-    expect(await response.json()).toMatchObject({ status: 503, detail: expect.stringContaining('intents is unavailable') });
+    expect(await response.json()).toMatchObject({
+      status: 503,
+      detail: expect.stringContaining('intents is unavailable'),
+    });
   });
 
   it('is not ready while the services do not answer their ping', async () => {
@@ -62,7 +73,10 @@ describe('gateway facing a silent service: a timeout is 504, repeated failures o
 async function waitUntilLive(app: RunningApp): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const answered = await fetch(`${app.baseUrl}/health/live`).then((response) => response.ok, () => false);
+    const answered = await fetch(`${app.baseUrl}/health/live`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (answered) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { readServiceRuntimeConfig, runService } from '@envrefresh/platform';
 import { NotificationsAppModule } from './notifications-app.module';
 
-void runService('notifications', (env) => readServiceRuntimeConfig('notifications', env), (config) => ({
-  module: NotificationsAppModule.register(config),
-  rpc: true,
-}));
+void runService(
+  'notifications',
+  (env) => readServiceRuntimeConfig('notifications', env),
+  (config) => ({
+    module: NotificationsAppModule.register(config),
+    rpc: true,
+  }),
+);

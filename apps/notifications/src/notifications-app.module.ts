@@ -5,6 +5,9 @@ import { IntentAudiencesModule } from './intent-audiences/intent-audiences.modul
 @Module({})
 export class NotificationsAppModule {
   static register(config: ServiceRuntimeConfig): DynamicModule {
-    return { module: NotificationsAppModule, imports: [ServiceModule.forRoot({ config }), IntentAudiencesModule] };
+    return {
+      module: NotificationsAppModule,
+      imports: [ServiceModule.forRoot({ config }), IntentAudiencesModule],
+    };
   }
 }

@@ -5,6 +5,9 @@ import { PlannedRefreshesModule } from './planned-refreshes/planned-refreshes.mo
 @Module({})
 export class SchedulingAppModule {
   static register(config: ServiceRuntimeConfig): DynamicModule {
-    return { module: SchedulingAppModule, imports: [ServiceModule.forRoot({ config }), PlannedRefreshesModule] };
+    return {
+      module: SchedulingAppModule,
+      imports: [ServiceModule.forRoot({ config }), PlannedRefreshesModule],
+    };
   }
 }

@@ -36,9 +36,11 @@ export class JwtVerifier {
       throw new InvalidTokenError((error as Error).message);
     }
     if (typeof claims.exp !== 'number') throw new InvalidTokenError('token has no exp claim');
-    if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidTokenError('token has no sub claim');
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0)
+      throw new InvalidTokenError('token has no sub claim');
     if (!isStringArray(claims.roles)) throw new InvalidTokenError('roles claim must be an array of strings');
-    if (claims.groups !== undefined && !isStringArray(claims.groups)) throw new InvalidTokenError('groups claim must be an array of strings');
+    if (claims.groups !== undefined && !isStringArray(claims.groups))
+      throw new InvalidTokenError('groups claim must be an array of strings');
     return {
       sub: claims.sub,
       name: typeof claims.name === 'string' ? claims.name : undefined,

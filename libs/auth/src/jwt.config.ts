@@ -20,10 +20,12 @@ export function readJwtConfig(env: EnvReader, production: boolean): JwtConfig {
     env.fail('JWT_JWKS_URL is not supported by this release: set JWT_PUBLIC_KEY (PEM) or JWT_SECRET instead');
   }
   if (secret && publicKey) env.fail('set either JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256), not both');
-  if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) env.fail('JWT_PUBLIC_KEY must be a PEM public key');
+  if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY'))
+    env.fail('JWT_PUBLIC_KEY must be a PEM public key');
   if (secret && secret.length < 32) env.fail('JWT_SECRET must be at least 32 characters');
   const usingDevelopmentSecret = !secret && !publicKey;
-  if (usingDevelopmentSecret && production) env.fail('JWT_SECRET (or JWT_PUBLIC_KEY) is required when NODE_ENV=production');
+  if (usingDevelopmentSecret && production)
+    env.fail('JWT_SECRET (or JWT_PUBLIC_KEY) is required when NODE_ENV=production');
   const key: JwtKey = publicKey
     ? { algorithm: 'RS256', publicKey: publicKey.replace(/\\n/g, '\n') }
     : { algorithm: 'HS256', secret: secret ?? DEVELOPMENT_JWT_SECRET };

@@ -12,5 +12,7 @@ const INCLUDES: Record<Role, readonly Role[]> = {
 
 /** Does someone holding `held` act with at least one of `required`? */
 export function grantsAny(held: readonly string[], required: readonly Role[]): boolean {
-  return held.some((role) => (INCLUDES as Record<string, readonly Role[]>)[role]?.some((included) => required.includes(included)));
+  return held.some((role) =>
+    (INCLUDES as Record<string, readonly Role[]>)[role]?.some((included) => required.includes(included)),
+  );
 }

@@ -23,7 +23,11 @@ export class EnvReader {
     return this.raw(name);
   }
 
-  url(name: string, protocols: string[], options: { fallback?: string; example?: string; from?: string[] } = {}): string {
+  url(
+    name: string,
+    protocols: string[],
+    options: { fallback?: string; example?: string; from?: string[] } = {},
+  ): string {
     const source = [...(options.from ?? []), name].find((candidate) => this.raw(candidate) !== undefined);
     const value = source ? this.raw(source) : options.fallback;
     const hint = options.example ? ` (e.g. ${options.example})` : '';

@@ -19,7 +19,11 @@ export interface ServiceConfig {
   amqpNamespace: string;
 }
 
-export function readServiceConfig(app: AppName, env: EnvReader, needsDatabase = app !== 'gateway'): ServiceConfig {
+export function readServiceConfig(
+  app: AppName,
+  env: EnvReader,
+  needsDatabase = app !== 'gateway',
+): ServiceConfig {
   const nodeEnv = env.string('NODE_ENV', 'development');
   const upper = app.toUpperCase();
   const databaseUrl = needsDatabase
@@ -29,7 +33,8 @@ export function readServiceConfig(app: AppName, env: EnvReader, needsDatabase = 
       })
     : undefined;
   const amqpNamespace = env.string('AMQP_NAMESPACE', 'envrefresh');
-  if (!/^[A-Za-z0-9_.-]+$/.test(amqpNamespace)) env.fail('AMQP_NAMESPACE may hold only letters, digits, ".", "_" and "-"');
+  if (!/^[A-Za-z0-9_.-]+$/.test(amqpNamespace))
+    env.fail('AMQP_NAMESPACE may hold only letters, digits, ".", "_" and "-"');
   return {
     app,
     nodeEnv,

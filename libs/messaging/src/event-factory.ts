@@ -8,7 +8,10 @@ import { CorrelationContext } from '@envrefresh/observability';
 export class EventFactory {
   constructor(readonly service: string) {}
 
-  create<TType extends string, TData>(definition: EventDefinition<TType, TData>, data: TData): EventEnvelope<TType, TData> {
+  create<TType extends string, TData>(
+    definition: EventDefinition<TType, TData>,
+    data: TData,
+  ): EventEnvelope<TType, TData> {
     return createEnvelope(definition, data, {
       correlationId: CorrelationContext.correlationId(),
       causationId: CorrelationContext.causationId(),

@@ -1,4 +1,12 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from './connection/amqp-connection';
 import { EventConsumer } from './consumer/event-consumer';
@@ -20,7 +28,9 @@ const HOUR_MS = 3_600_000;
  * messages, drains what is in hand, then closes the connection (the DataSource closes after).
  */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(MessagingLifecycle.name);
   private consumer?: EventConsumer;
   private janitor?: NodeJS.Timeout;
@@ -42,16 +52,28 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     const handlers = this.explorer.explore();
     if (this.relay && this.options.relay.enabled) this.relay.start();
     if (handlers.size > 0) {
-      if (!this.unitOfWork || !this.inbox) throw new Error(`${this.options.service} handles events but has no database for its inbox`);
-      this.consumer = new EventConsumer(this.connection, this.unitOfWork, this.inbox, handlers, this.validate, {
-        consumer: this.options.service,
-        exchange: this.options.exchange,
-        topology: consumerTopology(this.options.namespace, this.options.service, this.options.consumer.retryDelaysMs),
-        prefetch: this.options.consumer.prefetch,
-        deliveryLimit: this.options.consumer.deliveryLimit,
-        batchSize: this.options.consumer.batchSize,
-        maxConcurrentBatches: this.options.consumer.maxConcurrentBatches,
-      });
+      if (!this.unitOfWork || !this.inbox)
+        throw new Error(`${this.options.service} handles events but has no database for its inbox`);
+      this.consumer = new EventConsumer(
+        this.connection,
+        this.unitOfWork,
+        this.inbox,
+        handlers,
+        this.validate,
+        {
+          consumer: this.options.service,
+          exchange: this.options.exchange,
+          topology: consumerTopology(
+            this.options.namespace,
+            this.options.service,
+            this.options.consumer.retryDelaysMs,
+          ),
+          prefetch: this.options.consumer.prefetch,
+          deliveryLimit: this.options.consumer.deliveryLimit,
+          batchSize: this.options.consumer.batchSize,
+          maxConcurrentBatches: this.options.consumer.maxConcurrentBatches,
+        },
+      );
       this.logger.log(`consuming ${[...handlers.keys()].join(', ')}`);
     }
     if (this.dataSource && this.outbox) {
@@ -82,7 +104,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     try {
       const outboxRows = await this.outbox.purgePublishedBefore(this.dataSource, cutoff);
       const inboxRows = await this.inbox.purgeProcessedBefore(this.dataSource, cutoff);
-      if (outboxRows + inboxRows > 0) this.logger.log(`purged ${outboxRows} outbox and ${inboxRows} inbox rows`);
+      if (outboxRows + inboxRows > 0)
+        this.logger.log(`purged ${outboxRows} outbox and ${inboxRows} inbox rows`);
     } catch (error) {
       this.logger.warn(`purge failed, will try again: ${(error as Error).message}`);
     }

@@ -53,7 +53,8 @@ export class MessagingModule {
         { provide: MESSAGING_OPTIONS, useValue: options },
         {
           provide: AmqpConnection,
-          useFactory: () => new AmqpConnection({ url: options.amqpUrl, connectionName: `envrefresh-${options.service}` }),
+          useFactory: () =>
+            new AmqpConnection({ url: options.amqpUrl, connectionName: `envrefresh-${options.service}` }),
         },
         {
           provide: ENVELOPE_VALIDATOR,
@@ -63,7 +64,11 @@ export class MessagingModule {
           },
         },
         { provide: EventFactory, useValue: new EventFactory(options.service) },
-        { provide: BrokerReadinessCheck, inject: [AmqpConnection], useFactory: (connection: AmqpConnection) => new BrokerReadinessCheck(connection) },
+        {
+          provide: BrokerReadinessCheck,
+          inject: [AmqpConnection],
+          useFactory: (connection: AmqpConnection) => new BrokerReadinessCheck(connection),
+        },
         EventHandlerExplorer,
         MessagingLifecycle,
         ...persistent,

@@ -8,14 +8,30 @@ export interface MessagingOptions {
   namespace: string;
   /** The schema holding this service's outbox and inbox; absent for a service that persists nothing. */
   schema?: string;
-  relay: { enabled: boolean; batchSize: number; pollIntervalMs: number; publishTimeoutMs: number; maxBackoffMs: number };
-  consumer: { prefetch: number; retryDelaysMs: number[]; deliveryLimit: number; batchSize: number; maxConcurrentBatches: number };
+  relay: {
+    enabled: boolean;
+    batchSize: number;
+    pollIntervalMs: number;
+    publishTimeoutMs: number;
+    maxBackoffMs: number;
+  };
+  consumer: {
+    prefetch: number;
+    retryDelaysMs: number[];
+    deliveryLimit: number;
+    batchSize: number;
+    maxConcurrentBatches: number;
+  };
   /** Days that published outbox rows and inbox rows are kept. */
   retentionDays: number;
 }
 
 /** Tunables from the environment, with defaults that suit this workload. */
-export function readMessagingOptions(config: ServiceConfig, env: EnvReader, schema?: string): MessagingOptions {
+export function readMessagingOptions(
+  config: ServiceConfig,
+  env: EnvReader,
+  schema?: string,
+): MessagingOptions {
   const delays = env.string('MESSAGING_RETRY_DELAYS_MS', '1000,10000,60000');
   const retryDelaysMs = delays.split(',').map((part) => Number(part.trim()));
   if (retryDelaysMs.some((delay) => !Number.isInteger(delay) || delay <= 0)) {

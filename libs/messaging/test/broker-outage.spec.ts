@@ -54,7 +54,9 @@ describe('events committed while the broker is unreachable', () => {
 
     await eventually(
       async () => {
-        const rows: Array<{ event_id: string }> = await bed.dataSource.query('SELECT event_id FROM svc.received');
+        const rows: Array<{ event_id: string }> = await bed.dataSource.query(
+          'SELECT event_id FROM svc.received',
+        );
         expect(new Set(rows.map((row) => row.event_id))).toEqual(new Set(produced));
       },
       { timeoutMs: 30_000, intervalMs: 250 },

@@ -42,7 +42,9 @@ describe('a consuming service stopped with SIGTERM while events are in hand', ()
   };
 
   beforeAll(async () => {
-    bed = await MessagingTestBed.create(['CREATE TABLE svc.work_done (event_id uuid NOT NULL, pid integer NOT NULL)']);
+    bed = await MessagingTestBed.create([
+      'CREATE TABLE svc.work_done (event_id uuid NOT NULL, pid integer NOT NULL)',
+    ]);
     bed.declared(topology());
   });
 

@@ -52,7 +52,9 @@ describe('an event written in a unit of work', () => {
     });
     expect(message.json()).toEqual(event);
     await eventually(async () =>
-      expect(await bed.count('SELECT 1 FROM svc.outbox WHERE id = $1 AND published_at IS NOT NULL', [event.id])).toBe(1),
+      expect(
+        await bed.count('SELECT 1 FROM svc.outbox WHERE id = $1 AND published_at IS NOT NULL', [event.id]),
+      ).toBe(1),
     );
   });
 
@@ -69,7 +71,9 @@ describe('an event written in a unit of work', () => {
     // would have been too if it had reached the outbox.
     const marker = requested();
     await unitOfWork.run(({ publish }) => publish(marker));
-    await eventually(() => expect(probe.messages.map((message) => message.properties.messageId)).toContain(marker.id));
+    await eventually(() =>
+      expect(probe.messages.map((message) => message.properties.messageId)).toContain(marker.id),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     expect(probe.messages.map((message) => message.properties.messageId)).not.toContain(doomed.id);

@@ -9,7 +9,8 @@ const PENDING = 500;
 async function publishedByReplica(): Promise<Record<string, number>> {
   const { values } = await messagingMetrics.published.get();
   const totals: Record<string, number> = {};
-  for (const { labels, value } of values) totals[String(labels.service)] = (totals[String(labels.service)] ?? 0) + value;
+  for (const { labels, value } of values)
+    totals[String(labels.service)] = (totals[String(labels.service)] ?? 0) + value;
   return totals;
 }
 
@@ -25,7 +26,13 @@ describe('two outbox relays on one outbox', () => {
     await bed.dataSource.transaction(async (manager) => {
       for (let index = 0; index < PENDING; index += 1) {
         const event = testEventEnvelope('test.pending', { index });
-        await bed.outbox.append(manager, { id: event.id, type: event.type, routingKey: event.type, payload: event, headers: {} });
+        await bed.outbox.append(manager, {
+          id: event.id,
+          type: event.type,
+          routingKey: event.type,
+          payload: event,
+          headers: {},
+        });
         pending.push(event.id);
       }
     });
@@ -46,8 +53,12 @@ describe('two outbox relays on one outbox', () => {
     }
     replicas.forEach((relay) => relay.start());
 
-    await eventually(() => expect(probe.messages.length).toBeGreaterThanOrEqual(PENDING), { timeoutMs: 20_000 });
-    await eventually(async () => expect(await bed.count('SELECT 1 FROM svc.outbox WHERE published_at IS NULL')).toBe(0));
+    await eventually(() => expect(probe.messages.length).toBeGreaterThanOrEqual(PENDING), {
+      timeoutMs: 20_000,
+    });
+    await eventually(async () =>
+      expect(await bed.count('SELECT 1 FROM svc.outbox WHERE published_at IS NULL')).toBe(0),
+    );
     await Promise.all(replicas.map((relay) => relay.stop()));
     await new Promise((resolve) => setTimeout(resolve, 300));
 

@@ -73,7 +73,12 @@ describe('a message whose handler fails', () => {
     // held up the queue behind it.
     for (const event of fine) expect(processedAt.get(event.id)).toBeLessThan(times[2]);
 
-    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS.reduce((sum, delay) => sum + delay, 0)));
+    await new Promise((resolve) =>
+      setTimeout(
+        resolve,
+        RETRY_DELAYS_MS.reduce((sum, delay) => sum + delay, 0),
+      ),
+    );
     expect(attempts.get(failing.id)).toHaveLength(1 + RETRY_DELAYS_MS.length);
     for (const queue of [topology().queue, ...topology().retryQueues.map((retry) => retry.name)]) {
       expect(await bed.readyCount(queue)).toBe(0);

@@ -28,7 +28,11 @@ export class ObservabilityModule {
       global: true,
       imports: [
         LoggerModule.forRoot(buildLoggerParams(options.config, options.logDestination)),
-        PrometheusModule.register({ controller: MetricsController, path: '/metrics', defaultMetrics: { enabled: false } }),
+        PrometheusModule.register({
+          controller: MetricsController,
+          path: '/metrics',
+          defaultMetrics: { enabled: false },
+        }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         ...(readiness?.imports ?? []),
       ],

@@ -29,7 +29,10 @@ describe('health probes', () => {
       readiness: {
         imports: [BrokerModule],
         inject: [Broker],
-        useFactory: (injected: Broker): ReadinessCheck[] => [passing, { name: 'broker', check: () => injected.ping() }],
+        useFactory: (injected: Broker): ReadinessCheck[] => [
+          passing,
+          { name: 'broker', check: () => injected.ping() },
+        ],
         timeoutMs: 200,
       },
     }));

@@ -32,8 +32,7 @@ describe('logging', () => {
 
   afterAll(() => app.close());
 
-  const linesOf = (requestId: string) =>
-    logs.lines().filter((line) => line.correlationId === requestId);
+  const linesOf = (requestId: string) => logs.lines().filter((line) => line.correlationId === requestId);
 
   it('writes JSON lines naming the app, with the correlation id on the handler line and the access line', async () => {
     await app.inject({ method: 'GET', url: '/orders', headers: { 'x-request-id': 'log-1' } });
@@ -50,12 +49,18 @@ describe('logging', () => {
     await app.inject({
       method: 'GET',
       url: '/orders',
-      headers: { 'x-request-id': 'log-2', authorization: 'Bearer eyJ.secret.token', cookie: 'session=abc123' },
+      headers: {
+        'x-request-id': 'log-2',
+        authorization: 'Bearer eyJ.secret.token',
+        cookie: 'session=abc123',
+      },
     });
 
     const lines = linesOf('log-2');
     expect(lines.length).toBeGreaterThan(0);
-    const access = lines.find((line) => line.msg === 'request completed') as { req: { headers: Record<string, string> } };
+    const access = lines.find((line) => line.msg === 'request completed') as {
+      req: { headers: Record<string, string> };
+    };
     expect(access.req.headers.authorization).toBe('[redacted]');
     expect(access.req.headers.cookie).toBe('[redacted]');
     const handlerLine = lines.find((line) => line.msg === 'listing orders');
@@ -66,10 +71,16 @@ describe('logging', () => {
   });
 
   it('never writes cookies the app sets', async () => {
-    const response = await app.inject({ method: 'POST', url: '/orders/session', headers: { 'x-request-id': 'log-5' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/orders/session',
+      headers: { 'x-request-id': 'log-5' },
+    });
     expect(response.headers['set-cookie']).toContain('session=s3cr3t-session');
 
-    const access = linesOf('log-5').find((line) => line.msg === 'request completed') as { res: { headers: Record<string, string> } };
+    const access = linesOf('log-5').find((line) => line.msg === 'request completed') as {
+      res: { headers: Record<string, string> };
+    };
     expect(access.res.headers['set-cookie']).toBe('[redacted]');
     expect(logs.text()).not.toContain('s3cr3t-session');
   });
@@ -88,7 +99,11 @@ describe('logging', () => {
       payload: '{"truncated":',
     });
     expect(linesOf('log-4')).toEqual([
-      expect.objectContaining({ msg: 'request completed', level: 'warn', res: expect.objectContaining({ statusCode: 400 }) }),
+      expect.objectContaining({
+        msg: 'request completed',
+        level: 'warn',
+        res: expect.objectContaining({ statusCode: 400 }),
+      }),
     ]);
   });
 
@@ -101,12 +116,18 @@ describe('logging', () => {
 
   it('adds the correlation and causation of work outside any request, such as a message handler', () => {
     const logger = new Logger('EventHandler');
-    CorrelationContext.run({ correlationId: 'corr-9', causationId: 'event-9' }, () => logger.log('handled event'));
+    CorrelationContext.run({ correlationId: 'corr-9', causationId: 'event-9' }, () =>
+      logger.log('handled event'),
+    );
     logger.log('no correlation here');
 
     const handled = logs.lines().find((line) => line.msg === 'handled event');
     const uncorrelated = logs.lines().find((line) => line.msg === 'no correlation here');
-    expect(handled).toMatchObject({ correlationId: 'corr-9', causationId: 'event-9', context: 'EventHandler' });
+    expect(handled).toMatchObject({
+      correlationId: 'corr-9',
+      causationId: 'event-9',
+      context: 'EventHandler',
+    });
     expect(uncorrelated).not.toHaveProperty('correlationId');
   });
 });

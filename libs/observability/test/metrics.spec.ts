@@ -53,7 +53,10 @@ describe('metrics', () => {
     expect(sample(metrics, series)).toBe(before + 3);
     expect(metrics).not.toMatch(/route="\/api\/v1\/intents\/(a1|b2|c3)"/);
     expect(
-      sample(metrics, 'http_request_duration_seconds_count{method="GET",route="/api/v1/intents/:id",status_code="200"}'),
+      sample(
+        metrics,
+        'http_request_duration_seconds_count{method="GET",route="/api/v1/intents/:id",status_code="200"}',
+      ),
     ).toBe(before + 3);
   });
 
@@ -62,7 +65,9 @@ describe('metrics', () => {
     await app.inject({ method: 'GET', url: '/.env' });
 
     const metrics = await scrape();
-    expect(sample(metrics, 'http_requests_total{method="GET",route="unmatched",status_code="404"}')).toBeGreaterThanOrEqual(2);
+    expect(
+      sample(metrics, 'http_requests_total{method="GET",route="unmatched",status_code="404"}'),
+    ).toBeGreaterThanOrEqual(2);
     expect(metrics).not.toContain('wp-admin');
   });
 });

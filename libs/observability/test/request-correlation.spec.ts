@@ -41,7 +41,11 @@ describe('request correlation', () => {
   afterAll(() => app.close());
 
   it("echoes the caller's X-Request-Id", async () => {
-    const response = await app.inject({ method: 'GET', url: '/widgets/1', headers: { 'x-request-id': 'req-abc.123' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/widgets/1',
+      headers: { 'x-request-id': 'req-abc.123' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['x-request-id']).toBe('req-abc.123');
   });
@@ -58,14 +62,22 @@ describe('request correlation', () => {
     const forged = 'abc"}\n{"level":"error","msg":"forged';
     const tooLong = 'a'.repeat(129);
     for (const malicious of [forged, tooLong, '<script>alert(1)</script>', 'a b']) {
-      const response = await app.inject({ method: 'GET', url: '/widgets/1', headers: { 'x-request-id': malicious } });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/widgets/1',
+        headers: { 'x-request-id': malicious },
+      });
       expect(response.headers['x-request-id']).toMatch(UUID);
       expect(response.json().correlationId).toBe(response.headers['x-request-id']);
     }
   });
 
   it('lets code called by a controller read the request id as the correlation id', async () => {
-    const response = await app.inject({ method: 'GET', url: '/widgets/7', headers: { 'x-request-id': 'trace-7' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/widgets/7',
+      headers: { 'x-request-id': 'trace-7' },
+    });
     expect(response.json()).toEqual({ id: '7', correlationId: 'trace-7', causationId: null });
   });
 

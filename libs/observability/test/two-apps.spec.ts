@@ -20,7 +20,11 @@ describe('several apps in one process', () => {
     const [first, second] = started;
 
     for (const [index, { app }] of started.entries()) {
-      const hello = await app.inject({ method: 'GET', url: '/hello', headers: { 'x-request-id': `app-${index}` } });
+      const hello = await app.inject({
+        method: 'GET',
+        url: '/hello',
+        headers: { 'x-request-id': `app-${index}` },
+      });
       expect(hello.statusCode).toBe(200);
       expect(hello.headers['x-request-id']).toBe(`app-${index}`);
       expect((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);

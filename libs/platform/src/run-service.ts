@@ -17,7 +17,8 @@ export async function runService<TConfig extends ServiceAppOptions['config']>(
     env.done();
   } catch (error) {
     const problems = error instanceof ConfigError ? error.problems : [(error as Error).message];
-    for (const problem of problems) process.stderr.write(`envrefresh-${name}: configuration error: ${problem}\n`);
+    for (const problem of problems)
+      process.stderr.write(`envrefresh-${name}: configuration error: ${problem}\n`);
     process.exit(1);
   }
   try {

@@ -19,19 +19,27 @@ export interface ServiceAppOptions {
  * listening: `main.ts` listens, tests use `inject()` or listen on port 0.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter({ trustProxy: true }), {
-    bufferLogs: true,
-    abortOnError: false,
-    // What Nest logs before pino takes over (a failed start) is JSON lines too.
-    logger: new ConsoleLogger({ json: true, colors: false }),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module,
+    new FastifyAdapter({ trustProxy: true }),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      // What Nest logs before pino takes over (a failed start) is JSON lines too.
+      logger: new ConsoleLogger({ json: true, colors: false }),
+    },
+  );
   app.useLogger(app.get(Logger));
   // Exit 0 after a clean drain; without useProcessExit Nest re-raises the signal and dies by it.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await options.configure?.(app);
   if (options.rpc) {
     app.connectMicroservice(
-      rpcServerOptions({ amqpUrl: options.config.amqpUrl, namespace: options.config.amqpNamespace, service: options.config.app }),
+      rpcServerOptions({
+        amqpUrl: options.config.amqpUrl,
+        namespace: options.config.amqpNamespace,
+        service: options.config.app,
+      }),
       { inheritAppConfig: true },
     );
     await app.startAllMicroservices();

@@ -7,7 +7,10 @@ export interface ServiceRuntimeConfig extends ServiceConfig {
   messaging: MessagingOptions;
 }
 
-export function readServiceRuntimeConfig(app: Exclude<AppName, 'gateway'>, env: EnvReader): ServiceRuntimeConfig {
+export function readServiceRuntimeConfig(
+  app: Exclude<AppName, 'gateway'>,
+  env: EnvReader,
+): ServiceRuntimeConfig {
   const service = readServiceConfig(app, env);
   return { ...service, schema: app, messaging: readMessagingOptions(service, env, app) };
 }

@@ -27,7 +27,11 @@ export class ServiceModule {
           config,
           readiness: {
             inject: [DataSource, BrokerReadinessCheck, MessagingLifecycle],
-            useFactory: (dataSource: DataSource, broker: BrokerReadinessCheck, messaging: MessagingLifecycle) => [
+            useFactory: (
+              dataSource: DataSource,
+              broker: BrokerReadinessCheck,
+              messaging: MessagingLifecycle,
+            ) => [
               new PostgresReadinessCheck(dataSource),
               broker,
               // Not ready until its queue is declared, bound and consumed: events before that would miss it.

@@ -15,8 +15,12 @@ export class CreateIntentWindows1763780000200 implements MigrationInterface {
         version integer NOT NULL,
         CONSTRAINT intent_windows_not_empty_ck CHECK (NOT isempty(planned))
       )`);
-    await queryRunner.query(`CREATE INDEX intent_windows_planned_idx ON ${schema}.intent_windows USING gist (planned)`);
-    await queryRunner.query(`CREATE INDEX intent_windows_environment_idx ON ${schema}.intent_windows (environment_id)`);
+    await queryRunner.query(
+      `CREATE INDEX intent_windows_planned_idx ON ${schema}.intent_windows USING gist (planned)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX intent_windows_environment_idx ON ${schema}.intent_windows (environment_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

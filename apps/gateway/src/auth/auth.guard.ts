@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedActor, InvalidTokenError, JwtVerifier, Role, grantsAny } from '@envrefresh/auth';
 import { REQUIRED_ROLES } from './roles.decorator';
@@ -24,9 +31,14 @@ export class AuthGuard implements CanActivate {
     try {
       request.actor = this.verifier.verify(match[1]);
     } catch (error) {
-      throw new UnauthorizedException(error instanceof InvalidTokenError ? `Invalid token: ${error.message}` : 'Invalid token');
+      throw new UnauthorizedException(
+        error instanceof InvalidTokenError ? `Invalid token: ${error.message}` : 'Invalid token',
+      );
     }
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (required?.length && !grantsAny(request.actor.roles, required)) {
       throw new ForbiddenException(`This needs the ${required.join(' or ')} role`);
     }

@@ -10,7 +10,9 @@ export class DevelopmentSecretWarning implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (this.config.jwt.usingDevelopmentSecret) {
-      this.logger.warn('JWT_SECRET is not set: tokens are checked with the DEVELOPMENT secret. Never run like this in production.');
+      this.logger.warn(
+        'JWT_SECRET is not set: tokens are checked with the DEVELOPMENT secret. Never run like this in production.',
+      );
     }
   }
 }

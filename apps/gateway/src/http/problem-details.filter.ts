@@ -42,7 +42,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof RemoteTimeoutError) {
       this.logger.warn(exception.message);
-      return problem(504, `${exception.service} did not answer in time; the request may still take effect, check before retrying`);
+      return problem(
+        504,
+        `${exception.service} did not answer in time; the request may still take effect, check before retrying`,
+      );
     }
     if (exception instanceof RemoteUnavailableError) {
       this.logger.warn(exception.message);
@@ -51,14 +54,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const detail = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+      const detail =
+        typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
       return problem(status, Array.isArray(detail) ? detail.join('; ') : detail);
     }
     const fastifyError = exception as { statusCode?: number; message?: string; code?: string };
-    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    if (
+      typeof fastifyError.statusCode === 'number' &&
+      fastifyError.statusCode >= 400 &&
+      fastifyError.statusCode < 500
+    ) {
       return problem(fastifyError.statusCode, fastifyError.message);
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
     return problem(500, `Something went wrong on our side; quote request id ${String(request.id)}`);
   }
 }

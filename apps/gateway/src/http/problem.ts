@@ -14,6 +14,16 @@ export interface ProblemDocument {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export function problem(status: number, detail?: string, extra: Partial<ProblemDocument> = {}): ProblemDocument {
-  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
+export function problem(
+  status: number,
+  detail?: string,
+  extra: Partial<ProblemDocument> = {},
+): ProblemDocument {
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
 }

@@ -17,7 +17,10 @@ export class IntentsController {
   @RequireRoles('requester')
   @ApiOperation({ summary: 'File a refresh intent (DRAFT, or REQUESTED with submit: true)' })
   @ApiCreatedResponse({ description: 'The intent as filed' })
-  create(@CurrentActor() actor: AuthenticatedActor, @Body() body: CreateIntentRequestDto): Promise<IntentView> {
+  create(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: CreateIntentRequestDto,
+  ): Promise<IntentView> {
     const request: Omit<CreateIntentRequest, 'correlationId'> = { actor, payload: { ...body } };
     return this.services.get('intents').send<IntentView>(intentsCreateRpc.pattern, request);
   }

@@ -13,7 +13,12 @@ export class ServiceClients implements OnApplicationShutdown {
     this.clients = new Map(
       RPC_SERVICES.map((service) => [
         service,
-        new RpcClient({ amqpUrl: config.amqpUrl, namespace: config.amqpNamespace, service, timeoutMs: config.rpcTimeoutMs }),
+        new RpcClient({
+          amqpUrl: config.amqpUrl,
+          namespace: config.amqpNamespace,
+          service,
+          timeoutMs: config.rpcTimeoutMs,
+        }),
       ]),
     );
   }

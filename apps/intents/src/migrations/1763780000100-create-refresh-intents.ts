@@ -24,7 +24,9 @@ export class CreateRefreshIntents1763780000100 implements MigrationInterface {
         updated_at timestamptz NOT NULL,
         CONSTRAINT refresh_intents_window_ck CHECK (planned_end > planned_start)
       )`);
-    await queryRunner.query(`CREATE INDEX refresh_intents_environment_idx ON ${schema}.refresh_intents (environment_id, planned_start)`);
+    await queryRunner.query(
+      `CREATE INDEX refresh_intents_environment_idx ON ${schema}.refresh_intents (environment_id, planned_start)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

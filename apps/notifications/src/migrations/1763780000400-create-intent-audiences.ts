@@ -15,7 +15,9 @@ export class CreateIntentAudiences1763780000400 implements MigrationInterface {
         notification_groups text[] NOT NULL DEFAULT '{}',
         version integer NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX intent_audiences_groups_idx ON ${schema}.intent_audiences USING gin (notification_groups)`);
+    await queryRunner.query(
+      `CREATE INDEX intent_audiences_groups_idx ON ${schema}.intent_audiences USING gin (notification_groups)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -15,7 +15,9 @@ export class CreatePlannedRefreshes1763780000300 implements MigrationInterface {
         planned_end timestamptz NOT NULL,
         version integer NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX planned_refreshes_start_idx ON ${schema}.planned_refreshes (planned_start)`);
+    await queryRunner.query(
+      `CREATE INDEX planned_refreshes_start_idx ON ${schema}.planned_refreshes (planned_start)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,7 @@
 import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreatePlannedRefreshes1763780000300 } from './1763780000300-create-planned-refreshes';
 
-export const SCHEDULING_MIGRATIONS = [CreateMessagingTables1763780000000, CreatePlannedRefreshes1763780000300];
+export const SCHEDULING_MIGRATIONS = [
+  CreateMessagingTables1763780000000,
+  CreatePlannedRefreshes1763780000300,
+];

@@ -9,7 +9,6 @@ import { SPEC_EVENT_TYPES } from '../events/spec-event-types.fixture';
 
 const DOC_PATH = resolve(__dirname, '../../../../docs/asyncapi.yaml');
 
-
 type Doc = ReturnType<typeof buildAsyncApiDocument>;
 
 function pointer(doc: unknown, ref: string): unknown {

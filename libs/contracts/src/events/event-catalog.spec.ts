@@ -5,7 +5,6 @@ import { EVENT_TYPE_PATTERN } from './event-envelope.schema';
 import { EventValidator } from './event-validator';
 import { SPEC_EVENT_TYPES } from './spec-event-types.fixture';
 
-
 describe('event catalog', () => {
   it('defines every event type of the spec', () => {
     expect([...EVENT_TYPES].sort()).toEqual(expect.arrayContaining(SPEC_EVENT_TYPES.sort()));

@@ -16,7 +16,10 @@ export interface HandlerContext extends TransactionContext {
   attempt: number;
 }
 
-export type EventHandlerFn<TData = unknown> = (event: ReceivedEnvelope<TData>, context: HandlerContext) => Promise<void>;
+export type EventHandlerFn<TData = unknown> = (
+  event: ReceivedEnvelope<TData>,
+  context: HandlerContext,
+) => Promise<void>;
 
 export type EnvelopeCheck = { ok: true; envelope: ReceivedEnvelope } | { ok: false; errors: string[] };
 

@@ -10,7 +10,12 @@ export class InboxRepository {
   }
 
   /** False when this consumer already processed the message: the caller skips it. */
-  async recordFirstDelivery(manager: EntityManager, consumer: string, messageId: string, type: string): Promise<boolean> {
+  async recordFirstDelivery(
+    manager: EntityManager,
+    consumer: string,
+    messageId: string,
+    type: string,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO ${this.table} (consumer, message_id, type) VALUES ($1, $2, $3)
        ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`,
@@ -21,7 +26,9 @@ export class InboxRepository {
 
   /** Redeliveries come within minutes; rows far older than any redelivery are dead weight. */
   async purgeProcessedBefore(dataSource: DataSource, cutoff: Date): Promise<number> {
-    const [, affected] = await dataSource.query(`DELETE FROM ${this.table} WHERE processed_at < $1`, [cutoff]);
+    const [, affected] = await dataSource.query(`DELETE FROM ${this.table} WHERE processed_at < $1`, [
+      cutoff,
+    ]);
     return Number(affected ?? 0);
   }
 }

@@ -4,7 +4,10 @@ import { OutboxBacklog } from '../outbox/outbox.repository';
 type BacklogSource = () => Promise<OutboxBacklog>;
 const sources = new Map<string, BacklogSource>();
 
-async function collect(this: { set(labels: { service: string }, value: number): void }, pick: (backlog: OutboxBacklog) => number): Promise<void> {
+async function collect(
+  this: { set(labels: { service: string }, value: number): void },
+  pick: (backlog: OutboxBacklog) => number,
+): Promise<void> {
   for (const [service, source] of sources) {
     const backlog = await source().catch(() => undefined);
     if (backlog) this.set({ service }, pick(backlog));

@@ -25,8 +25,12 @@ export class CreateMessagingTables1763780000000 implements MigrationInterface {
         last_error text,
         unroutable boolean NOT NULL DEFAULT false
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_pending_idx ON ${schema}.outbox (seq) WHERE published_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX outbox_published_at_idx ON ${schema}.outbox (published_at) WHERE published_at IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_pending_idx ON ${schema}.outbox (seq) WHERE published_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX outbox_published_at_idx ON ${schema}.outbox (published_at) WHERE published_at IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE ${schema}.inbox (
         consumer text NOT NULL,

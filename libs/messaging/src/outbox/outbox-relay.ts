@@ -87,34 +87,51 @@ export class OutboxRelay {
       const published = rows.filter((_, index) => outcomes[index].status === 'fulfilled');
       const failed = rows.filter((_, index) => outcomes[index].status === 'rejected');
       const unroutable = published.filter((row) => this.returnedIds.delete(row.id)).map((row) => row.id);
-      await this.outbox.markPublished(manager, published.map((row) => row.seq), unroutable);
-      for (const row of published) messagingMetrics.published.inc({ service: this.options.service, type: row.type });
+      await this.outbox.markPublished(
+        manager,
+        published.map((row) => row.seq),
+        unroutable,
+      );
+      for (const row of published)
+        messagingMetrics.published.inc({ service: this.options.service, type: row.type });
       for (const id of unroutable) {
         const row = published.find((candidate) => candidate.id === id);
         messagingMetrics.unroutable.inc({ service: this.options.service, type: row?.type ?? 'unknown' });
         this.logger.warn(`event ${id} (${row?.type}) reached no queue: nothing is bound for its routing key`);
       }
       if (failed.length > 0) {
-        const reason = (outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult).reason;
-        await this.outbox.markFailed(manager, failed.map((row) => row.seq), String(reason?.message ?? reason));
+        const reason = (outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult)
+          .reason;
+        await this.outbox.markFailed(
+          manager,
+          failed.map((row) => row.seq),
+          String(reason?.message ?? reason),
+        );
         messagingMetrics.publishFailures.inc({ service: this.options.service }, failed.length);
-        throw new Error(`${failed.length} of ${rows.length} events were not confirmed: ${reason?.message ?? reason}`);
+        throw new Error(
+          `${failed.length} of ${rows.length} events were not confirmed: ${reason?.message ?? reason}`,
+        );
       }
       return rows.length;
     });
   }
 
   private async publish(row: PendingOutboxRow): Promise<void> {
-    await this.channel.publish(this.options.exchange, row.routingKey, Buffer.from(typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload)), {
-      persistent: true,
-      mandatory: true,
-      contentType: 'application/json',
-      contentEncoding: 'utf-8',
-      messageId: row.id,
-      type: row.type,
-      headers: row.headers,
-      timeout: this.options.publishTimeoutMs,
-    });
+    await this.channel.publish(
+      this.options.exchange,
+      row.routingKey,
+      Buffer.from(typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload)),
+      {
+        persistent: true,
+        mandatory: true,
+        contentType: 'application/json',
+        contentEncoding: 'utf-8',
+        messageId: row.id,
+        type: row.type,
+        headers: row.headers,
+        timeout: this.options.publishTimeoutMs,
+      },
+    );
   }
 
   private async run(): Promise<void> {

@@ -24,12 +24,18 @@ export class OutboxRepository {
 
   /** Rows locked here are skipped by every other relay until this transaction ends. */
   async claimPending(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
-    const rows: Array<{ seq: string; id: string; type: string; routing_key: string; payload: string; headers: Record<string, string> }> =
-      await manager.query(
-        `SELECT seq, id, type, routing_key, payload::text AS payload, headers FROM ${this.table}
+    const rows: Array<{
+      seq: string;
+      id: string;
+      type: string;
+      routing_key: string;
+      payload: string;
+      headers: Record<string, string>;
+    }> = await manager.query(
+      `SELECT seq, id, type, routing_key, payload::text AS payload, headers FROM ${this.table}
          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
+      [limit],
+    );
     return rows.map((row) => ({
       seq: row.seq,
       id: row.id,
@@ -58,7 +64,9 @@ export class OutboxRepository {
   }
 
   async purgePublishedBefore(dataSource: DataSource, cutoff: Date): Promise<number> {
-    const [, affected] = await dataSource.query(`DELETE FROM ${this.table} WHERE published_at < $1`, [cutoff]);
+    const [, affected] = await dataSource.query(`DELETE FROM ${this.table} WHERE published_at < $1`, [
+      cutoff,
+    ]);
     return Number(affected ?? 0);
   }
 

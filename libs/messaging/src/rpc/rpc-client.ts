@@ -58,7 +58,10 @@ export class RpcClient {
   /** Sends `payload` plus the current correlation id; resolves with the reply or throws a Remote*Error. */
   async send<TReply>(pattern: string, payload: object): Promise<TReply> {
     try {
-      return (await this.breaker.fire(pattern, { ...payload, correlationId: CorrelationContext.correlationId() })) as TReply;
+      return (await this.breaker.fire(pattern, {
+        ...payload,
+        correlationId: CorrelationContext.correlationId(),
+      })) as TReply;
     } catch (error) {
       if (error instanceof RemoteProblemError || error instanceof RemoteTimeoutError) throw error;
       if (this.breaker.opened || (error as { code?: string }).code === 'EOPENBREAKER') {
@@ -81,7 +84,8 @@ export class RpcClient {
     try {
       return await firstValueFrom(this.proxy.send(pattern, payload).pipe(timeout(this.options.timeoutMs)));
     } catch (error) {
-      if (error instanceof TimeoutError) throw new RemoteTimeoutError(this.options.service, this.options.timeoutMs);
+      if (error instanceof TimeoutError)
+        throw new RemoteTimeoutError(this.options.service, this.options.timeoutMs);
       if (isRemoteProblem(error)) throw new RemoteProblemError(this.options.service, error);
       throw error;
     }

@@ -20,14 +20,14 @@ export class RpcProblemFilter implements RpcExceptionFilter<unknown> {
     const candidate = exception instanceof RpcException ? exception.getError() : exception;
     const problem = isRemoteProblem(candidate) ? candidate : this.mapProblem(exception);
     if (problem) return throwError(() => problem);
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return throwError(
-      (): RemoteProblem => ({
-        status: 500,
-        type: 'about:blank',
-        title: 'Internal Server Error',
-        detail: 'The service failed to handle the request; see its logs for the correlation id.',
-      }),
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
+    return throwError((): RemoteProblem => ({
+      status: 500,
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      detail: 'The service failed to handle the request; see its logs for the correlation id.',
+    }));
   }
 }

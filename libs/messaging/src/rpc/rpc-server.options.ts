@@ -5,7 +5,12 @@ import { rpcQueue } from '../topology/topology';
  * The request/reply side of a service: Nest's RMQ transport on its own queue. Replies go back on
  * direct reply-to; requests are acked only after the handler answered.
  */
-export function rpcServerOptions(options: { amqpUrl: string; namespace: string; service: string; prefetch?: number }): RmqOptions {
+export function rpcServerOptions(options: {
+  amqpUrl: string;
+  namespace: string;
+  service: string;
+  prefetch?: number;
+}): RmqOptions {
   return {
     transport: Transport.RMQ,
     options: {

@@ -19,7 +19,10 @@ export async function declareConsumerTopology(
 ): Promise<void> {
   await declareEventsExchange(channel, exchange);
   await channel.assertExchange(topology.deadLetterExchange, 'fanout', { durable: true });
-  await channel.assertQueue(topology.deadLetterQueue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await channel.assertQueue(topology.deadLetterQueue, {
+    durable: true,
+    arguments: { 'x-queue-type': 'quorum' },
+  });
   await channel.bindQueue(topology.deadLetterQueue, topology.deadLetterExchange, '');
   await channel.assertQueue(topology.queue, {
     durable: true,

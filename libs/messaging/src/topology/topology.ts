@@ -6,7 +6,11 @@ export interface ConsumerTopology {
   retryQueues: { name: string; delayMs: number }[];
 }
 
-export function consumerTopology(namespace: string, consumer: string, retryDelaysMs: readonly number[]): ConsumerTopology {
+export function consumerTopology(
+  namespace: string,
+  consumer: string,
+  retryDelaysMs: readonly number[],
+): ConsumerTopology {
   const queue = `${namespace}.${consumer}.events`;
   return {
     queue,

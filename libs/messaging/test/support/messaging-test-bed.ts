@@ -61,7 +61,10 @@ export class MessagingTestBed {
 
   static async create(setupSql: string[] = []): Promise<MessagingTestBed> {
     const database = await createTestDatabase();
-    await runMigrations({ ...dataSourceOptions(database.url), migrations: [CreateMessagingTables1763780000000] });
+    await runMigrations({
+      ...dataSourceOptions(database.url),
+      migrations: [CreateMessagingTables1763780000000],
+    });
     const dataSource = await createServiceDataSource(dataSourceOptions(database.url)).initialize();
     for (const sql of setupSql) await dataSource.query(sql);
     const bed = new MessagingTestBed(database, dataSource);
@@ -81,12 +84,20 @@ export class MessagingTestBed {
   }
 
   connect(name: string, url = this.amqpUrl): AmqpConnection {
-    const connection = new AmqpConnection({ url, connectionName: `${this.namespace}-${name}`, heartbeatSeconds: 2 });
+    const connection = new AmqpConnection({
+      url,
+      connectionName: `${this.namespace}-${name}`,
+      heartbeatSeconds: 2,
+    });
     this.connections.push(connection);
     return connection;
   }
 
-  relay(connection: AmqpConnection, options: Partial<OutboxRelayOptions> = {}, dataSource = this.dataSource): OutboxRelay {
+  relay(
+    connection: AmqpConnection,
+    options: Partial<OutboxRelayOptions> = {},
+    dataSource = this.dataSource,
+  ): OutboxRelay {
     const relay = new OutboxRelay(dataSource, this.outbox, connection, {
       service: SCHEMA,
       exchange: this.exchange,
@@ -105,7 +116,10 @@ export class MessagingTestBed {
   }
 
   /** A consumer of queue `${namespace}.svc.events`, registered and consuming when this resolves. */
-  async consume(handlers: Record<string, EventHandlerFn>, options: TestConsumerOptions = {}): Promise<EventConsumer> {
+  async consume(
+    handlers: Record<string, EventHandlerFn>,
+    options: TestConsumerOptions = {},
+  ): Promise<EventConsumer> {
     const topology = consumerTopology(this.namespace, CONSUMER, options.retryDelaysMs ?? [200, 400]);
     this.declared(topology);
     const consumer = new EventConsumer(
@@ -147,10 +161,18 @@ export class MessagingTestBed {
     return this.rawChannel;
   }
 
-  async publishRaw(routingKey: string, content: Buffer | object, properties: amqp.Options.Publish = {}): Promise<void> {
+  async publishRaw(
+    routingKey: string,
+    content: Buffer | object,
+    properties: amqp.Options.Publish = {},
+  ): Promise<void> {
     const channel = await this.channel();
     const body = Buffer.isBuffer(content) ? content : Buffer.from(JSON.stringify(content));
-    channel.publish(this.exchange, routingKey, body, { persistent: true, contentType: 'application/json', ...properties });
+    channel.publish(this.exchange, routingKey, body, {
+      persistent: true,
+      contentType: 'application/json',
+      ...properties,
+    });
     await channel.waitForConfirms();
   }
 

@@ -33,12 +33,17 @@ export class SlowConsumerProcess {
 
   /** Resolves once the fixture consumes its queue. */
   static async start(env: Record<string, string>): Promise<SlowConsumerProcess> {
-    const consumer = new SlowConsumerProcess(spawn(process.execPath, [MAIN], { env: { ...process.env, ...env }, stdio: 'pipe' }));
+    const consumer = new SlowConsumerProcess(
+      spawn(process.execPath, [MAIN], { env: { ...process.env, ...env }, stdio: 'pipe' }),
+    );
     let exit: ProcessExit | undefined;
     void consumer.exited.then((result) => (exit = result));
     await eventually(
       () => {
-        if (exit) throw new Error(`slow consumer exited (${exit.signal ?? exit.code}) before it was ready:\n${consumer.stdout}${consumer.stderr}`);
+        if (exit)
+          throw new Error(
+            `slow consumer exited (${exit.signal ?? exit.code}) before it was ready:\n${consumer.stdout}${consumer.stderr}`,
+          );
         expect(consumer.ready).toBe(true);
       },
       { timeoutMs: 20_000, intervalMs: 50 },

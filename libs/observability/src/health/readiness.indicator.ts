@@ -1,5 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HealthIndicatorService, type HealthIndicatorFunction, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthIndicatorService,
+  type HealthIndicatorFunction,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { failureMessage } from './failure-message';
 import type { ReadinessCheck } from './readiness-check';
 import { READINESS_CHECKS, READINESS_TIMEOUT_MS } from './readiness.tokens';

@@ -36,12 +36,21 @@ export class FastifyInstrumentation implements OnModuleInit {
       done(null, payload);
     });
     fastify.addHook('onResponse', (request, reply, done) => {
-      this.metrics.record(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      this.metrics.record(
+        request.method,
+        request.routeOptions.url,
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
       done();
     });
   }
 }
 
-function runInRequestCorrelation(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+function runInRequestCorrelation(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
   CorrelationContext.run({ correlationId: request.id, causationId: null }, done);
 }

@@ -50,11 +50,18 @@ describe('buildLoggerParams', () => {
   it('censors credentials in request headers', () => {
     const lines: Record<string, unknown>[] = [];
     loggerWritingTo(lines).info({
-      req: { headers: { authorization: 'Bearer t', cookie: 'sid=1', 'x-api-key': 'k', accept: 'application/json' } },
+      req: {
+        headers: { authorization: 'Bearer t', cookie: 'sid=1', 'x-api-key': 'k', accept: 'application/json' },
+      },
     });
     expect(lines[0]).toMatchObject({
       req: {
-        headers: { authorization: '[redacted]', cookie: '[redacted]', 'x-api-key': '[redacted]', accept: 'application/json' },
+        headers: {
+          authorization: '[redacted]',
+          cookie: '[redacted]',
+          'x-api-key': '[redacted]',
+          accept: 'application/json',
+        },
       },
     });
   });

@@ -23,16 +23,25 @@ export async function startObservedApp(options: ObservedAppOptions = {}): Promis
   const logs = new LogCapture();
 
   @Module({
-    imports: [ObservabilityModule.forRoot({ config: testConfig(), readiness: options.readiness, logDestination: logs })],
+    imports: [
+      ObservabilityModule.forRoot({
+        config: testConfig(),
+        readiness: options.readiness,
+        logDestination: logs,
+      }),
+    ],
     controllers: options.controllers ?? [],
     providers: options.providers ?? [],
   })
   class ObservedAppModule {}
 
   const moduleRef = await Test.createTestingModule({ imports: [ObservedAppModule] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
-  if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix.prefix, { exclude: options.globalPrefix.exclude });
+  if (options.globalPrefix)
+    app.setGlobalPrefix(options.globalPrefix.prefix, { exclude: options.globalPrefix.exclude });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, logs };

@@ -20,7 +20,9 @@ export async function runMigrateCli(app: AppName, migrationSet: MigrationSet): P
       applicationName: `envrefresh-${app}`,
     });
     const applied = report.applied.length ? report.applied.join(', ') : 'nothing pending';
-    process.stdout.write(`${JSON.stringify({ level: 'info', app, msg: `migrated schema ${report.schema}: ${applied}` })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ level: 'info', app, msg: `migrated schema ${report.schema}: ${applied}` })}\n`,
+    );
   } catch (error) {
     const problems = error instanceof ConfigError ? error.problems : [(error as Error).message];
     for (const problem of problems) process.stderr.write(`envrefresh-${app} migrate: ${problem}\n`);

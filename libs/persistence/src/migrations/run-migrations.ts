@@ -12,7 +12,10 @@ export interface MigrationReport {
  * instead of racing: TypeORM itself takes no lock and does not create the schema.
  */
 export async function runMigrations(options: ServiceDataSourceOptions): Promise<MigrationReport> {
-  const lockHolder = new Client({ connectionString: options.url, application_name: `${options.applicationName}:migrate-lock` });
+  const lockHolder = new Client({
+    connectionString: options.url,
+    application_name: `${options.applicationName}:migrate-lock`,
+  });
   await lockHolder.connect();
   try {
     await lockHolder.query('SELECT pg_advisory_lock(hashtext($1))', [`envrefresh:migrate:${options.schema}`]);
@@ -26,7 +29,9 @@ export async function runMigrations(options: ServiceDataSourceOptions): Promise<
       await dataSource.destroy();
     }
   } finally {
-    await lockHolder.query('SELECT pg_advisory_unlock(hashtext($1))', [`envrefresh:migrate:${options.schema}`]).catch(() => undefined);
+    await lockHolder
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`envrefresh:migrate:${options.schema}`])
+      .catch(() => undefined);
     await lockHolder.end();
   }
 }

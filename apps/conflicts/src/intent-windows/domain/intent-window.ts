@@ -11,6 +11,9 @@ export interface IntentWindow {
   version: number;
 }
 
-export function overlaps(a: Pick<IntentWindow, 'start' | 'end'>, b: Pick<IntentWindow, 'start' | 'end'>): boolean {
+export function overlaps(
+  a: Pick<IntentWindow, 'start' | 'end'>,
+  b: Pick<IntentWindow, 'start' | 'end'>,
+): boolean {
   return a.start < b.end && b.start < a.end;
 }

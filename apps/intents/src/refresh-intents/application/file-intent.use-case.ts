@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CreateIntentRequest, IntentView, intentDraftedEvent, intentRequestedEvent } from '@envrefresh/contracts';
+import {
+  CreateIntentRequest,
+  IntentView,
+  intentDraftedEvent,
+  intentRequestedEvent,
+} from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
 import { RefreshIntent } from '../domain/refresh-intent';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';

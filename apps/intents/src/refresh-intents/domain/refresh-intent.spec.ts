@@ -25,7 +25,10 @@ describe('RefreshIntent.file', () => {
 
   it('names every field that is wrong', () => {
     const file = () =>
-      RefreshIntent.file({ ...input, refreshType: 'WIPE', plannedStart: '2026-12-01 22:00', plannedEnd: 'soon', reason: ' ' }, new Date());
+      RefreshIntent.file(
+        { ...input, refreshType: 'WIPE', plannedStart: '2026-12-01 22:00', plannedEnd: 'soon', reason: ' ' },
+        new Date(),
+      );
     expect(file).toThrow(InvalidIntentError);
     try {
       file();
@@ -40,6 +43,8 @@ describe('RefreshIntent.file', () => {
   });
 
   it('refuses an empty or inverted window: end must follow start', () => {
-    expect(() => RefreshIntent.file({ ...input, plannedEnd: input.plannedStart }, new Date())).toThrow(/plannedEnd/);
+    expect(() => RefreshIntent.file({ ...input, plannedEnd: input.plannedStart }, new Date())).toThrow(
+      /plannedEnd/,
+    );
   });
 });

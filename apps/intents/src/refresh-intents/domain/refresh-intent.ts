@@ -54,7 +54,10 @@ export class RefreshIntent {
     const plannedStart = parseInstant(input.plannedStart, 'plannedStart', problems);
     const plannedEnd = parseInstant(input.plannedEnd, 'plannedEnd', problems);
     if (plannedStart && plannedEnd && plannedEnd <= plannedStart) {
-      problems.push({ field: 'plannedEnd', message: 'must be after plannedStart (windows are half-open [start, end))' });
+      problems.push({
+        field: 'plannedEnd',
+        message: 'must be after plannedStart (windows are half-open [start, end))',
+      });
     }
     if (!(REFRESH_TYPES as readonly string[]).includes(input.refreshType)) {
       problems.push({ field: 'refreshType', message: `must be one of ${REFRESH_TYPES.join(', ')}` });
@@ -95,7 +98,10 @@ export class RefreshIntent {
 function parseInstant(value: string, field: string, problems: FieldProblem[]): Date | undefined {
   const instant = new Date(value);
   if (!OFFSET_DATE_TIME.test(value) || Number.isNaN(instant.getTime())) {
-    problems.push({ field, message: 'must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T22:00:00+01:00' });
+    problems.push({
+      field,
+      message: 'must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T22:00:00+01:00',
+    });
     return undefined;
   }
   return instant;

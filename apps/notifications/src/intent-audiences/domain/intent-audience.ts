@@ -9,6 +9,9 @@ export interface IntentAudience {
 }
 
 /** Groups to notify, deduplicated and in a stable order, so fan-out never sends twice. */
-export function audienceGroups(audience: Pick<IntentAudience, 'notificationGroups'>, ownerGroup?: string): string[] {
+export function audienceGroups(
+  audience: Pick<IntentAudience, 'notificationGroups'>,
+  ownerGroup?: string,
+): string[] {
   return [...new Set([...(ownerGroup ? [ownerGroup] : []), ...audience.notificationGroups])].sort();
 }

@@ -9,7 +9,11 @@ export interface PlannedRefresh {
 }
 
 /** Reminder moments before the start, dropping those already past: a late reminder is noise. */
-export function upcomingReminders(refresh: Pick<PlannedRefresh, 'plannedStart'>, leadTimesMs: readonly number[], now: Date): Date[] {
+export function upcomingReminders(
+  refresh: Pick<PlannedRefresh, 'plannedStart'>,
+  leadTimesMs: readonly number[],
+  now: Date,
+): Date[] {
   return leadTimesMs
     .map((lead) => new Date(refresh.plannedStart.getTime() - lead))
     .filter((moment) => moment > now)
