@@ -9,6 +9,7 @@ export * from './model/intent-view';
 export * from './model/schedule-view';
 export * from './model/window-timing';
 export * from './model/window-view';
+export * from './model/history-entry';
 
 export * from './events/event-source';
 export * from './events/event-envelope';
@@ -30,6 +31,11 @@ export * from './rpc/rpc-contract';
 export * from './rpc/rpc-request';
 export * from './rpc/remote-problem';
 export * from './rpc/intents.rpc';
+export * from './rpc/page';
+export * from './rpc/idempotency';
+export * from './rpc/environments.rpc';
+export * from './rpc/intent-lifecycle.rpc';
+export * from './rpc/conflict-gate.rpc';
 export * from './rpc/ping.rpc';
 export * from './rpc/rpc-catalog';
 

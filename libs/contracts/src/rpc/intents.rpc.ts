@@ -1,4 +1,5 @@
 import { IntentSource, IntentView, RefreshType } from '../model/intent-view';
+import { Idempotent } from './idempotency';
 import { defineRpc } from './rpc-contract';
 import { RpcRequest } from './rpc-request';
 
@@ -16,7 +17,7 @@ export interface CreateIntentPayload {
   submit?: boolean;
 }
 
-export type CreateIntentRequest = RpcRequest<CreateIntentPayload>;
+export type CreateIntentRequest = RpcRequest<CreateIntentPayload> & Idempotent;
 
 export const intentsCreateRpc = defineRpc<CreateIntentRequest, IntentView>()({
   pattern: 'intents.create',

@@ -1,6 +1,37 @@
+import { conflictsBlockingForIntentRpc } from './conflict-gate.rpc';
+import {
+  environmentsCreateRpc,
+  environmentsGetRpc,
+  environmentsListRpc,
+  environmentsRefreshHistoryRpc,
+  environmentsUpdateRpc,
+} from './environments.rpc';
+import {
+  intentsAmendRpc,
+  intentsGetRpc,
+  intentsHistoryRpc,
+  intentsListRpc,
+  intentsTransitionRpc,
+  intentsVerifyHistoryRpc,
+} from './intent-lifecycle.rpc';
 import { intentsCreateRpc } from './intents.rpc';
 import { PING_RPCS } from './ping.rpc';
 
 /** Every request/reply pattern the services answer. */
-export const RPC_CATALOG = [intentsCreateRpc, ...PING_RPCS] as const;
+export const RPC_CATALOG = [
+  intentsCreateRpc,
+  intentsListRpc,
+  intentsGetRpc,
+  intentsAmendRpc,
+  intentsTransitionRpc,
+  intentsHistoryRpc,
+  intentsVerifyHistoryRpc,
+  environmentsCreateRpc,
+  environmentsListRpc,
+  environmentsGetRpc,
+  environmentsUpdateRpc,
+  environmentsRefreshHistoryRpc,
+  conflictsBlockingForIntentRpc,
+  ...PING_RPCS,
+] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

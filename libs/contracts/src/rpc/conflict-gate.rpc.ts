@@ -1,0 +1,14 @@
+import { ConflictView } from '../model/conflict-view';
+import { defineRpc } from './rpc-contract';
+import { RpcRequest } from './rpc-request';
+
+/** The approval gate's question to the authority on conflicts (ADR 0009). */
+export const conflictsBlockingForIntentRpc = defineRpc<
+  RpcRequest<{ intentId: string }>,
+  { blocking: ConflictView[] }
+>()({
+  pattern: 'conflicts.blocking-for-intent',
+  service: 'conflicts',
+  description:
+    'The OPEN conflicts of severity BLOCKING of one intent, as the conflicts service knows them now.',
+});
