@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { EnvironmentView, IntentAction, IntentStatus, IntentView } from '@envrefresh/contracts';
+import { ApiResponse, describe as describeResponse } from './support/api-client';
+import { useApiSuite } from './support/api-suite';
+import { Lifecycle, OWNER_GROUP } from './support/lifecycle';
+import { Persona, persona, withRoles } from './support/personas';
+import { nextWindow } from './support/windows';
+
+const ROLES = ['viewer', 'requester', 'approver', 'operator', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+const EVERYONE: Role[] = [...ROLES];
+const REQUESTER_AND_UP: Role[] = ['requester', 'approver', 'admin'];
+const APPROVER_AND_UP: Role[] = ['approver', 'admin'];
+const OPERATORS: Role[] = ['operator', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+/** A member of the environment's owner group holding exactly one role: sees every intent of the suite. */
+const member = (role: Role) => persona(`${role}-member`, [role], [OWNER_GROUP]);
+
+interface Route {
+  route: string;
+  allowed: Role[];
+  /** What an allowed role gets. */
+  success: number;
+  /** Prepares what the call needs and makes it as `actor`; `intent` is re-read afterwards when given. */
+  call(role: Role): Promise<{ response: ApiResponse; intent?: IntentView }>;
+}
+
+describe('the role matrix: every route × every role', () => {
+  const suite = useApiSuite();
+  let lifecycle: Lifecycle;
+  let environment: EnvironmentView;
+  let shared: IntentView;
+
+  const intentIn = (status: IntentStatus) => lifecycle.intentIn(status, environment);
+
+  /** Someone's own intent: filed while they held `requester`, acted on with `role`, so only the role differs. */
+  const ownAction = (action: 'submit' | 'cancel') => async (role: Role) => {
+    const owner = persona(`owner-of-${action}-${role}`, ['requester'], [OWNER_GROUP]);
+    const intent = await lifecycle.fileIntent(environment, {}, owner);
+    return { intent, response: await lifecycle.act(intent, action, { as: withRoles(owner, [role]) }) };
+  };
+
+  const othersAction = (action: IntentAction, from: IntentStatus) => async (role: Role) => {
+    const intent = await intentIn(from);
+    return { intent, response: await lifecycle.act(intent, action, { as: member(role) }) };
+  };
+
+  const read = (path: () => string) => async (role: Role) => ({
+    response: await suite.api.get(path(), { as: member(role) }),
+  });
+
+  const ROUTES: Route[] = [
+    { route: 'GET /environments', allowed: EVERYONE, success: 200, call: read(() => '/environments') },
+    {
+      route: 'GET /environments/{id}',
+      allowed: EVERYONE,
+      success: 200,
+      call: read(() => `/environments/${environment.id}`),
+    },
+    {
+      route: 'GET /environments/{key}',
+      allowed: EVERYONE,
+      success: 200,
+      call: read(() => `/environments/${environment.key}`),
+    },
+    {
+      route: 'GET /environments/{id}/refresh-history',
+      allowed: EVERYONE,
+      success: 200,
+      call: read(() => `/environments/${environment.id}/refresh-history`),
+    },
+    {
+      route: 'POST /environments',
+      allowed: ADMIN,
+      success: 201,
+      call: async (role) => ({
+        response: await suite.api.post('/environments', {
+          as: member(role),
+          body: { key: `made-by-${role}-${randomUUID().slice(0, 6)}`, name: 'Made', tier: 'UAT', ownerGroup: 'uat' },
+        }),
+      }),
+    },
+    {
+      route: 'PATCH /environments/{id}',
+      allowed: ADMIN,
+      success: 200,
+      call: async (role) => ({
+        response: await suite.api.patch(`/environments/${environment.id}`, {
+          as: member(role),
+          body: { name: `Renamed by ${role}` },
+        }),
+      }),
+    },
+    { route: 'GET /intents', allowed: EVERYONE, success: 200, call: read(() => '/intents') },
+    { route: 'GET /intents/{id}', allowed: EVERYONE, success: 200, call: read(() => `/intents/${shared.id}`) },
+    {
+      route: 'GET /intents/{id}/history',
+      allowed: EVERYONE,
+      success: 200,
+      call: read(() => `/intents/${shared.id}/history`),
+    },
+    {
+      route: 'GET /intents/{id}/history/verify',
+      allowed: EVERYONE,
+      success: 200,
+      call: read(() => `/intents/${shared.id}/history/verify`),
+    },
+    {
+      route: 'GET /intents/{id}/conflicts',
+      allowed: EVERYONE,
+      success: 200,
+      call: read(() => `/intents/${shared.id}/conflicts`),
+    },
+    {
+      route: 'POST /intents',
+      allowed: REQUESTER_AND_UP,
+      success: 201,
+      call: async (role) => ({
+        response: await suite.api.post('/intents', {
+          as: member(role),
+          body: {
+            environmentId: environment.id,
+            refreshType: 'DATA_ONLY',
+            ...nextWindow(),
+            reason: `Filed by a ${role}`,
+          },
+        }),
+      }),
+    },
+    {
+      route: 'PATCH /intents/{id} (own)',
+      allowed: REQUESTER_AND_UP,
+      success: 200,
+      call: async (role) => {
+        const owner = persona(`owner-of-patch-${role}`, ['requester'], [OWNER_GROUP]);
+        const intent = await lifecycle.fileIntent(environment, {}, owner);
+        const response = await suite.api.patch(`/intents/${intent.id}`, {
+          as: withRoles(owner, [role]),
+          body: { version: intent.version, reason: `Amended as ${role}` },
+        });
+        return { intent, response };
+      },
+    },
+    { route: 'POST /intents/{id}/submit (own)', allowed: REQUESTER_AND_UP, success: 200, call: ownAction('submit') },
+    { route: 'POST /intents/{id}/cancel (own)', allowed: REQUESTER_AND_UP, success: 200, call: ownAction('cancel') },
+    {
+      route: 'POST /intents/{id}/approve',
+      allowed: APPROVER_AND_UP,
+      success: 200,
+      call: othersAction('approve', 'REQUESTED'),
+    },
+    {
+      route: 'POST /intents/{id}/reject',
+      allowed: APPROVER_AND_UP,
+      success: 200,
+      call: othersAction('reject', 'REQUESTED'),
+    },
+    { route: 'POST /intents/{id}/start', allowed: OPERATORS, success: 200, call: othersAction('start', 'SCHEDULED') },
+    {
+      route: 'POST /intents/{id}/complete',
+      allowed: OPERATORS,
+      success: 200,
+      call: othersAction('complete', 'IN_PROGRESS'),
+    },
+    { route: 'POST /intents/{id}/fail', allowed: OPERATORS, success: 200, call: othersAction('fail', 'IN_PROGRESS') },
+    {
+      route: 'POST /intents/{id}/rollback',
+      allowed: OPERATORS,
+      success: 200,
+      call: othersAction('rollback', 'FAILED'),
+    },
+  ];
+
+  const MATRIX = ROUTES.flatMap((route) =>
+    ROLES.map((role) => ({
+      route,
+      role,
+      expected: route.allowed.includes(role) ? route.success : 403,
+    })),
+  );
+
+  beforeAll(async () => {
+    lifecycle = new Lifecycle(suite);
+    environment = await lifecycle.createEnvironment();
+    shared = await lifecycle.fileIntent(environment, { submit: true });
+  });
+
+  test.each(MATRIX.map((entry) => [entry.route.route, entry.role, entry.expected, entry] as const))(
+    '%s as %s → %d',
+    async (_route, role, expected, { route }) => {
+      const { response, intent } = await route.call(role);
+
+      expect({ status: response.status, answer: describeResponse(response) }).toEqual({
+        status: expected,
+        answer: expect.any(String),
+      });
+      if (expected === 403) {
+        expect(response.contentType).toMatch(/^application\/problem\+json/);
+        expect(response.body).toMatchObject({ status: 403 });
+        if (intent) expect((await lifecycle.get(intent.id)).body).toMatchObject({ version: intent.version });
+      }
+    },
+  );
+
+  describe('row-level visibility', () => {
+    const outsiders: Persona[] = (['viewer', 'requester', 'approver', 'operator'] as const).map((role) =>
+      persona(`outsider-${role}`, [role], ['another-team']),
+    );
+    const outsiderHolding = (role: Role) => outsiders.find((outsider) => outsider.roles.includes(role))!;
+    let hidden: IntentView;
+    let quiet: EnvironmentView;
+
+    beforeAll(async () => {
+      quiet = await lifecycle.createEnvironment();
+      hidden = await lifecycle.fileIntent(quiet, { submit: true, notificationGroups: ['release-train'] });
+    });
+
+    it.each(outsiders.map((outsider) => [outsider.roles[0], outsider] as const))(
+      'a %s outside the requester, owner group and notification groups gets 404 on every read',
+      async (_role, outsider) => {
+        for (const path of [
+          `/intents/${hidden.id}`,
+          `/intents/${hidden.id}/history`,
+          `/intents/${hidden.id}/history/verify`,
+          `/intents/${hidden.id}/conflicts`,
+        ]) {
+          const response = await suite.api.get(path, { as: outsider });
+          expect({ path, status: response.status }).toEqual({ path, status: 404 });
+          expect(response.contentType).toMatch(/^application\/problem\+json/);
+        }
+      },
+    );
+
+    it.each([
+      ['submit', 'requester'],
+      ['cancel', 'requester'],
+      ['approve', 'approver'],
+      ['reject', 'approver'],
+      ['start', 'operator'],
+      ['complete', 'operator'],
+      ['fail', 'operator'],
+      ['rollback', 'operator'],
+    ] as const)('an outsider holding the role for %s gets 404, not 403 or 409', async (action, role) => {
+      const response = await lifecycle.act(hidden, action, { as: outsiderHolding(role) });
+
+      expect({ action, status: response.status }).toEqual({ action, status: 404 });
+      expect(response.contentType).toMatch(/^application\/problem\+json/);
+    });
+
+    it('an outsider gets 404 on PATCH and the intent is unchanged', async () => {
+      const response = await suite.api.patch(`/intents/${hidden.id}`, {
+        as: outsiderHolding('requester'),
+        body: { version: hidden.version, reason: 'not mine to change' },
+      });
+
+      expect(response.status).toBe(404);
+      expect((await lifecycle.get(hidden.id)).body).toMatchObject({ version: hidden.version, reason: hidden.reason });
+    });
+
+    it('an outsider does not find it in GET /intents, while the owner group, notification group and admin do', async () => {
+      const listed = async (who: Persona) => {
+        const response = await suite.api.get<{ items: IntentView[] }>('/intents', {
+          as: who,
+          query: { environmentId: quiet.id, limit: 100 },
+        });
+        expect(response.status).toBe(200);
+        return response.body.items.map((item) => item.id);
+      };
+
+      for (const outsider of outsiders) expect(await listed(outsider)).not.toContain(hidden.id);
+      expect(await listed(member('viewer'))).toContain(hidden.id);
+      expect(await listed(persona('rhea-release', ['viewer'], ['release-train']))).toContain(hidden.id);
+      expect(await listed(persona('adele-admin', ['admin'], ['another-team']))).toContain(hidden.id);
+    });
+
+    it('whoever is in a notification group, and an admin of no group, may read it', async () => {
+      for (const reader of [persona('rhea-release', ['viewer'], ['release-train']), persona('adele-admin', ['admin'])]) {
+        const response = await suite.api.get(`/intents/${hidden.id}`, { as: reader });
+        expect({ reader: reader.sub, status: response.status }).toEqual({ reader: reader.sub, status: 200 });
+      }
+    });
+  });
+});

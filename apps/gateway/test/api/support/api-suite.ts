@@ -1,0 +1,90 @@
+import { Client } from 'pg';
+import { RPC_SERVICES } from '@envrefresh/contracts';
+import {
+  TestDatabase,
+  createTestDatabase,
+  createTestNamespace,
+  deleteAmqpNamespace,
+  testAmqpUrl,
+  testServiceEnv,
+} from '@envrefresh/testing';
+import { RunningApp, migrateSchemas, startApp, waitUntilReady } from '../../support/app-processes';
+import { namespaceNames } from '../../support/namespace-names';
+import { waitForConsumers } from '../../support/queue-consumers';
+import { ApiClient } from './api-client';
+import { EventPublisher } from './event-publisher';
+
+/**
+ * Lifted for these suites: they fire hundreds of requests per user on purpose, and the gateway's
+ * per-user limit would otherwise turn the behaviour under test into 429s.
+ */
+const GATEWAY_ENV = { RATE_LIMIT_MAX: '1000000', RATE_LIMIT_WINDOW_MS: '60000' };
+
+/** Services whose event consumers must be bound before the suite publishes or files anything. */
+const CONSUMERS = ['intents', 'conflicts', 'scheduling', 'notifications'] as const;
+
+export interface ApiSuite {
+  namespace: string;
+  amqpUrl: string;
+  exchange: string;
+  database: TestDatabase;
+  /** A superuser connection to the suite's own database, for what no API shows. */
+  db: Client;
+  api: ApiClient;
+  events: EventPublisher;
+  apps: RunningApp[];
+}
+
+/**
+ * One spec file's world: its own database and AMQP namespace, the five built apps as real
+ * processes, and a client of the gateway. Registers beforeAll/afterAll; read fields inside tests.
+ */
+export function useApiSuite(): ApiSuite {
+  const suite = {} as ApiSuite;
+  const apps: RunningApp[] = [];
+
+  beforeAll(async () => {
+    suite.amqpUrl = testAmqpUrl();
+    suite.namespace = createTestNamespace();
+    suite.exchange = `${suite.namespace}.events`;
+    suite.apps = apps;
+    suite.database = await createTestDatabase();
+    const backendEnv = testServiceEnv({
+      databaseUrl: suite.database.url,
+      amqpUrl: suite.amqpUrl,
+      namespace: suite.namespace,
+    });
+    await migrateSchemas(backendEnv);
+    const started = await Promise.all([
+      ...RPC_SERVICES.map((service) => startApp(service, backendEnv)),
+      startApp('gateway', testServiceEnv({ amqpUrl: suite.amqpUrl, namespace: suite.namespace, extra: GATEWAY_ENV })),
+    ]);
+    apps.push(...started);
+    await Promise.all(apps.map((app) => waitUntilReady(app)));
+    await waitForConsumers(
+      suite.amqpUrl,
+      CONSUMERS.map((service) => `${suite.namespace}.${service}.events`),
+    );
+    suite.api = new ApiClient(apps.find((app) => app.name === 'gateway')!.baseUrl);
+    suite.db = new Client({ connectionString: suite.database.url });
+    await suite.db.connect();
+    suite.events = await EventPublisher.connect(suite.amqpUrl, suite.exchange);
+  }, 90_000);
+
+  afterAll(async () => {
+    await suite.events?.close();
+    await suite.db?.end().catch(() => undefined);
+    await Promise.all(apps.map((app) => app.process.stop()));
+    await suite.database?.drop();
+    if (suite.namespace) await deleteAmqpNamespace(suite.amqpUrl, namespaceNames(suite.namespace));
+  }, 30_000);
+
+  return suite;
+}
+
+/** The last lines an app printed: attach to a failure that might be a crash. */
+export function appOutput(suite: ApiSuite, name: string): string {
+  const app = suite.apps.find((candidate) => candidate.name === name);
+  if (!app) return '';
+  return `${app.process.stderr()}${app.process.stdout()}`.trim().split('\n').slice(-30).join('\n');
+}
