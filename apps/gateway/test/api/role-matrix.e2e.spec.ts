@@ -78,7 +78,12 @@ describe('the role matrix: every route × every role', () => {
       call: async (role) => ({
         response: await suite.api.post('/environments', {
           as: member(role),
-          body: { key: `made-by-${role}-${randomUUID().slice(0, 6)}`, name: 'Made', tier: 'UAT', ownerGroup: 'uat' },
+          body: {
+            key: `made-by-${role}-${randomUUID().slice(0, 6)}`,
+            name: 'Made',
+            tier: 'UAT',
+            ownerGroup: 'uat',
+          },
         }),
       }),
     },
@@ -94,7 +99,12 @@ describe('the role matrix: every route × every role', () => {
       }),
     },
     { route: 'GET /intents', allowed: EVERYONE, success: 200, call: read(() => '/intents') },
-    { route: 'GET /intents/{id}', allowed: EVERYONE, success: 200, call: read(() => `/intents/${shared.id}`) },
+    {
+      route: 'GET /intents/{id}',
+      allowed: EVERYONE,
+      success: 200,
+      call: read(() => `/intents/${shared.id}`),
+    },
     {
       route: 'GET /intents/{id}/history',
       allowed: EVERYONE,
@@ -143,8 +153,18 @@ describe('the role matrix: every route × every role', () => {
         return { intent, response };
       },
     },
-    { route: 'POST /intents/{id}/submit (own)', allowed: REQUESTER_AND_UP, success: 200, call: ownAction('submit') },
-    { route: 'POST /intents/{id}/cancel (own)', allowed: REQUESTER_AND_UP, success: 200, call: ownAction('cancel') },
+    {
+      route: 'POST /intents/{id}/submit (own)',
+      allowed: REQUESTER_AND_UP,
+      success: 200,
+      call: ownAction('submit'),
+    },
+    {
+      route: 'POST /intents/{id}/cancel (own)',
+      allowed: REQUESTER_AND_UP,
+      success: 200,
+      call: ownAction('cancel'),
+    },
     {
       route: 'POST /intents/{id}/approve',
       allowed: APPROVER_AND_UP,
@@ -157,14 +177,24 @@ describe('the role matrix: every route × every role', () => {
       success: 200,
       call: othersAction('reject', 'REQUESTED'),
     },
-    { route: 'POST /intents/{id}/start', allowed: OPERATORS, success: 200, call: othersAction('start', 'SCHEDULED') },
+    {
+      route: 'POST /intents/{id}/start',
+      allowed: OPERATORS,
+      success: 200,
+      call: othersAction('start', 'SCHEDULED'),
+    },
     {
       route: 'POST /intents/{id}/complete',
       allowed: OPERATORS,
       success: 200,
       call: othersAction('complete', 'IN_PROGRESS'),
     },
-    { route: 'POST /intents/{id}/fail', allowed: OPERATORS, success: 200, call: othersAction('fail', 'IN_PROGRESS') },
+    {
+      route: 'POST /intents/{id}/fail',
+      allowed: OPERATORS,
+      success: 200,
+      call: othersAction('fail', 'IN_PROGRESS'),
+    },
     {
       route: 'POST /intents/{id}/rollback',
       allowed: OPERATORS,
@@ -256,7 +286,10 @@ describe('the role matrix: every route × every role', () => {
       });
 
       expect(response.status).toBe(404);
-      expect((await lifecycle.get(hidden.id)).body).toMatchObject({ version: hidden.version, reason: hidden.reason });
+      expect((await lifecycle.get(hidden.id)).body).toMatchObject({
+        version: hidden.version,
+        reason: hidden.reason,
+      });
     });
 
     it('an outsider does not find it in GET /intents, while the owner group, notification group and admin do', async () => {
@@ -276,7 +309,10 @@ describe('the role matrix: every route × every role', () => {
     });
 
     it('whoever is in a notification group, and an admin of no group, may read it', async () => {
-      for (const reader of [persona('rhea-release', ['viewer'], ['release-train']), persona('adele-admin', ['admin'])]) {
+      for (const reader of [
+        persona('rhea-release', ['viewer'], ['release-train']),
+        persona('adele-admin', ['admin']),
+      ]) {
         const response = await suite.api.get(`/intents/${hidden.id}`, { as: reader });
         expect({ reader: reader.sub, status: response.status }).toEqual({ reader: reader.sub, status: 200 });
       }

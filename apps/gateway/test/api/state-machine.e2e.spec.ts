@@ -1,4 +1,10 @@
-import { EnvironmentView, HistoryEntryView, IntentAction, IntentStatus, IntentView } from '@envrefresh/contracts';
+import {
+  EnvironmentView,
+  HistoryEntryView,
+  IntentAction,
+  IntentStatus,
+  IntentView,
+} from '@envrefresh/contracts';
 import { useApiSuite } from './support/api-suite';
 import { Lifecycle } from './support/lifecycle';
 import { EVERY_PAIR, allowedActions } from './support/state-machine.table';
@@ -21,9 +27,9 @@ describe('the intent state machine, through the gateway', () => {
       const actions = EVERY_PAIR.filter((pair) => pair.from === status).map((pair) => pair.action);
       prepared.set(
         status,
-        Promise.all(actions.map(async (each) => [each, await lifecycle.intentIn(status, environment)] as const)).then(
-          (entries) => new Map(entries),
-        ),
+        Promise.all(
+          actions.map(async (each) => [each, await lifecycle.intentIn(status, environment)] as const),
+        ).then((entries) => new Map(entries)),
       );
     }
     return (await prepared.get(status)!).get(action)!;
@@ -47,11 +53,18 @@ describe('the intent state machine, through the gateway', () => {
       });
       expect(response.body).toMatchObject({ id: intent.id, version: expect.any(Number) });
       expect(response.body.version).toBeGreaterThan(intent.version);
-      expect((await lifecycle.get(intent.id)).body).toMatchObject({ status: to, version: response.body.version });
+      expect((await lifecycle.get(intent.id)).body).toMatchObject({
+        status: to,
+        version: response.body.version,
+      });
     } else {
       expect(response.status).toBe(409);
       expect(response.contentType).toMatch(/^application\/problem\+json/);
-      expect(response.body).toMatchObject({ status: 409, type: expect.any(String), title: expect.any(String) });
+      expect(response.body).toMatchObject({
+        status: 409,
+        type: expect.any(String),
+        title: expect.any(String),
+      });
       expect(byName(response.body.allowedActions)).toEqual(byName(allowedActions(from)));
       expect((await lifecycle.get(intent.id)).body).toMatchObject({ status: from, version: intent.version });
     }
@@ -71,7 +84,9 @@ describe('the intent state machine, through the gateway', () => {
       as: lifecycle.cast.requester,
     });
     expect(history.status).toBe(200);
-    expect(history.body.map(({ action, fromStatus, toStatus }) => ({ action, fromStatus, toStatus }))).toEqual([
+    expect(
+      history.body.map(({ action, fromStatus, toStatus }) => ({ action, fromStatus, toStatus })),
+    ).toEqual([
       { action: 'created', fromStatus: null, toStatus: 'DRAFT' },
       { action: 'submit', fromStatus: 'DRAFT', toStatus: 'REQUESTED' },
       { action: 'auto-approve', fromStatus: 'REQUESTED', toStatus: 'APPROVED' },
@@ -88,7 +103,9 @@ describe('the intent state machine, through the gateway', () => {
 
     expect(response.status).toBe(400);
     expect(response.contentType).toMatch(/^application\/problem\+json/);
-    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'notes' })]));
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'notes' })]),
+    );
     expect((await lifecycle.get(intent.id)).body.status).toBe(intent.status);
   });
 
@@ -140,6 +157,10 @@ describe('the intent state machine, through the gateway', () => {
     expect(stale.status).toBe(409);
     expect(stale.contentType).toMatch(/^application\/problem\+json/);
     const now = await lifecycle.get(draft.id);
-    expect(now.body).toMatchObject({ status: 'DRAFT', version: amended.body.version, reason: 'A second thought' });
+    expect(now.body).toMatchObject({
+      status: 'DRAFT',
+      version: amended.body.version,
+      reason: 'A second thought',
+    });
   });
 });

@@ -23,12 +23,18 @@ export interface RequestOptions {
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
-  async request<TBody = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<TBody>> {
+  async request<TBody = any>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<TBody>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.as && !hasHeader(headers, 'authorization')) headers.authorization = `Bearer ${options.as.token}`;
+    if (options.as && !hasHeader(headers, 'authorization'))
+      headers.authorization = `Bearer ${options.as.token}`;
     let payload: string | undefined = options.rawBody;
     if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
-    if (payload !== undefined && !hasHeader(headers, 'content-type')) headers['content-type'] = 'application/json';
+    if (payload !== undefined && !hasHeader(headers, 'content-type'))
+      headers['content-type'] = 'application/json';
     const response = await fetch(`${this.baseUrl}/api/v1${path}${queryString(options.query)}`, {
       method,
       headers,
@@ -65,8 +71,12 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
 
 function queryString(query: RequestOptions['query']): string {
   if (!query) return '';
-  const entries = Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
-  return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)])).toString()}`;
+  const entries = Object.entries(query).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined,
+  );
+  return entries.length === 0
+    ? ''
+    : `?${new URLSearchParams(entries.map(([key, value]): [string, string] => [key, String(value)])).toString()}`;
 }
 
 /** For failure messages: what the gateway actually said. */

@@ -18,7 +18,7 @@ import { EventPublisher } from './event-publisher';
  * Lifted for these suites: they fire hundreds of requests per user on purpose, and the gateway's
  * per-user limit would otherwise turn the behaviour under test into 429s.
  */
-const GATEWAY_ENV = { RATE_LIMIT_MAX: '1000000', RATE_LIMIT_WINDOW_MS: '60000' };
+const GATEWAY_ENV = { RATE_LIMIT_PER_MINUTE: '1000000' };
 
 /** Services whose event consumers must be bound before the suite publishes or files anything. */
 const CONSUMERS = ['intents', 'conflicts', 'scheduling', 'notifications'] as const;
@@ -57,7 +57,10 @@ export function useApiSuite(): ApiSuite {
     await migrateSchemas(backendEnv);
     const started = await Promise.all([
       ...RPC_SERVICES.map((service) => startApp(service, backendEnv)),
-      startApp('gateway', testServiceEnv({ amqpUrl: suite.amqpUrl, namespace: suite.namespace, extra: GATEWAY_ENV })),
+      startApp(
+        'gateway',
+        testServiceEnv({ amqpUrl: suite.amqpUrl, namespace: suite.namespace, extra: GATEWAY_ENV }),
+      ),
     ]);
     apps.push(...started);
     await Promise.all(apps.map((app) => waitUntilReady(app)));

@@ -86,7 +86,14 @@ export class Lifecycle {
     const key = `qa-${++environmentsMade}-${randomUUID().slice(0, 8)}`;
     const response = await this.suite.api.post<EnvironmentView>('/environments', {
       as: this.cast.admin,
-      body: { key, name: `QA ${key}`, tier: 'QA', ownerGroup: OWNER_GROUP, timezone: 'Europe/Berlin', ...overrides },
+      body: {
+        key,
+        name: `QA ${key}`,
+        tier: 'QA',
+        ownerGroup: OWNER_GROUP,
+        timezone: 'Europe/Berlin',
+        ...overrides,
+      },
     });
     expectStatus(response, 201, `POST /environments`);
     return response.body;
@@ -114,7 +121,8 @@ export class Lifecycle {
   }
 
   act(intent: IntentView, action: IntentAction, options: ActOptions = {}): Promise<ApiResponse> {
-    const notes = action === 'reject' || action === 'fail' ? { notes: `${action}: checked by the suite` } : {};
+    const notes =
+      action === 'reject' || action === 'fail' ? { notes: `${action}: checked by the suite` } : {};
     return this.suite.api.post(`/intents/${intent.id}/${action}`, {
       as: options.as ?? this.actorFor(action),
       headers: options.headers,
@@ -178,5 +186,6 @@ export class Lifecycle {
 }
 
 export function expectStatus(response: ApiResponse, status: number, what: string): void {
-  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${describeResponse(response)}`);
+  if (response.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${describeResponse(response)}`);
 }

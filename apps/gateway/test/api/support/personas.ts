@@ -10,7 +10,10 @@ export interface Persona {
 
 /** A user the gateway accepts: a signed HS256 token carrying exactly these claims. */
 export function persona(sub: string, roles: string[], groups: string[] = []): Persona {
-  const name = sub.replace(/(^|-)(\w)/g, (_match, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`);
+  const name = sub.replace(
+    /(^|-)(\w)/g,
+    (_match, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`,
+  );
   return { sub, name, roles, groups, token: signTestToken({ sub, name, roles, groups }) };
 }
 

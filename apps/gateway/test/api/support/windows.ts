@@ -13,5 +13,8 @@ export interface Window {
  */
 export function nextWindow(): Window {
   const start = FIRST + handedOut++ * 4 * HOUR;
-  return { plannedStart: new Date(start).toISOString(), plannedEnd: new Date(start + 2 * HOUR).toISOString() };
+  return {
+    plannedStart: new Date(start).toISOString(),
+    plannedEnd: new Date(start + 2 * HOUR).toISOString(),
+  };
 }
