@@ -1,30 +1,27 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { OPERATIONAL_ROUTES } from '@envrefresh/observability';
+import { GatewayConfig } from './gateway.config';
+import { applyRequestLimits } from './http/request-limits';
 import { validationExceptionFactory } from './http/validation-errors';
+import { buildOpenApiDocument } from './openapi/build-openapi-document';
 
-/** The public surface: /api/v1, strict validation, OpenAPI at /api/docs and /api/docs-json. */
-export function configureGateway(app: NestFastifyApplication): void {
+/** The public surface: /api/v1, request limits, strict validation, OpenAPI at /api/docs and /api/docs-json. */
+export async function configureGateway(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
+  await applyRequestLimits(app, config);
   app.setGlobalPrefix('api/v1', { exclude: OPERATIONAL_ROUTES });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
+      // One reason per field is what a person can act on.
+      stopAtFirstError: true,
       transform: true,
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('envrefresh API')
-      .setDescription('Plan, approve, conflict-check and announce refreshes of shared test environments.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });

@@ -2,10 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { JwtVerifier } from '@envrefresh/auth';
 import { ObservabilityModule } from '@envrefresh/observability';
+import { ApprovalGate } from './approval-gate/approval-gate';
 import { AuthGuard } from './auth/auth.guard';
 import { DevelopmentSecretWarning } from './auth/development-secret.warning';
+import { RequestAuthenticator } from './auth/request-authenticator';
+import { EnvironmentsController } from './environments/environments.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { IntentActionsController } from './intents/intent-actions.controller';
 import { IntentsController } from './intents/intents.controller';
 import { ServiceClients } from './services/service-clients';
 
@@ -21,11 +25,13 @@ export class GatewayAppModule {
           readiness: { useFactory: () => clients.readinessChecks() },
         }),
       ],
-      controllers: [IntentsController],
+      controllers: [EnvironmentsController, IntentsController, IntentActionsController],
       providers: [
         { provide: ServiceClients, useValue: clients },
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },
+        RequestAuthenticator,
         AuthGuard,
+        ApprovalGate,
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

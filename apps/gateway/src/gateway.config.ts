@@ -5,6 +5,10 @@ export interface GatewayConfig extends ServiceConfig {
   jwt: JwtConfig;
   /** How long the gateway waits for a service's answer before replying 504. */
   rpcTimeoutMs: number;
+  /** Requests per minute per caller (JWT `sub`, or client IP without a valid token). */
+  rateLimitPerMinute: number;
+  /** Largest request body accepted; larger is 413. */
+  bodyLimitBytes: number;
 }
 
 export function readGatewayConfig(env: EnvReader): GatewayConfig {
@@ -13,6 +17,8 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
     ...service,
     jwt: readJwtConfig(env, service.production),
     rpcTimeoutMs: env.int('RPC_TIMEOUT_MS', 5000, { min: 100, max: 120000 }),
+    rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
+    bodyLimitBytes: env.int('BODY_LIMIT_BYTES', 64 * 1024, { min: 1024, max: 10 * 1024 * 1024 }),
   };
 }
 

@@ -7,5 +7,5 @@ import { readGatewayConfig } from './gateway.config';
 void runService('gateway', readGatewayConfig, (config) => ({
   module: GatewayAppModule.register(config),
   rpc: false,
-  configure: configureGateway,
+  configure: (app) => configureGateway(app, config),
 }));

@@ -1,8 +1,16 @@
+import { createPublicKey } from 'node:crypto';
 import { EnvReader } from '@envrefresh/config';
 
 export const DEVELOPMENT_JWT_SECRET = 'envrefresh-development-secret-do-not-use-in-production';
 
-export type JwtKey = { algorithm: 'HS256'; secret: string } | { algorithm: 'RS256'; publicKey: string };
+/**
+ * Where the verification key comes from. Each kind admits exactly one algorithm, so a token can
+ * never choose how it is checked (no `alg: none`, no HS256 signed with an RSA public key).
+ */
+export type JwtKey =
+  | { kind: 'secret'; algorithm: 'HS256'; secret: string }
+  | { kind: 'public-key'; algorithm: 'RS256'; publicKey: string }
+  | { kind: 'jwks'; algorithm: 'RS256'; jwksUrl: string; timeoutMs: number };
 
 export interface JwtConfig {
   key: JwtKey;
@@ -12,27 +20,58 @@ export interface JwtConfig {
   usingDevelopmentSecret: boolean;
 }
 
-/** JWT settings; outside production a missing secret falls back to a development one, loudly. */
+/** JWT settings; outside production a missing key falls back to a development secret, loudly. */
 export function readJwtConfig(env: EnvReader, production: boolean): JwtConfig {
   const secret = env.optionalString('JWT_SECRET');
-  const publicKey = env.optionalString('JWT_PUBLIC_KEY');
-  if (env.optionalString('JWT_JWKS_URL')) {
-    env.fail('JWT_JWKS_URL is not supported by this release: set JWT_PUBLIC_KEY (PEM) or JWT_SECRET instead');
-  }
-  if (secret && publicKey) env.fail('set either JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256), not both');
-  if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY'))
-    env.fail('JWT_PUBLIC_KEY must be a PEM public key');
+  const publicKey = env.optionalString('JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+  const jwksUrl = env.optionalString('JWT_JWKS_URL');
+  const timeoutMs = env.int('JWT_JWKS_TIMEOUT_MS', 3000, { min: 100, max: 60000 });
+  const configured = [
+    secret && 'JWT_SECRET',
+    publicKey && 'JWT_PUBLIC_KEY',
+    jwksUrl && 'JWT_JWKS_URL',
+  ].filter(Boolean);
+  if (configured.length > 1)
+    env.fail(
+      `set only one of JWT_SECRET (HS256), JWT_PUBLIC_KEY or JWT_JWKS_URL (RS256), not ${configured.join(' and ')}`,
+    );
   if (secret && secret.length < 32) env.fail('JWT_SECRET must be at least 32 characters');
-  const usingDevelopmentSecret = !secret && !publicKey;
+  if (publicKey) checkRsaPublicKey(env, publicKey);
+  if (jwksUrl) checkJwksUrl(env, jwksUrl, production);
+  const usingDevelopmentSecret = configured.length === 0;
   if (usingDevelopmentSecret && production)
-    env.fail('JWT_SECRET (or JWT_PUBLIC_KEY) is required when NODE_ENV=production');
-  const key: JwtKey = publicKey
-    ? { algorithm: 'RS256', publicKey: publicKey.replace(/\\n/g, '\n') }
-    : { algorithm: 'HS256', secret: secret ?? DEVELOPMENT_JWT_SECRET };
+    env.fail('JWT_SECRET (or JWT_PUBLIC_KEY or JWT_JWKS_URL) is required when NODE_ENV=production');
   return {
-    key,
+    key: chooseKey({ secret, publicKey, jwksUrl, timeoutMs }),
     issuer: env.string('JWT_ISSUER', 'envrefresh'),
     audience: env.string('JWT_AUDIENCE', 'envrefresh-api'),
     usingDevelopmentSecret,
   };
+}
+
+function chooseKey(options: {
+  secret?: string;
+  publicKey?: string;
+  jwksUrl?: string;
+  timeoutMs: number;
+}): JwtKey {
+  if (options.publicKey) return { kind: 'public-key', algorithm: 'RS256', publicKey: options.publicKey };
+  if (options.jwksUrl)
+    return { kind: 'jwks', algorithm: 'RS256', jwksUrl: options.jwksUrl, timeoutMs: options.timeoutMs };
+  return { kind: 'secret', algorithm: 'HS256', secret: options.secret ?? DEVELOPMENT_JWT_SECRET };
+}
+
+function checkRsaPublicKey(env: EnvReader, pem: string): void {
+  try {
+    if (createPublicKey(pem).asymmetricKeyType !== 'rsa')
+      env.fail('JWT_PUBLIC_KEY must be an RSA public key (RS256)');
+  } catch {
+    env.fail('JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----…)');
+  }
+}
+
+/** Keys fetched over plain HTTP could be swapped in transit; only development may do that. */
+function checkJwksUrl(env: EnvReader, jwksUrl: string, production: boolean): void {
+  const protocols = production ? ['https'] : ['https', 'http'];
+  env.url('JWT_JWKS_URL', protocols, { example: 'https://login.example.com/.well-known/jwks.json' });
 }

@@ -2,16 +2,15 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
-  Inject,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthenticatedActor, InvalidTokenError, JwtVerifier, Role, grantsAny } from '@envrefresh/auth';
+import { AuthenticatedActor, Role, grantsAny } from '@envrefresh/auth';
+import { RequestAuthenticator, RequestWithHeaders } from './request-authenticator';
 import { REQUIRED_ROLES } from './roles.decorator';
 
-export interface AuthenticatedRequest {
-  headers: Record<string, string | string[] | undefined>;
+export interface AuthenticatedRequest extends RequestWithHeaders {
   actor?: AuthenticatedActor;
 }
 
@@ -19,27 +18,20 @@ export interface AuthenticatedRequest {
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    @Inject(JwtVerifier) private readonly verifier: JwtVerifier,
+    private readonly authenticator: RequestAuthenticator,
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('Send Authorization: Bearer <JWT>');
-    try {
-      request.actor = this.verifier.verify(match[1]);
-    } catch (error) {
-      throw new UnauthorizedException(
-        error instanceof InvalidTokenError ? `Invalid token: ${error.message}` : 'Invalid token',
-      );
-    }
+    const outcome = await this.authenticator.authenticate(request);
+    if ('failure' in outcome) throw new UnauthorizedException(outcome.failure);
+    request.actor = outcome.actor;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (required?.length && !grantsAny(request.actor.roles, required)) {
+    if (required?.length && !grantsAny(outcome.actor.roles, required)) {
       throw new ForbiddenException(`This needs the ${required.join(' or ')} role`);
     }
     return true;

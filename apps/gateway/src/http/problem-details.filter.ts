@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RemoteProblemError, RemoteTimeoutError, RemoteUnavailableError } from '@envrefresh/messaging';
 import { isOperationalPath } from '@envrefresh/observability';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, problem } from './problem';
+import { ProblemException } from './problem-exception';
+import { RateLimitExceededError } from './request-limits';
 import { RequestValidationException } from './validation-errors';
 
 /**
@@ -24,12 +26,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const body = { ...this.toProblem(exception, request), instance: request.url };
+    // RFC 6750: a 401 names the scheme the client should use.
+    if (body.status === 401) void reply.header('www-authenticate', 'Bearer realm="envrefresh"');
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDocument {
+    if (exception instanceof ProblemException) return exception.problem;
+    if (exception instanceof RateLimitExceededError) {
+      return problem(429, exception.message, {
+        type: 'https://envrefresh.dev/problems/rate-limited',
+        retryAfterSeconds: exception.retryAfterSeconds,
+      });
+    }
     if (exception instanceof RequestValidationException) {
-      return problem(400, 'The request body is invalid; see errors', {
+      return problem(400, 'The request is invalid; see errors', {
         type: 'https://envrefresh.dev/problems/validation',
         title: 'Invalid request',
         errors: exception.fieldErrors,

@@ -5,27 +5,24 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { REFRESH_TYPES, RefreshType } from '@envrefresh/contracts';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+import { IsInstant } from '../http/validation/is-instant.decorator';
+import { Optional } from '../http/validation/optional.decorator';
 
 export class IntentSourceDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   environmentId?: string;
 
   @ApiPropertyOptional({ example: 'prod-2026-11-20-masked' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -42,13 +39,11 @@ export class CreateIntentRequestDto {
   refreshType: RefreshType;
 
   @ApiProperty({ example: '2026-12-01T22:00:00+01:00' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: 'plannedStart must carry a UTC offset, e.g. +01:00 or Z' })
+  @IsInstant()
   plannedStart: string;
 
   @ApiProperty({ example: '2026-12-02T02:00:00+01:00' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: 'plannedEnd must carry a UTC offset, e.g. +01:00 or Z' })
+  @IsInstant()
   plannedEnd: string;
 
   @ApiProperty({ example: 'Refresh UAT with masked production data for release 42' })
@@ -58,13 +53,13 @@ export class CreateIntentRequestDto {
   reason: string;
 
   @ApiPropertyOptional({ type: IntentSourceDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => IntentSourceDto)
   source?: IntentSourceDto;
 
   @ApiPropertyOptional({ type: [String], example: ['qa-team'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -72,13 +67,13 @@ export class CreateIntentRequestDto {
   notificationGroups?: string[];
 
   @ApiPropertyOptional({ example: 'CHG0012345' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   externalRef?: string;
 
   @ApiPropertyOptional({ description: 'File it as REQUESTED rather than DRAFT' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   submit?: boolean;
 }

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { RPC_SERVICES, RpcService } from '@envrefresh/contracts';
+import { RPC_SERVICES, RpcContract, RpcReplyOf, RpcRequestOf, RpcService } from '@envrefresh/contracts';
 import { RpcClient } from '@envrefresh/messaging';
 import type { ReadinessCheck } from '@envrefresh/observability';
 import { GatewayConfig } from '../gateway.config';
@@ -25,6 +25,14 @@ export class ServiceClients implements OnApplicationShutdown {
 
   get(service: RpcService): RpcClient {
     return this.clients.get(service) as RpcClient;
+  }
+
+  /** Calls the contract's service, typed by the contract; the client adds the correlation id. */
+  call<TContract extends RpcContract>(
+    contract: TContract,
+    request: Omit<RpcRequestOf<TContract>, 'correlationId'>,
+  ): Promise<RpcReplyOf<TContract>> {
+    return this.get(contract.service).send<RpcReplyOf<TContract>>(contract.pattern, request as object);
   }
 
   /** Readiness: every service answers its ping over the broker. */

@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedActor } from '@envrefresh/auth';
+import {
+  EnvironmentView,
+  Page,
+  RefreshRecordView,
+  environmentsCreateRpc,
+  environmentsGetRpc,
+  environmentsListRpc,
+  environmentsRefreshHistoryRpc,
+  environmentsUpdateRpc,
+} from '@envrefresh/contracts';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { PageQueryDto } from '../common/page-query.dto';
+import { setLocation } from '../http/created-at';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
+import { EnvironmentRefPipe } from '../http/path-params.pipe';
+import { Endpoint } from '../openapi/endpoint.decorator';
+import { ENVIRONMENT_EXAMPLE, REFRESH_RECORD_EXAMPLE } from '../openapi/view-schemas';
+import { ServiceClients } from '../services/service-clients';
+import { CreateEnvironmentRequestDto } from './create-environment.request.dto';
+import { ListEnvironmentsQueryDto } from './list-environments.query.dto';
+import { asMaintenanceWindows } from './maintenance-window.dto';
+import { UpdateEnvironmentRequestDto } from './update-environment.request.dto';
+
+const ENVIRONMENT_PARAM = {
+  name: 'environment',
+  description: 'Environment id or key',
+  example: 'uat-payments',
+};
+
+@ApiTags('environments')
+@Controller('environments')
+export class EnvironmentsController {
+  constructor(private readonly services: ServiceClients) {}
+
+  @Post()
+  @HttpCode(201)
+  @Endpoint({
+    summary: 'Add an environment to the catalog',
+    description:
+      'Unknown `dependsOn` keys and dependency cycles are refused (400). Publishes `environment.upserted`.',
+    roles: ['admin'],
+    success: {
+      status: 201,
+      schema: 'EnvironmentView',
+      description: 'The environment as created',
+      example: ENVIRONMENT_EXAMPLE,
+    },
+    problems: [400, 409, 413, 422],
+    idempotencyKey: true,
+  })
+  async create(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: CreateEnvironmentRequestDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EnvironmentView> {
+    const environment = await this.services.call(environmentsCreateRpc, {
+      actor,
+      payload: { ...body, maintenanceWindows: asMaintenanceWindows(body.maintenanceWindows) },
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    setLocation(reply, `environments/${environment.id}`);
+    return environment;
+  }
+
+  @Get()
+  @Endpoint({
+    summary: 'List the catalog, ordered by key',
+    roles: ['viewer'],
+    success: {
+      status: 200,
+      schema: 'EnvironmentPage',
+      description: 'One page of environments',
+      example: { items: [ENVIRONMENT_EXAMPLE], nextCursor: null },
+    },
+    problems: [400],
+  })
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: ListEnvironmentsQueryDto,
+  ): Promise<Page<EnvironmentView>> {
+    return this.services.call(environmentsListRpc, { actor, payload: { ...query } });
+  }
+
+  @Get(':environment')
+  @ApiParam(ENVIRONMENT_PARAM)
+  @Endpoint({
+    summary: 'Read one environment, with lastRefreshedAt',
+    roles: ['viewer'],
+    success: {
+      status: 200,
+      schema: 'EnvironmentView',
+      description: 'The environment',
+      example: ENVIRONMENT_EXAMPLE,
+    },
+    problems: [404],
+  })
+  get(
+    @Param('environment', EnvironmentRefPipe) environment: string,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<EnvironmentView> {
+    return this.services.call(environmentsGetRpc, { actor, payload: { environment } });
+  }
+
+  @Patch(':environment')
+  @ApiParam(ENVIRONMENT_PARAM)
+  @Endpoint({
+    summary: 'Change an environment (not its key)',
+    description: 'The dependency graph must stay acyclic. Publishes `environment.upserted`.',
+    roles: ['admin'],
+    success: {
+      status: 200,
+      schema: 'EnvironmentView',
+      description: 'The environment as changed',
+      example: ENVIRONMENT_EXAMPLE,
+    },
+    problems: [400, 404, 409, 413],
+  })
+  update(
+    @Param('environment', EnvironmentRefPipe) environment: string,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() patch: UpdateEnvironmentRequestDto,
+  ): Promise<EnvironmentView> {
+    return this.services.call(environmentsUpdateRpc, {
+      actor,
+      payload: {
+        environment,
+        patch: { ...patch, maintenanceWindows: asMaintenanceWindows(patch.maintenanceWindows) },
+      },
+    });
+  }
+
+  @Get(':environment/refresh-history')
+  @ApiParam(ENVIRONMENT_PARAM)
+  @Endpoint({
+    summary: 'Executed refreshes of an environment, newest first',
+    roles: ['viewer'],
+    success: {
+      status: 200,
+      schema: 'RefreshRecordPage',
+      description: 'One page of completed refreshes',
+      example: { items: [REFRESH_RECORD_EXAMPLE], nextCursor: null },
+    },
+    problems: [400, 404],
+  })
+  refreshHistory(
+    @Param('environment', EnvironmentRefPipe) environment: string,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<RefreshRecordView>> {
+    return this.services.call(environmentsRefreshHistoryRpc, { actor, payload: { environment, ...query } });
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable, NotFoundException, PipeTransform } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+
+/**
+ * A path id that cannot name anything is a resource that does not exist: 404, as for one that
+ * exists but is hidden from the caller, so a malformed id tells nothing away.
+ */
+@Injectable()
+export class IntentIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isUUID(value)) throw new NotFoundException('No such intent');
+    return value.toLowerCase();
+  }
+}
+
+const ENVIRONMENT_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** `{id or key}` of an environment; the intents service decides which of the two it is. */
+@Injectable()
+export class EnvironmentRefPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!ENVIRONMENT_REF.test(value)) throw new NotFoundException('No such environment');
+    return value;
+  }
+}

@@ -1,0 +1,11 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, Matches } from 'class-validator';
+
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO-8601 date-time that names an instant: it must carry its UTC offset. */
+export const IsInstant = () =>
+  applyDecorators(
+    IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 date-time' }),
+    Matches(WITH_OFFSET, { message: '$property must carry a UTC offset, e.g. +01:00 or Z' }),
+  );

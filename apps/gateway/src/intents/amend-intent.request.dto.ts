@@ -1,0 +1,52 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsInstant } from '../http/validation/is-instant.decorator';
+import { Optional } from '../http/validation/optional.decorator';
+import { GROUP_KEY } from '../http/validation/patterns';
+
+/** The version an intent command is based on, unless If-Match carries it. */
+export class VersionedRequestDto {
+  @ApiPropertyOptional({ example: 3, description: 'The intent version you last read (or send If-Match)' })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(999_999_999)
+  version?: number;
+}
+
+/** PATCH: amend window, reason or groups. A new window in APPROVED or SCHEDULED goes back to REQUESTED. */
+export class AmendIntentRequestDto extends VersionedRequestDto {
+  @ApiPropertyOptional({ example: '2026-12-08T22:00:00+01:00' })
+  @Optional()
+  @IsInstant()
+  plannedStart?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-09T02:00:00+01:00' })
+  @Optional()
+  @IsInstant()
+  plannedEnd?: string;
+
+  @ApiPropertyOptional({ example: 'Moved a week later for the release freeze' })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['qa-team'] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(GROUP_KEY, { each: true, message: 'each of $property must be a group key' })
+  notificationGroups?: string[];
+}

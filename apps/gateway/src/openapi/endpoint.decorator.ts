@@ -1,0 +1,84 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtension, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { Role } from '@envrefresh/auth';
+import { RequireRoles } from '../auth/roles.decorator';
+import { ApiProblemResponses } from './problem-responses';
+import { ViewSchemaName } from './view-schemas';
+
+export interface EndpointOptions {
+  summary: string;
+  description?: string;
+  /** Lowest roles on the ladder that may call it (admin always may). */
+  roles: Role[];
+  success: {
+    status: 200 | 201;
+    schema: ViewSchemaName;
+    array?: boolean;
+    description: string;
+    example: unknown;
+  };
+  /** Statuses beyond the ones every authenticated route can answer (401, 403, 429, 503, 504). */
+  problems?: number[];
+  idempotencyKey?: boolean;
+  ifMatch?: boolean;
+}
+
+const ALWAYS = [401, 403, 429, 503, 504];
+
+/**
+ * One route's contract in one place: the role guard, and the OpenAPI operation that documents
+ * the role (in the description and as `x-required-roles`), the success body and every problem.
+ */
+export function Endpoint(options: EndpointOptions) {
+  const roles = options.roles.map((role) => `\`${role}\``).join(' or ');
+  const description = [
+    options.description,
+    `**Required role:** ${roles} (or a role that includes it; \`admin\` may do everything).`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const ref = { $ref: `#/components/schemas/${options.success.schema}` };
+  return applyDecorators(
+    RequireRoles(...options.roles),
+    ApiOperation({ summary: options.summary, description }),
+    ApiExtension('x-required-roles', options.roles),
+    ApiResponse({
+      status: options.success.status,
+      description: options.success.description,
+      content: {
+        'application/json': {
+          schema: options.success.array ? { type: 'array', items: ref } : ref,
+          example: options.success.example,
+        },
+      },
+      ...(options.success.status === 201
+        ? {
+            headers: { Location: { description: 'URL of the created resource', schema: { type: 'string' } } },
+          }
+        : {}),
+    }),
+    ApiProblemResponses(...ALWAYS, ...(options.problems ?? [])),
+    ...(options.idempotencyKey
+      ? [
+          ApiHeader({
+            name: 'Idempotency-Key',
+            required: false,
+            description:
+              'Same key and body: the first response again, nothing created twice. Same key, other body: 422.',
+            schema: { type: 'string', maxLength: 255, example: '6f1c9f7e-2b7a-4c55-8d5e-3f1a2b9c0d11' },
+          }),
+        ]
+      : []),
+    ...(options.ifMatch
+      ? [
+          ApiHeader({
+            name: 'If-Match',
+            required: false,
+            description:
+              'The intent version you last read, e.g. "3" (instead of the body `version`; both must agree)',
+            schema: { type: 'string', example: '"3"' },
+          }),
+        ]
+      : []),
+  );
+}
