@@ -1,0 +1,129 @@
+import 'reflect-metadata';
+import { cpus } from 'node:os';
+import { createApiFixtures, createIntentRequest, intentWindows, readIntentRequest } from './api/api-fixtures';
+import { API_BENCH_USAGE, ApiBenchOptions, readApiBenchOptions } from './api/api-options';
+import { ApiBenchResult, renderApiJsonLine, renderApiTable } from './api/api-report';
+import { measureLoad } from './api/load/measure-load';
+import { migrateSuite, startSuite, stopApps } from './api/support/api-suite';
+import { startBareServer } from './api/support/bare-server';
+import { createBenchTokens } from './api/support/bench-tokens';
+import { ChildApp } from './api/support/child-app';
+import { namespaceNames } from './api/support/namespace-names';
+import { BenchBroker, openBenchBroker } from './support/bench-broker';
+import { BenchDatabase, createBenchDatabase } from './support/bench-database';
+
+/**
+ * `npm run bench:api`: the five apps as production runs them, driven over HTTP, next to a bare
+ * Fastify endpoint measured in the same run on the same machine, so the ratio means something
+ * even though absolute figures move from run to run.
+ */
+async function main(): Promise<void> {
+  let options: ApiBenchOptions;
+  try {
+    options = readApiBenchOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${API_BENCH_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const progress = (step: string) => console.error(`bench: ${step}`);
+  const tokens = createBenchTokens();
+  const children: ChildApp[] = [];
+  let database: BenchDatabase | undefined;
+  let broker: BenchBroker | undefined;
+
+  const cleanUp = async () => {
+    const unclean = await stopApps(children);
+    if (unclean.length > 0) progress(`apps that did not stop cleanly: ${unclean.join(', ')}`);
+    await broker
+      ?.cleanUp()
+      .catch((error: Error) => progress(`deleting ${broker?.namespace}.* failed: ${error.message}`));
+    await database
+      ?.drop()
+      .catch((error: Error) => progress(`dropping ${database?.name} failed: ${error.message}`));
+  };
+  // Ctrl-C must not leave processes, a database and queues behind.
+  const interrupted = () => {
+    progress('interrupted, stopping the apps and deleting what this run created');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    database = await createBenchDatabase(options.databaseUrl);
+    broker = await openBenchBroker(options.amqpUrl);
+    const names = namespaceNames(broker.namespace);
+    names.queues.forEach((queue) => broker!.track('queue', queue));
+    names.exchanges.forEach((exchange) => broker!.track('exchange', exchange));
+    const settings = {
+      databaseUrl: database.url,
+      amqpUrl: options.amqpUrl,
+      namespace: broker.namespace,
+      jwtSecret: tokens.secret,
+      logLevel: options.logLevel,
+    };
+    progress(`database ${database.name}, namespace ${broker.namespace}: migrating`);
+    await migrateSuite(settings);
+    progress('starting the five apps and the bare Fastify server');
+    const [suite, bare] = await Promise.all([
+      startSuite(settings, (app) => children.push(app)),
+      startBareServer((app) => children.push(app)),
+    ]);
+    const windows = intentWindows();
+    const fixtures = await createApiFixtures(suite.gatewayUrl, tokens, windows);
+    const phases = { warmUpSeconds: options.warmUpSeconds, durationSeconds: options.durationSeconds };
+
+    progress(`bare Fastify, ${options.connections} connections`);
+    const bareLoad = await measureLoad(
+      { title: 'bare', url: bare.url, connections: options.connections, request: { method: 'GET' } },
+      phases,
+    );
+    progress(`GET /api/v1/intents/{id}, ${options.connections} connections`);
+    const getLoad = await measureLoad(
+      {
+        title: 'get',
+        url: suite.gatewayUrl,
+        connections: options.connections,
+        request: readIntentRequest(fixtures.intentId, tokens.requester),
+      },
+      phases,
+    );
+    progress(`POST /api/v1/intents, ${options.postRate} req/s`);
+    const postLoad = await measureLoad(
+      {
+        title: 'post',
+        url: suite.gatewayUrl,
+        connections: options.connections,
+        overallRate: options.postRate,
+        request: createIntentRequest(fixtures.environmentId, tokens.requester, windows),
+      },
+      phases,
+    );
+
+    const result: ApiBenchResult = {
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        node: process.versions.node,
+        postgres: database.serverVersion,
+        rabbitmq: broker.serverVersion,
+      },
+      options,
+      bare: bareLoad,
+      get: getLoad,
+      post: postLoad,
+      memory: suite.memory(),
+    };
+    console.log(renderApiTable(result));
+    console.log(renderApiJsonLine(result));
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await cleanUp();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});

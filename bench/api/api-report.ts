@@ -1,0 +1,150 @@
+import { AppName } from '@envrefresh/config';
+import { ApiBenchOptions } from './api-options';
+import { LoadResult } from './load/measure-load';
+import { MemoryUse } from './support/child-app';
+
+/** The aims of the API issue. */
+export const API_TARGETS = {
+  getToBareRatio: 0.15,
+  getP99Ms: 25,
+  postP99Ms: 50,
+  rssMb: 200,
+};
+
+export interface ApiMachine {
+  cpus: number;
+  cpuModel: string;
+  node: string;
+  postgres: string;
+  rabbitmq: string;
+}
+
+export interface ApiBenchResult {
+  machine: ApiMachine;
+  options: ApiBenchOptions;
+  bare: LoadResult;
+  get: LoadResult;
+  post: LoadResult;
+  memory: Record<AppName, MemoryUse>;
+}
+
+interface Verdict {
+  aim: string;
+  measured: string;
+  pass: boolean;
+}
+
+function failures(load: LoadResult): number {
+  return load.errors + Object.values(load.non2xx).reduce((sum, count) => sum + count, 0);
+}
+
+/** A latency figure is only worth its name when every request succeeded and the rate was held. */
+export function verdicts(result: ApiBenchResult): Verdict[] {
+  const { bare, get, post, memory, options } = result;
+  const ratio = get.requestsPerSecond / bare.requestsPerSecond;
+  const [heaviest, heaviestUse] = Object.entries(memory).sort(([, a], [, b]) => b.rssMb - a.rssMb)[0];
+  const postHeldRate = post.requestsPerSecond >= 0.95 * options.postRate;
+  return [
+    {
+      aim: `GET ÷ bare req/s ≥ ${API_TARGETS.getToBareRatio}`,
+      measured: ratio.toFixed(3),
+      pass: ratio >= API_TARGETS.getToBareRatio && failures(get) === 0,
+    },
+    {
+      aim: `GET p99 ≤ ${API_TARGETS.getP99Ms} ms at ${get.connections} connections`,
+      measured: `${get.p99Ms} ms`,
+      pass: get.p99Ms <= API_TARGETS.getP99Ms && failures(get) === 0,
+    },
+    {
+      aim: `POST p99 ≤ ${API_TARGETS.postP99Ms} ms at ${options.postRate} req/s`,
+      measured: `${post.p99Ms} ms at ${Math.round(post.requestsPerSecond)} req/s`,
+      pass: post.p99Ms <= API_TARGETS.postP99Ms && postHeldRate && failures(post) === 0,
+    },
+    {
+      aim: `RSS ≤ ${API_TARGETS.rssMb} MB per app`,
+      measured: `${Math.round(heaviestUse.rssMb)} MB (${heaviest})`,
+      pass: Object.values(memory).every(({ rssMb }) => rssMb <= API_TARGETS.rssMb),
+    },
+  ];
+}
+
+export function renderApiTable(result: ApiBenchResult): string {
+  const { machine, options, bare, get, post, memory } = result;
+  const loads: [string, LoadResult][] = [
+    [`bare Fastify GET /bare, ${bare.connections} connections`, bare],
+    [`GET /api/v1/intents/{id}, ${get.connections} connections`, get],
+    [`POST /api/v1/intents (submit), ${options.postRate} req/s`, post],
+  ];
+  const rows = [
+    ['', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
+    ...loads.map(([label, load]) => [
+      label,
+      Math.round(load.requestsPerSecond).toLocaleString('en-US'),
+      String(load.p50Ms),
+      String(load.p99Ms),
+      String(load.maxMs),
+      errorsOf(load),
+    ]),
+  ];
+  const widths = rows[0].map((_cell, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[column])))
+      .join('  ');
+  const memoryLine = Object.entries(memory)
+    .map(([app, use]) => `${app} ${Math.round(use.rssMb)} (peak ${Math.round(use.peakRssMb)})`)
+    .join(', ');
+  const aims = verdicts(result);
+  const aimWidth = Math.max(...aims.map(({ aim }) => aim.length));
+  const measuredWidth = Math.max(...aims.map(({ measured }) => measured.length));
+  return [
+    `envrefresh API bench: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, PostgreSQL ${machine.postgres}, RabbitMQ ${machine.rabbitmq}`,
+    `${options.durationSeconds} s per phase after ${options.warmUpSeconds} s of warm-up; apps NODE_ENV=production LOG_LEVEL=${options.logLevel}, all on this machine`,
+    '',
+    ...rows.map(line),
+    '',
+    `RSS after the run, MB: ${memoryLine}`,
+    '',
+    ...aims.map(
+      ({ aim, measured, pass }) =>
+        `${aim.padEnd(aimWidth)}  ${measured.padStart(measuredWidth)}  ${pass ? 'PASS' : 'BELOW TARGET'}`,
+    ),
+  ].join('\n');
+}
+
+/** One line a script can parse: `BENCH_RESULT {json}`. */
+export function renderApiJsonLine(result: ApiBenchResult): string {
+  const { machine, options, bare, get, post, memory } = result;
+  const load = (figures: LoadResult) => ({
+    requestsPerSecond: Math.round(figures.requestsPerSecond),
+    p50Ms: figures.p50Ms,
+    p99Ms: figures.p99Ms,
+    maxMs: figures.maxMs,
+    errors: figures.errors,
+    non2xx: figures.non2xx,
+    connections: figures.connections,
+    overallRate: figures.overallRate,
+  });
+  const aims = verdicts(result);
+  return `BENCH_RESULT ${JSON.stringify({
+    bench: 'api',
+    machine,
+    settings: { ...options, databaseUrl: undefined, amqpUrl: undefined },
+    bare: load(bare),
+    get: load(get),
+    post: load(post),
+    getToBareRatio: Math.round((get.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000,
+    rssMb: Object.fromEntries(Object.entries(memory).map(([app, use]) => [app, Math.round(use.rssMb)])),
+    peakRssMb: Object.fromEntries(
+      Object.entries(memory).map(([app, use]) => [app, Math.round(use.peakRssMb)]),
+    ),
+    targets: API_TARGETS,
+    verdicts: aims,
+    pass: aims.every(({ pass }) => pass),
+  })}`;
+}
+
+function errorsOf(load: LoadResult): string {
+  const statuses = Object.entries(load.non2xx).map(([status, count]) => `${count}×${status}`);
+  return [String(load.errors), ...statuses].join(' ');
+}

@@ -1,0 +1,102 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+/** Only what Node itself needs from the bench's environment, so no stray app variable leaks in. */
+const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
+
+/** Enough of what a child printed to explain why it died, without holding a run's access log in memory. */
+const KEPT_OUTPUT_CHARS = 16_000;
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface MemoryUse {
+  /** Resident set size now (VmRSS). */
+  rssMb: number;
+  /** The highest resident set size since the process started (VmHWM). */
+  peakRssMb: number;
+}
+
+export interface ChildApp {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly exited: Promise<Exit>;
+  /** The tail of what it wrote to stdout and stderr. */
+  output(): string;
+  /** Throws, with the tail of its output, when the process has ended. */
+  memory(): MemoryUse;
+  /** SIGTERM, then SIGKILL after `graceMs`: a hung app never outlives the bench. */
+  stop(graceMs?: number): Promise<Exit>;
+}
+
+/** Runs a built entry point such as `dist/apps/intents/src/main.js` with exactly `env`. */
+export function startChildApp(name: string, script: string, env: Record<string, string>): ChildApp {
+  const inherited = Object.fromEntries(
+    INHERITED.flatMap((variable) => (process.env[variable] ? [[variable, process.env[variable]]] : [])),
+  );
+  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const keep = (chunk: string) => (tail = (tail + chunk).slice(-KEPT_OUTPUT_CHARS));
+  child.stdout?.setEncoding('utf8').on('data', keep);
+  child.stderr?.setEncoding('utf8').on('data', keep);
+  const exited = new Promise<Exit>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return {
+    name,
+    child,
+    exited,
+    output: () => tail,
+    memory: () => {
+      if (!alive())
+        throw new Error(
+          `${name} is no longer running (exit ${child.exitCode ?? child.signalCode}):\n${tail.trim()}`,
+        );
+      return memoryOf(child.pid);
+    },
+    async stop(graceMs = 10_000) {
+      if (alive()) child.kill('SIGTERM');
+      const timer = setTimeout(() => alive() && child.kill('SIGKILL'), graceMs);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** Runs a script that ends by itself (a migration) and fails with its output unless it exits 0. */
+export async function runChildToExit(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const run = startChildApp(name, script, env);
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
+  try {
+    const exit = await run.exited;
+    if (exit.code !== 0)
+      throw new Error(`${name} exited ${exit.code ?? exit.signal}:\n${run.output().trim()}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function memoryOf(pid: number | undefined): MemoryUse {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return { rssMb: kilobytes('VmRSS') / 1024, peakRssMb: kilobytes('VmHWM') / 1024 };
+}
