@@ -35,7 +35,10 @@ describe('the happy path: create → submit → approve → scheduled → start 
   const answered: Record<string, IntentView> = {};
   const requestIds: Record<string, string> = {};
   const withId = (step: string) => ({ 'x-request-id': (requestIds[step] = `happy-${step}-${randomUUID()}`) });
-  const intent = () => answered.completed;
+  const intent = () => {
+    if (!answered.completed) throw new Error('the lifecycle did not reach COMPLETED (see the first test)');
+    return answered.completed;
+  };
 
   beforeAll(async () => {
     lifecycle = new Lifecycle(suite);
