@@ -1,0 +1,68 @@
+import * as amqp from 'amqplib';
+import { RemoteProblem, RpcService } from '@envrefresh/contracts';
+import { rpcQueue } from '@envrefresh/messaging';
+
+export interface ReceivedCall {
+  pattern: string;
+  data: Record<string, unknown> & { payload?: Record<string, unknown>; correlationId?: string };
+}
+
+export type FakeAnswer = { response: unknown } | { problem: RemoteProblem };
+
+/**
+ * Stands in for a backend service on its real RPC queue, speaking Nest's RMQ request/reply wire
+ * format, so a spec can see exactly what the gateway sends and choose what it gets back.
+ */
+export class FakeRpcService {
+  readonly calls: ReceivedCall[] = [];
+  private answer: (call: ReceivedCall) => FakeAnswer = () => ({ response: {} });
+
+  private constructor(
+    private readonly connection: amqp.ChannelModel,
+    private readonly channel: amqp.Channel,
+  ) {}
+
+  static async start(amqpUrl: string, namespace: string, service: RpcService): Promise<FakeRpcService> {
+    const connection = await amqp.connect(amqpUrl);
+    connection.on('error', () => undefined);
+    const channel = await connection.createChannel();
+    const queue = rpcQueue(namespace, service);
+    await channel.assertQueue(queue, { durable: true });
+    const fake = new FakeRpcService(connection, channel);
+    await channel.consume(queue, (message) => message && fake.handle(message), { noAck: true });
+    return fake;
+  }
+
+  answerWith(answer: (call: ReceivedCall) => FakeAnswer): void {
+    this.answer = answer;
+  }
+
+  callsTo(pattern: string): ReceivedCall[] {
+    return this.calls.filter((call) => call.pattern === pattern);
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.close().catch(() => undefined);
+  }
+
+  private handle(message: amqp.ConsumeMessage): void {
+    const packet = JSON.parse(message.content.toString()) as {
+      id: string;
+      pattern: string;
+      data: ReceivedCall['data'];
+    };
+    const call = { pattern: packet.pattern, data: packet.data };
+    this.calls.push(call);
+    // The readiness probe pings every service; answering it keeps the gateway's circuit closed.
+    const answer: FakeAnswer = packet.pattern.endsWith('.ping')
+      ? { response: { ok: true } }
+      : this.answer(call);
+    const reply =
+      'problem' in answer
+        ? { id: packet.id, err: answer.problem, isDisposed: true }
+        : { id: packet.id, response: answer.response, isDisposed: true };
+    this.channel.sendToQueue(message.properties.replyTo as string, Buffer.from(JSON.stringify(reply)), {
+      correlationId: message.properties.correlationId as string,
+    });
+  }
+}
