@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createApiFixtures, createIntentRequest, intentWindows, readIntentRequest } from './api/api-fixtures';
 import { API_BENCH_USAGE, ApiBenchOptions, readApiBenchOptions } from './api/api-options';
 import { ApiBenchResult, renderApiJsonLine, renderApiTable } from './api/api-report';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     return;
   }
   const progress = (step: string) => console.error(`bench: ${step}`);
+  const loadAverageAtStart = loadavg()[0];
   const tokens = createBenchTokens();
   const children: ChildApp[] = [];
   let database: BenchDatabase | undefined;
@@ -72,11 +73,13 @@ async function main(): Promise<void> {
     const windows = intentWindows();
     const fixtures = await createApiFixtures(suite.gatewayUrl, tokens, windows);
     const phases = { warmUpSeconds: options.warmUpSeconds, durationSeconds: options.durationSeconds };
+    const cpuOf = (apps: readonly ChildApp[]) => apps.map((app) => ({ name: app.name, pid: app.child.pid }));
 
     progress(`bare Fastify, ${options.connections} connections`);
     const bareLoad = await measureLoad(
       { title: 'bare', url: bare.url, connections: options.connections, request: { method: 'GET' } },
       phases,
+      cpuOf([bare.app]),
     );
     progress(`GET /api/v1/intents/{id}, ${options.connections} connections`);
     const getLoad = await measureLoad(
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
         request: readIntentRequest(fixtures.intentId, tokens.requester),
       },
       phases,
+      cpuOf(suite.apps),
     );
     progress(`POST /api/v1/intents, ${options.postRate} req/s`);
     const postLoad = await measureLoad(
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
         request: createIntentRequest(fixtures.environmentId, tokens.requester, windows),
       },
       phases,
+      cpuOf(suite.apps),
     );
 
     const result: ApiBenchResult = {
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
         node: process.versions.node,
         postgres: database.serverVersion,
         rabbitmq: broker.serverVersion,
+        loadAverageAtStart,
       },
       options,
       bare: bareLoad,

@@ -17,6 +17,8 @@ export interface ApiMachine {
   node: string;
   postgres: string;
   rabbitmq: string;
+  /** 1-minute load average when the run began: anything above ~0.5 means something else was competing for the cores. */
+  loadAverageAtStart: number;
 }
 
 export interface ApiBenchResult {
@@ -91,6 +93,9 @@ export function renderApiTable(result: ApiBenchResult): string {
     row
       .map((cell, column) => (column === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[column])))
       .join('  ');
+  const cpuLines = loads.map(
+    ([label, load]) => `  ${label.split(',')[0]}: ${cpuBreakdown(load, machine.cpus)}`,
+  );
   const memoryLine = Object.entries(memory)
     .map(([app, use]) => `${app} ${Math.round(use.rssMb)} (peak ${Math.round(use.peakRssMb)})`)
     .join(', ');
@@ -99,9 +104,12 @@ export function renderApiTable(result: ApiBenchResult): string {
   const measuredWidth = Math.max(...aims.map(({ measured }) => measured.length));
   return [
     `envrefresh API bench: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, PostgreSQL ${machine.postgres}, RabbitMQ ${machine.rabbitmq}`,
-    `${options.durationSeconds} s per phase after ${options.warmUpSeconds} s of warm-up; apps NODE_ENV=production LOG_LEVEL=${options.logLevel}, all on this machine`,
+    `${options.durationSeconds} s per phase after ${options.warmUpSeconds} s of warm-up; apps NODE_ENV=production LOG_LEVEL=${options.logLevel}, all on this machine; load average at start ${machine.loadAverageAtStart.toFixed(2)}`,
     '',
     ...rows.map(line),
+    '',
+    'CPU per answered request, µs (the sum bounds the rate where everything shares the cores):',
+    ...cpuLines,
     '',
     `RSS after the run, MB: ${memoryLine}`,
     '',
@@ -124,6 +132,9 @@ export function renderApiJsonLine(result: ApiBenchResult): string {
     non2xx: figures.non2xx,
     connections: figures.connections,
     overallRate: figures.overallRate,
+    cpuMicrosPerRequest: Object.fromEntries(
+      Object.entries(figures.cpuMicrosPerRequest).map(([name, micros]) => [name, Math.round(micros)]),
+    ),
   });
   const aims = verdicts(result);
   return `BENCH_RESULT ${JSON.stringify({
@@ -147,4 +158,11 @@ export function renderApiJsonLine(result: ApiBenchResult): string {
 function errorsOf(load: LoadResult): string {
   const statuses = Object.entries(load.non2xx).map(([status, count]) => `${count}×${status}`);
   return [String(load.errors), ...statuses].join(' ');
+}
+
+function cpuBreakdown(load: LoadResult, cores: number): string {
+  const parts = Object.entries(load.cpuMicrosPerRequest).filter(([, micros]) => micros >= 0.5);
+  const total = parts.reduce((sum, [, micros]) => sum + micros, 0);
+  const ceiling = total === 0 ? 0 : (cores * 1_000_000) / total;
+  return `${parts.map(([name, micros]) => `${name} ${Math.round(micros)}`).join(', ')}; sum ${Math.round(total)} → at most ${Math.round(ceiling).toLocaleString('en-US')} req/s on ${cores} cores`;
 }

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { RequestSpec } from 'autocannon';
+import { CpuTarget, startCpuMeter } from '../support/cpu-by-process';
 
 export interface LoadSpec {
   title: string;
@@ -24,6 +25,8 @@ export interface LoadResult {
   errors: number;
   /** Answers outside 2xx, by status. */
   non2xx: Record<string, number>;
+  /** CPU each process spent per answered request during the measured run, in microseconds. */
+  cpuMicrosPerRequest: Record<string, number>;
 }
 
 export interface LoadPhases {
@@ -36,7 +39,11 @@ export interface LoadPhases {
  * one. With a fixed rate autocannon corrects latencies for coordinated omission, so a stall shows
  * in p99 instead of silently lowering the rate.
  */
-export async function measureLoad(spec: LoadSpec, phases: LoadPhases): Promise<LoadResult> {
+export async function measureLoad(
+  spec: LoadSpec,
+  phases: LoadPhases,
+  cpuTargets: readonly CpuTarget[],
+): Promise<LoadResult> {
   const options = {
     url: spec.url,
     connections: spec.connections,
@@ -45,7 +52,10 @@ export async function measureLoad(spec: LoadSpec, phases: LoadPhases): Promise<L
     requests: [spec.request],
   };
   if (phases.warmUpSeconds > 0) await autocannon({ ...options, duration: phases.warmUpSeconds });
+  const stopCpuMeter = startCpuMeter(cpuTargets);
   const result = await autocannon({ ...options, duration: phases.durationSeconds });
+  const cpuSpent = stopCpuMeter();
+  const answered = result['2xx'] + result.non2xx;
   const non2xx = Object.fromEntries(
     Object.entries(result.statusCodeStats)
       .filter(([status]) => !status.startsWith('2'))
@@ -62,5 +72,8 @@ export async function measureLoad(spec: LoadSpec, phases: LoadPhases): Promise<L
     maxMs: result.latency.max,
     errors: result.errors,
     non2xx,
+    cpuMicrosPerRequest: Object.fromEntries(
+      Object.entries(cpuSpent).map(([name, micros]) => [name, answered === 0 ? 0 : micros / answered]),
+    ),
   };
 }
