@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule, ServiceRuntimeConfig } from '@envrefresh/platform';
-import { RefreshIntentEntity } from './refresh-intents/infrastructure/refresh-intent.entity';
+import { EnvironmentsModule } from './environments/environments.module';
 import { RefreshIntentsModule } from './refresh-intents/refresh-intents.module';
 
 @Module({})
@@ -8,7 +8,7 @@ export class IntentsAppModule {
   static register(config: ServiceRuntimeConfig): DynamicModule {
     return {
       module: IntentsAppModule,
-      imports: [ServiceModule.forRoot({ config, entities: [RefreshIntentEntity] }), RefreshIntentsModule],
+      imports: [ServiceModule.forRoot({ config }), EnvironmentsModule, RefreshIntentsModule],
     };
   }
 }

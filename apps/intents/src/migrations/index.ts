@@ -1,4 +1,15 @@
 import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreateRefreshIntents1763780000100 } from './1763780000100-create-refresh-intents';
+import { CreateEnvironments1763790000000 } from './1763790000000-create-environments';
+import { RefreshIntentLifecycle1763790000100 } from './1763790000100-refresh-intent-lifecycle';
+import { CreateIntentHistory1763790000200 } from './1763790000200-create-intent-history';
+import { CreateIdempotencyKeys1763790000300 } from './1763790000300-create-idempotency-keys';
 
-export const INTENTS_MIGRATIONS = [CreateMessagingTables1763780000000, CreateRefreshIntents1763780000100];
+export const INTENTS_MIGRATIONS = [
+  CreateMessagingTables1763780000000,
+  CreateRefreshIntents1763780000100,
+  CreateEnvironments1763790000000,
+  RefreshIntentLifecycle1763790000100,
+  CreateIntentHistory1763790000200,
+  CreateIdempotencyKeys1763790000300,
+];

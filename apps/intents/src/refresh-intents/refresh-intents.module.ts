@@ -1,11 +1,40 @@
 import { Module } from '@nestjs/common';
+import { EnvironmentDirectory } from '../environments/application/environment-directory';
+import { EnvironmentsModule } from '../environments/environments.module';
+import { SharedModule } from '../shared/shared.module';
+import { AmendIntentUseCase } from './application/amend-intent.use-case';
 import { FileIntentUseCase } from './application/file-intent.use-case';
+import { INTENT_ENVIRONMENTS } from './application/intent-environments.port';
+import { INTENT_HISTORY_REPOSITORY } from './application/intent-history.repository.port';
 import { INTENT_REPOSITORY } from './application/intent.repository.port';
-import { TypeOrmIntentRepository } from './infrastructure/typeorm-intent.repository';
+import { IntentChangeRecorder } from './application/intent-change.recorder';
+import { IntentQueries } from './application/intent-queries.service';
+import { RefreshHistoryQuery } from './application/refresh-history.query';
+import { ScheduleIntentUseCase } from './application/schedule-intent.use-case';
+import { TransitionIntentUseCase } from './application/transition-intent.use-case';
+import { VisibleIntentLoader } from './application/visible-intent.loader';
+import { SqlIntentHistoryRepository } from './infrastructure/sql-intent-history.repository';
+import { SqlIntentRepository } from './infrastructure/sql-intent.repository';
 import { IntentsRpcController } from './interface/intents.rpc-controller';
+import { ScheduleEventsListener } from './interface/schedule-events.listener';
 
+/** Refresh intents: the aggregate, its lifecycle, its tamper-evident history. */
 @Module({
+  imports: [SharedModule, EnvironmentsModule],
   controllers: [IntentsRpcController],
-  providers: [FileIntentUseCase, { provide: INTENT_REPOSITORY, useClass: TypeOrmIntentRepository }],
+  providers: [
+    FileIntentUseCase,
+    AmendIntentUseCase,
+    TransitionIntentUseCase,
+    ScheduleIntentUseCase,
+    IntentQueries,
+    RefreshHistoryQuery,
+    IntentChangeRecorder,
+    VisibleIntentLoader,
+    ScheduleEventsListener,
+    { provide: INTENT_REPOSITORY, useClass: SqlIntentRepository },
+    { provide: INTENT_HISTORY_REPOSITORY, useClass: SqlIntentHistoryRepository },
+    { provide: INTENT_ENVIRONMENTS, useExisting: EnvironmentDirectory },
+  ],
 })
 export class RefreshIntentsModule {}

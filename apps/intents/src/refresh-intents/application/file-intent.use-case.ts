@@ -1,36 +1,51 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  CreateIntentRequest,
-  IntentView,
-  intentDraftedEvent,
-  intentRequestedEvent,
-} from '@envrefresh/contracts';
-import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
+import { CreateIntentPayload, IntentView } from '@envrefresh/contracts';
+import { actingUserOf } from '../../shared/application/acting-user.factory';
+import { IdempotentCommandRunner } from '../../shared/application/idempotent-command.runner';
+import { unknownEnvironment } from '../domain/intent.errors';
+import { parseFiling } from '../domain/intent-input.validation';
+import { assertMayPerform } from '../domain/intent-policy';
 import { RefreshIntent } from '../domain/refresh-intent';
-import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
-import { toIntentView } from './intent-view.mapper';
+import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
+import { IntentChangeRecorder } from './intent-change.recorder';
 
-/** Files a refresh intent; the intent and its event are committed together or not at all. */
+export interface FileIntentCommand {
+  actor: unknown;
+  payload: CreateIntentPayload;
+  idempotencyKey?: string;
+}
+
+/**
+ * Files a refresh intent as DRAFT, or REQUESTED with `submit` (APPROVED at once, recorded as
+ * automatic, where the environment needs no approval). The intent, its history, its events and
+ * its idempotency key commit together or not at all.
+ */
 @Injectable()
 export class FileIntentUseCase {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly events: EventFactory,
-    @Inject(INTENT_REPOSITORY) private readonly intents: IntentRepository,
+    private readonly runner: IdempotentCommandRunner,
+    private readonly recorder: IntentChangeRecorder,
+    @Inject(INTENT_ENVIRONMENTS) private readonly environments: IntentEnvironments,
   ) {}
 
-  async execute({ actor, payload }: Pick<CreateIntentRequest, 'actor' | 'payload'>): Promise<IntentView> {
-    const intent = RefreshIntent.file(
-      { ...payload, id: randomUUID(), requestedBy: { sub: actor.sub, name: actor.name, email: actor.email } },
-      new Date(),
+  async execute({ actor, payload, idempotencyKey }: FileIntentCommand): Promise<IntentView> {
+    const user = actingUserOf(actor);
+    assertMayPerform(user, 'create', user);
+    const filing = parseFiling(payload);
+    return this.runner.run(
+      { actorSub: user.sub, idempotencyKey, operation: 'intents.create', payload },
+      async (transaction) => {
+        const environment = await this.environments.findById(transaction.manager, filing.environmentId);
+        if (!environment) throw unknownEnvironment(filing.environmentId);
+        const intent = RefreshIntent.file(filing, {
+          id: randomUUID(),
+          requester: user,
+          environment,
+          now: new Date(),
+        });
+        return this.recorder.save(transaction, intent);
+      },
     );
-    const view = toIntentView(intent.snapshot());
-    await this.unitOfWork.run(async (transaction) => {
-      await this.intents.insert(transaction.manager, intent);
-      const definition = intent.status === 'REQUESTED' ? intentRequestedEvent : intentDraftedEvent;
-      await transaction.publish(this.events.create(definition, view));
-    });
-    return view;
   }
 }

@@ -1,14 +1,75 @@
-export interface FieldProblem {
-  field: string;
-  message: string;
+import { IntentStatus } from '@envrefresh/contracts';
+import { DomainError, ValidationError } from '../../shared/domain/domain-error';
+import { allowedActions } from './intent-state-machine';
+
+export function intentNotFound(id: unknown): DomainError {
+  return new DomainError('not-found', 'INTENT.NOT_FOUND', `No refresh intent ${String(id)} that you may see`);
 }
 
-/** The request describes an intent that cannot exist; each problem names its field. */
-export class InvalidIntentError extends Error {
-  readonly code = 'INTENT.INVALID';
+export function invalidTransition(status: IntentStatus, action: string): DomainError {
+  const allowed = allowedActions(status);
+  return new DomainError(
+    'conflict',
+    'INTENT.INVALID_TRANSITION',
+    `A ${status} intent cannot ${action}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'nothing (it is final)'}`,
+    { allowedActions: allowed },
+  );
+}
 
-  constructor(readonly problems: FieldProblem[]) {
-    super(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '));
-    this.name = 'InvalidIntentError';
-  }
+export function notAmendable(status: IntentStatus): DomainError {
+  return new DomainError(
+    'conflict',
+    'INTENT.NOT_AMENDABLE',
+    `A ${status} intent can no longer be amended (only DRAFT, REQUESTED, APPROVED or SCHEDULED ones can)`,
+    { allowedActions: allowedActions(status) },
+  );
+}
+
+/** `current` unknown: a concurrent change won the race between our read and our write. */
+export function staleVersion(given: unknown, current?: number): DomainError {
+  const now = current === undefined ? 'no longer current' : `not the current version ${current}`;
+  return new DomainError(
+    'conflict',
+    'INTENT.STALE_VERSION',
+    `Version ${String(given)} is ${now}: someone changed the intent meanwhile; reload it and retry`,
+  );
+}
+
+export function selfApproval(action: string): DomainError {
+  return new DomainError(
+    'forbidden',
+    'INTENT.SELF_APPROVAL',
+    `Separation of duties: nobody may ${action} their own intent, admins included`,
+  );
+}
+
+export function notRequester(action: string): DomainError {
+  return new DomainError(
+    'forbidden',
+    'INTENT.NOT_REQUESTER',
+    `Only the requester of this intent (or an admin) may ${action} it`,
+  );
+}
+
+export function roleRequired(action: string, roles: string): DomainError {
+  return new DomainError(
+    'forbidden',
+    'INTENT.ROLE_REQUIRED',
+    `To ${action} an intent you need the ${roles} role`,
+  );
+}
+
+export function blockingConflicts(action: string, conflictIds: string[]): DomainError {
+  return new DomainError(
+    'conflict',
+    'INTENT.BLOCKING_CONFLICT',
+    `Cannot ${action} while BLOCKING conflicts are open: ${conflictIds.join(', ')}; resolve or override them first`,
+    { blockingConflictIds: conflictIds },
+  );
+}
+
+export function unknownEnvironment(environmentId: string): ValidationError {
+  return new ValidationError('INTENT.UNKNOWN_ENVIRONMENT', [
+    { field: 'environmentId', message: `no environment has the id ${environmentId}` },
+  ]);
 }

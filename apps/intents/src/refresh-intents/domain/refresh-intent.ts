@@ -1,13 +1,12 @@
-import { REFRESH_TYPES, RefreshType } from '@envrefresh/contracts';
-import { FieldProblem, InvalidIntentError } from './intent.errors';
-
-export type IntentStatus = 'DRAFT' | 'REQUESTED';
-
-export interface Requester {
-  sub: string;
-  name?: string;
-  email?: string;
-}
+import { INTENT_ACTIONS, IntentAction, IntentStatus, RefreshType } from '@envrefresh/contracts';
+import { ActingUser, ActorRef, SYSTEM_ACTOR, actorRefOf } from '../../shared/domain/acting-user';
+import { Problems, ValidationError } from '../../shared/domain/domain-error';
+import { parseInstant } from '../../shared/domain/instant';
+import { ExecutionFacts, readExecutionFacts } from './execution-facts';
+import { blockingConflicts, invalidTransition, notAmendable, staleVersion } from './intent.errors';
+import { Filing, IntentSource, checkWindow, readGroups, readReason } from './intent-input.validation';
+import { assertMayPerform } from './intent-policy';
+import { AMENDABLE_STATUSES, LifecycleAction, nextStatus } from './intent-state-machine';
 
 export interface IntentState {
   id: string;
@@ -17,92 +16,372 @@ export interface IntentState {
   plannedStart: Date;
   plannedEnd: Date;
   reason: string;
-  source?: { environmentId?: string; snapshot?: string };
+  source?: IntentSource;
   notificationGroups: string[];
   externalRef: string | null;
-  requestedBy: Requester;
+  requestedBy: ActorRef;
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  approvedBy?: ActorRef;
+  approvedAt?: Date;
+  autoApproved?: boolean;
+  startedAt?: Date;
+  completedAt?: Date;
+  completedBy?: ActorRef;
+  execution?: ExecutionFacts;
 }
 
-export interface FileIntentInput {
-  id: string;
-  environmentId: string;
-  refreshType: string;
-  plannedStart: string;
-  plannedEnd: string;
-  reason: string;
-  source?: { environmentId?: string; snapshot?: string };
-  notificationGroups?: string[];
-  externalRef?: string;
-  submit?: boolean;
-  requestedBy: Requester;
+export type IntentEventType =
+  | 'intent.drafted'
+  | 'intent.requested'
+  | 'intent.amended'
+  | 'intent.approved'
+  | 'intent.rejected'
+  | 'intent.scheduled'
+  | 'intent.started'
+  | 'intent.completed'
+  | 'intent.failed'
+  | 'intent.rolled_back'
+  | 'intent.cancelled';
+
+/** One step of the intent's life: a history entry and the event announcing it, with the intent after it. */
+export interface IntentChange {
+  action: string;
+  actor: ActorRef;
+  fromStatus: IntentStatus | null;
+  toStatus: IntentStatus;
+  notes: string | null;
+  at: Date;
+  eventType: IntentEventType;
+  state: IntentState;
 }
 
-const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** What the aggregate needs to know about the intent's environment. */
+export interface ApprovalPolicy {
+  requiresApproval: boolean;
+}
+
+export interface TransitionCommand {
+  action: unknown;
+  version: unknown;
+  notes?: unknown;
+  facts?: unknown;
+  /** For approve and start: OPEN BLOCKING conflicts the gateway found at that moment. */
+  blockingConflictIds?: unknown;
+}
+
+export interface AmendCommand {
+  version: unknown;
+  plannedStart?: unknown;
+  plannedEnd?: unknown;
+  reason?: unknown;
+  notificationGroups?: unknown;
+}
+
+const EVENT_OF: Record<LifecycleAction, IntentEventType> = {
+  submit: 'intent.requested',
+  approve: 'intent.approved',
+  'auto-approve': 'intent.approved',
+  reject: 'intent.rejected',
+  schedule: 'intent.scheduled',
+  start: 'intent.started',
+  complete: 'intent.completed',
+  fail: 'intent.failed',
+  rollback: 'intent.rolled_back',
+  cancel: 'intent.cancelled',
+};
+
+const NOTES_REQUIRED: readonly IntentAction[] = ['reject', 'fail'];
+const GATED: readonly IntentAction[] = ['approve', 'start'];
 
 /**
- * A planned refresh of one environment. This walking-skeleton aggregate knows filing (as a draft
- * or straight to REQUESTED); the rest of the lifecycle grows here.
+ * A planned refresh of one environment and its whole lifecycle. Every accepted command records
+ * the changes it made (one per status step, each bumping `version`), which the application turns
+ * into history entries and events in one transaction.
  */
 export class RefreshIntent {
-  private constructor(private readonly state: IntentState) {}
+  private changes: IntentChange[] = [];
+  private readonly loadedVersion: number;
 
-  static file(input: FileIntentInput, now: Date): RefreshIntent {
-    const problems: FieldProblem[] = [];
-    const plannedStart = parseInstant(input.plannedStart, 'plannedStart', problems);
-    const plannedEnd = parseInstant(input.plannedEnd, 'plannedEnd', problems);
-    if (plannedStart && plannedEnd && plannedEnd <= plannedStart) {
-      problems.push({
-        field: 'plannedEnd',
-        message: 'must be after plannedStart (windows are half-open [start, end))',
-      });
-    }
-    if (!(REFRESH_TYPES as readonly string[]).includes(input.refreshType)) {
-      problems.push({ field: 'refreshType', message: `must be one of ${REFRESH_TYPES.join(', ')}` });
-    }
-    if (input.reason.trim().length === 0) problems.push({ field: 'reason', message: 'must not be blank' });
-    if (problems.length > 0) throw new InvalidIntentError(problems);
-    return new RefreshIntent({
-      id: input.id,
-      environmentId: input.environmentId,
-      refreshType: input.refreshType as RefreshType,
-      status: input.submit ? 'REQUESTED' : 'DRAFT',
-      plannedStart: plannedStart as Date,
-      plannedEnd: plannedEnd as Date,
-      reason: input.reason.trim(),
-      source: input.source,
-      notificationGroups: [...new Set(input.notificationGroups ?? [])],
-      externalRef: input.externalRef ?? null,
-      requestedBy: input.requestedBy,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+  private constructor(
+    private state: IntentState,
+    loadedVersion: number,
+  ) {
+    this.loadedVersion = loadedVersion;
+  }
+
+  static file(
+    filing: Filing,
+    context: { id: string; requester: ActingUser; environment: ApprovalPolicy; now: Date },
+  ): RefreshIntent {
+    assertMayPerform(context.requester, 'create', context.requester);
+    const { submit, ...fields } = filing;
+    const intent = new RefreshIntent(
+      {
+        ...fields,
+        id: context.id,
+        status: submit ? 'REQUESTED' : 'DRAFT',
+        requestedBy: actorRefOf(context.requester),
+        version: 1,
+        createdAt: context.now,
+        updatedAt: context.now,
+      },
+      0,
+    );
+    intent.record(
+      'created',
+      actorRefOf(context.requester),
+      null,
+      null,
+      submit ? 'intent.requested' : 'intent.drafted',
+      context.now,
+    );
+    if (submit) intent.autoApproveIfStandard(context.environment, context.now);
+    return intent;
   }
 
   static restore(state: IntentState): RefreshIntent {
-    return new RefreshIntent({ ...state });
+    return new RefreshIntent(cloneState(state), state.version);
+  }
+
+  get id(): string {
+    return this.state.id;
   }
 
   get status(): IntentStatus {
     return this.state.status;
   }
 
+  get environmentId(): string {
+    return this.state.environmentId;
+  }
+
+  get requestedBy(): ActorRef {
+    return this.state.requestedBy;
+  }
+
+  get notificationGroups(): readonly string[] {
+    return this.state.notificationGroups;
+  }
+
+  /** The version the stored row had when loaded (0 for a new intent): the guard of the UPDATE. */
+  get expectedStoredVersion(): number {
+    return this.loadedVersion;
+  }
+
+  /**
+   * One API action. Checks, in order: well-formed input (400), the caller's version (409
+   * STALE_VERSION), the state machine (409 INVALID_TRANSITION), who may act (403), required notes
+   * (400), open BLOCKING conflicts for approve and start (409).
+   */
+  perform(user: ActingUser, command: TransitionCommand, environment: ApprovalPolicy, now: Date): void {
+    const problems = new Problems();
+    const action = command.action;
+    if (!(INTENT_ACTIONS as readonly unknown[]).includes(action)) {
+      problems.add('action', `must be one of ${INTENT_ACTIONS.join(', ')}`);
+    }
+    readVersion(command.version, problems);
+    const notes = readNotes(command.notes, problems);
+    const facts = readExecutionFacts(command.facts, problems);
+    const conflictIds = readConflictIds(command.blockingConflictIds, problems);
+    problems.throwIfAny('INTENT.INVALID');
+    const intentAction = action as IntentAction;
+
+    this.checkVersion(command.version as number);
+    const to = nextStatus(this.state.status, intentAction);
+    if (!to) throw invalidTransition(this.state.status, intentAction);
+    assertMayPerform(user, intentAction, this.state.requestedBy);
+    if (NOTES_REQUIRED.includes(intentAction) && notes === null) {
+      throw new ValidationError('INTENT.INVALID', [
+        { field: 'notes', message: `are required to ${intentAction}` },
+      ]);
+    }
+    if (GATED.includes(intentAction) && conflictIds.length > 0)
+      throw blockingConflicts(intentAction, conflictIds);
+
+    const actor = actorRefOf(user);
+    if (intentAction === 'approve')
+      this.state = { ...this.state, approvedBy: actor, approvedAt: now, autoApproved: false };
+    if (intentAction === 'start') this.state = { ...this.state, startedAt: now };
+    if (intentAction === 'complete') {
+      this.state = {
+        ...this.state,
+        completedAt: now,
+        completedBy: actor,
+        ...(facts ? { execution: facts } : {}),
+      };
+    }
+    this.record(intentAction, actor, to, notes, EVENT_OF[intentAction], now);
+    if (intentAction === 'submit') this.autoApproveIfStandard(environment, now);
+  }
+
+  /**
+   * Amends window, reason or notification groups. A new window on an APPROVED or SCHEDULED intent
+   * sends it back to REQUESTED for re-approval (automatic again where the environment needs none).
+   * Returns false when nothing would change.
+   */
+  amend(user: ActingUser, command: AmendCommand, environment: ApprovalPolicy, now: Date): boolean {
+    const problems = new Problems();
+    readVersion(command.version, problems);
+    const has = (value: unknown) => value !== undefined && value !== null;
+    const plannedStart = has(command.plannedStart)
+      ? parseInstant(command.plannedStart, 'plannedStart', problems)
+      : undefined;
+    const plannedEnd = has(command.plannedEnd)
+      ? parseInstant(command.plannedEnd, 'plannedEnd', problems)
+      : undefined;
+    const reason = has(command.reason) ? readReason(command.reason, problems) : undefined;
+    const groups = has(command.notificationGroups)
+      ? readGroups(command.notificationGroups, problems)
+      : undefined;
+    if (![command.plannedStart, command.plannedEnd, command.reason, command.notificationGroups].some(has)) {
+      problems.add('body', 'name at least one of plannedStart, plannedEnd, reason, notificationGroups');
+    }
+    problems.throwIfAny('INTENT.INVALID');
+
+    this.checkVersion(command.version as number);
+    if (!AMENDABLE_STATUSES.includes(this.state.status)) throw notAmendable(this.state.status);
+    assertMayPerform(user, 'amend', this.state.requestedBy);
+    const start = plannedStart ?? this.state.plannedStart;
+    const end = plannedEnd ?? this.state.plannedEnd;
+    checkWindow(start, end, problems);
+    problems.throwIfAny('INTENT.INVALID');
+
+    const windowChanged =
+      start.getTime() !== this.state.plannedStart.getTime() ||
+      end.getTime() !== this.state.plannedEnd.getTime();
+    const next = { ...this.state, plannedStart: start, plannedEnd: end };
+    if (reason !== undefined) next.reason = reason;
+    if (groups !== undefined) next.notificationGroups = groups;
+    if (
+      !windowChanged &&
+      next.reason === this.state.reason &&
+      sameList(next.notificationGroups, this.state.notificationGroups)
+    ) {
+      return false;
+    }
+    const backToRequested =
+      windowChanged && (this.state.status === 'APPROVED' || this.state.status === 'SCHEDULED');
+    this.state = backToRequested
+      ? { ...next, approvedBy: undefined, approvedAt: undefined, autoApproved: undefined }
+      : next;
+    this.record('amend', actorRefOf(user), backToRequested ? 'REQUESTED' : null, null, 'intent.amended', now);
+    if (backToRequested) this.autoApproveIfStandard(environment, now);
+    return true;
+  }
+
+  /**
+   * The scheduling service registered the schedule of this window: APPROVED → SCHEDULED. Returns
+   * false (and changes nothing) for a schedule that is no longer current: the intent has moved on,
+   * or the schedule is for a window the intent no longer has.
+   */
+  markScheduled(window: { plannedStart: Date; plannedEnd: Date }, now: Date): boolean {
+    if (this.state.status !== 'APPROVED') return false;
+    if (
+      window.plannedStart.getTime() !== this.state.plannedStart.getTime() ||
+      window.plannedEnd.getTime() !== this.state.plannedEnd.getTime()
+    ) {
+      return false;
+    }
+    this.record('schedule', SYSTEM_ACTOR, 'SCHEDULED', null, EVENT_OF.schedule, now);
+    return true;
+  }
+
+  /** The changes since load or the last call, oldest first. */
+  pullChanges(): IntentChange[] {
+    const changes = this.changes;
+    this.changes = [];
+    return changes;
+  }
+
   snapshot(): IntentState {
-    return { ...this.state, notificationGroups: [...this.state.notificationGroups] };
+    return cloneState(this.state);
+  }
+
+  private autoApproveIfStandard(environment: ApprovalPolicy, now: Date): void {
+    if (environment.requiresApproval || this.state.status !== 'REQUESTED') return;
+    this.state = { ...this.state, approvedBy: { ...SYSTEM_ACTOR }, approvedAt: now, autoApproved: true };
+    this.record(
+      'auto-approve',
+      SYSTEM_ACTOR,
+      'APPROVED',
+      'approved automatically: the environment requires no approval',
+      EVENT_OF['auto-approve'],
+      now,
+    );
+  }
+
+  private checkVersion(given: number): void {
+    if (given !== this.state.version) throw staleVersion(given, this.state.version);
+  }
+
+  /** `to` null: the status stays; the first change of a new intent has no `from`. */
+  private record(
+    action: string,
+    actor: ActorRef,
+    to: IntentStatus | null,
+    notes: string | null,
+    eventType: IntentEventType,
+    now: Date,
+  ): void {
+    const isCreation = action === 'created';
+    const from = isCreation ? null : this.state.status;
+    if (!isCreation) {
+      this.state = {
+        ...this.state,
+        status: to ?? this.state.status,
+        version: this.state.version + 1,
+        updatedAt: now,
+      };
+    }
+    this.changes.push({
+      action,
+      actor: { ...actor },
+      fromStatus: from,
+      toStatus: this.state.status,
+      notes,
+      at: now,
+      eventType,
+      state: cloneState(this.state),
+    });
   }
 }
 
-function parseInstant(value: string, field: string, problems: FieldProblem[]): Date | undefined {
-  const instant = new Date(value);
-  if (!OFFSET_DATE_TIME.test(value) || Number.isNaN(instant.getTime())) {
-    problems.push({
-      field,
-      message: 'must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T22:00:00+01:00',
-    });
-    return undefined;
+function readVersion(value: unknown, problems: Problems): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    problems.add('version', 'is required: the version of the intent you read');
   }
-  return instant;
+}
+
+function readNotes(value: unknown, problems: Problems): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.length > 4000) {
+    problems.add('notes', 'must be a string of at most 4000 characters');
+    return null;
+  }
+  return value.trim() === '' ? null : value.trim();
+}
+
+function readConflictIds(value: unknown, problems: Problems): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
+    problems.add('blockingConflictIds', 'must be an array of conflict ids');
+    return [];
+  }
+  return value as string[];
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function cloneState(state: IntentState): IntentState {
+  return {
+    ...state,
+    notificationGroups: [...state.notificationGroups],
+    requestedBy: { ...state.requestedBy },
+    ...(state.source ? { source: { ...state.source } } : {}),
+    ...(state.execution ? { execution: { ...state.execution } } : {}),
+  };
 }

@@ -1,18 +1,92 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateIntentRequest, IntentView, intentsCreateRpc } from '@envrefresh/contracts';
+import {
+  CreateIntentRequest,
+  HistoryEntryView,
+  HistoryVerification,
+  IntentView,
+  Page,
+  RefreshRecordView,
+  RpcRequestOf,
+  environmentsRefreshHistoryRpc,
+  intentsAmendRpc,
+  intentsCreateRpc,
+  intentsGetRpc,
+  intentsHistoryRpc,
+  intentsListRpc,
+  intentsTransitionRpc,
+  intentsVerifyHistoryRpc,
+} from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
+import { domainProblem } from '../../shared/interface/domain-problem.mapper';
+import { AmendIntentUseCase } from '../application/amend-intent.use-case';
 import { FileIntentUseCase } from '../application/file-intent.use-case';
-import { intentProblem } from './intent-problem.mapper';
+import { IntentQueries } from '../application/intent-queries.service';
+import { RefreshHistoryQuery } from '../application/refresh-history.query';
+import { TransitionIntentUseCase } from '../application/transition-intent.use-case';
 
+/**
+ * `intents.*`: the intent lifecycle and its audit trail, plus the refresh history of an
+ * environment (completed intents are this context's facts). Every reply that refuses is a
+ * RemoteProblem with a stable code.
+ */
 @Controller()
 @UseInterceptors(RpcCorrelationInterceptor)
-@UseFilters(new RpcProblemFilter(intentProblem))
+@UseFilters(new RpcProblemFilter(domainProblem))
 export class IntentsRpcController {
-  constructor(private readonly fileIntent: FileIntentUseCase) {}
+  constructor(
+    private readonly fileIntent: FileIntentUseCase,
+    private readonly amendIntent: AmendIntentUseCase,
+    private readonly transitionIntent: TransitionIntentUseCase,
+    private readonly queries: IntentQueries,
+    private readonly refreshHistory: RefreshHistoryQuery,
+  ) {}
 
   @MessagePattern(intentsCreateRpc.pattern)
   create(@Payload() request: CreateIntentRequest): Promise<IntentView> {
-    return this.fileIntent.execute(request);
+    return this.fileIntent.execute({
+      actor: request?.actor,
+      payload: request?.payload,
+      idempotencyKey: request?.idempotencyKey,
+    });
+  }
+
+  @MessagePattern(intentsListRpc.pattern)
+  list(@Payload() request: RpcRequestOf<typeof intentsListRpc>): Promise<Page<IntentView>> {
+    return this.queries.list(request?.actor, request?.payload ?? {});
+  }
+
+  @MessagePattern(intentsGetRpc.pattern)
+  get(@Payload() request: RpcRequestOf<typeof intentsGetRpc>): Promise<IntentView> {
+    return this.queries.get(request?.actor, request?.payload?.intentId);
+  }
+
+  @MessagePattern(intentsAmendRpc.pattern)
+  amend(@Payload() request: RpcRequestOf<typeof intentsAmendRpc>): Promise<IntentView> {
+    return this.amendIntent.execute({ actor: request?.actor, payload: request?.payload });
+  }
+
+  @MessagePattern(intentsTransitionRpc.pattern)
+  transition(@Payload() request: RpcRequestOf<typeof intentsTransitionRpc>): Promise<IntentView> {
+    return this.transitionIntent.execute({ actor: request?.actor, payload: request?.payload });
+  }
+
+  @MessagePattern(intentsHistoryRpc.pattern)
+  history(@Payload() request: RpcRequestOf<typeof intentsHistoryRpc>): Promise<HistoryEntryView[]> {
+    return this.queries.historyOf(request?.actor, request?.payload?.intentId);
+  }
+
+  @MessagePattern(intentsVerifyHistoryRpc.pattern)
+  verifyHistory(
+    @Payload() request: RpcRequestOf<typeof intentsVerifyHistoryRpc>,
+  ): Promise<HistoryVerification> {
+    return this.queries.verifyHistory(request?.actor, request?.payload?.intentId);
+  }
+
+  @MessagePattern(environmentsRefreshHistoryRpc.pattern)
+  environmentRefreshHistory(
+    @Payload() request: RpcRequestOf<typeof environmentsRefreshHistoryRpc>,
+  ): Promise<Page<RefreshRecordView>> {
+    return this.refreshHistory.execute(request?.actor, request?.payload ?? {});
   }
 }

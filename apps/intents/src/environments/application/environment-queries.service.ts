@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ENVIRONMENT_TIERS, EnvironmentTier, Page } from '@envrefresh/contracts';
+import { actingUserOf } from '../../shared/application/acting-user.factory';
+import {
+  assertValidQuery,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+} from '../../shared/application/page-request';
+import { Problems } from '../../shared/domain/domain-error';
+import { environmentNotFound } from '../domain/environment.errors';
+import { ENVIRONMENT_REPOSITORY, EnvironmentRepository } from './environment.repository.port';
+import { EnvironmentRecordView, toEnvironmentView } from './environment-view.mapper';
+
+/** Everyone may read the catalog. */
+@Injectable()
+export class EnvironmentQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ENVIRONMENT_REPOSITORY) private readonly environments: EnvironmentRepository,
+  ) {}
+
+  async get(actor: unknown, ref: unknown): Promise<EnvironmentRecordView> {
+    actingUserOf(actor);
+    const environment =
+      typeof ref === 'string' ? await this.environments.findByRef(this.dataSource.manager, ref) : null;
+    if (!environment) throw environmentNotFound(String(ref));
+    return toEnvironmentView(environment.snapshot());
+  }
+
+  async list(
+    actor: unknown,
+    query: { limit?: unknown; cursor?: unknown; tier?: unknown } = {},
+  ): Promise<Page<EnvironmentRecordView>> {
+    actingUserOf(actor);
+    const problems = new Problems();
+    const limit = pageSize(query.limit, problems);
+    const after = decodeCursor(query.cursor, ['k'], problems);
+    if (query.tier !== undefined && !(ENVIRONMENT_TIERS as readonly unknown[]).includes(query.tier)) {
+      problems.add('tier', `must be one of ${ENVIRONMENT_TIERS.join(', ')}`);
+    }
+    assertValidQuery(problems);
+    const rows = await this.environments.page(this.dataSource.manager, {
+      limit: limit + 1,
+      afterKey: after?.k,
+      tier: query.tier as EnvironmentTier | undefined,
+    });
+    const items = rows.slice(0, limit).map((environment) => toEnvironmentView(environment.snapshot()));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.key }) : null };
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Page, PageQuery, RefreshRecordView } from '@envrefresh/contracts';
+import { actingUserOf } from '../../shared/application/acting-user.factory';
+import {
+  assertValidQuery,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+} from '../../shared/application/page-request';
+import { Problems } from '../../shared/domain/domain-error';
+import { isUuid } from '../../shared/domain/uuid';
+import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
+import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
+import { toRefreshRecordView } from './intent-view.mapper';
+
+/**
+ * The executed refreshes of an environment, most recent first, with the facts recorded at
+ * `complete`. Everyone may read it, as the catalog itself.
+ */
+@Injectable()
+export class RefreshHistoryQuery {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(INTENT_ENVIRONMENTS) private readonly environments: IntentEnvironments,
+    @Inject(INTENT_REPOSITORY) private readonly intents: IntentRepository,
+  ) {}
+
+  async execute(
+    actor: unknown,
+    query: { environment?: unknown } & PageQuery,
+  ): Promise<Page<RefreshRecordView>> {
+    actingUserOf(actor);
+    const problems = new Problems();
+    const limit = pageSize(query?.limit, problems);
+    const position = decodeCursor(query?.cursor, ['c', 'i'], problems);
+    const before = position && { completedAt: new Date(position.c), id: position.i };
+    if (before && (Number.isNaN(before.completedAt.getTime()) || !isUuid(before.id))) {
+      problems.add('cursor', 'is not a cursor this list handed out; start again without it');
+    }
+    assertValidQuery(problems);
+    const environment = await this.environments.resolve(this.dataSource.manager, query?.environment);
+    const rows = await this.intents.completedRefreshes(this.dataSource.manager, {
+      environmentId: environment.id,
+      limit: limit + 1,
+      before,
+    });
+    const items = rows.slice(0, limit).map(toRefreshRecordView);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ c: last.completedAt, i: last.intentId }) : null,
+    };
+  }
+}

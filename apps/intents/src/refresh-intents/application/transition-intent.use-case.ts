@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IntentView, TransitionIntentPayload } from '@envrefresh/contracts';
+import { UnitOfWork } from '@envrefresh/messaging';
+import { actingUserOf } from '../../shared/application/acting-user.factory';
+import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
+import { IntentChangeRecorder } from './intent-change.recorder';
+import { VisibleIntentLoader } from './visible-intent.loader';
+
+/** Where an intent's environment is not in the catalog, it is treated as needing approval. */
+const UNKNOWN_ENVIRONMENT_POLICY = { requiresApproval: true };
+
+/**
+ * One action of the state machine (submit, approve, reject, start, complete, fail, rollback,
+ * cancel). A completed refresh also moves its environment's lastRefreshedAt, in the same transaction.
+ */
+@Injectable()
+export class TransitionIntentUseCase {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly loader: VisibleIntentLoader,
+    private readonly recorder: IntentChangeRecorder,
+    @Inject(INTENT_ENVIRONMENTS) private readonly environments: IntentEnvironments,
+  ) {}
+
+  async execute({
+    actor,
+    payload,
+  }: {
+    actor: unknown;
+    payload: TransitionIntentPayload;
+  }): Promise<IntentView> {
+    const user = actingUserOf(actor);
+    return this.unitOfWork.run(async (transaction) => {
+      const { intent, environment } = await this.loader.load(transaction.manager, user, payload?.intentId);
+      const now = new Date();
+      intent.perform(user, payload, environment ?? UNKNOWN_ENVIRONMENT_POLICY, now);
+      const view = await this.recorder.save(transaction, intent);
+      if (view.status === 'COMPLETED')
+        await this.environments.recordRefresh(transaction, intent.environmentId, now);
+      return view;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ActingUser } from '../../shared/domain/acting-user';
+import { isUuid } from '../../shared/domain/uuid';
+import { intentNotFound } from '../domain/intent.errors';
+import { canSee } from '../domain/intent-visibility';
+import { INTENT_REPOSITORY, IntentRepository, StoredIntent } from './intent.repository.port';
+
+/** Loads an intent for someone: one they may not see does not exist for them (INTENT.NOT_FOUND). */
+@Injectable()
+export class VisibleIntentLoader {
+  constructor(@Inject(INTENT_REPOSITORY) private readonly intents: IntentRepository) {}
+
+  async load(manager: EntityManager, user: ActingUser, intentId: unknown): Promise<StoredIntent> {
+    const stored = isUuid(intentId) ? await this.intents.findById(manager, intentId) : null;
+    if (
+      !stored ||
+      !canSee(user, {
+        requestedBySub: stored.intent.requestedBy.sub,
+        notificationGroups: stored.intent.notificationGroups,
+        environmentOwnerGroup: stored.environment?.ownerGroup ?? null,
+      })
+    ) {
+      throw intentNotFound(intentId);
+    }
+    return stored;
+  }
+}

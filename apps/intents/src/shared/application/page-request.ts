@@ -1,0 +1,47 @@
+import { Problems } from '../domain/domain-error';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `limit` as asked (1..100, default 20); anything else names the field. */
+export function pageSize(limit: unknown, problems: Problems): number {
+  if (limit === undefined || limit === null) return DEFAULT_PAGE_SIZE;
+  const value = typeof limit === 'string' && /^\d+$/.test(limit) ? Number(limit) : limit;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    problems.add('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+    return DEFAULT_PAGE_SIZE;
+  }
+  return value;
+}
+
+/** Opaque to clients: base64url of a small JSON position; only this service reads it back. */
+export function encodeCursor(position: Record<string, string>): string {
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+}
+
+/** The position a cursor holds, with exactly the string members named; else a problem on `cursor`. */
+export function decodeCursor<TKey extends string>(
+  cursor: unknown,
+  keys: readonly TKey[],
+  problems: Problems,
+): Record<TKey, string> | undefined {
+  if (cursor === undefined || cursor === null || cursor === '') return undefined;
+  const invalid = () => {
+    problems.add('cursor', 'is not a cursor this list handed out; start again without it');
+    return undefined;
+  };
+  if (typeof cursor !== 'string' || !/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) return invalid();
+  try {
+    const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (typeof position !== 'object' || position === null) return invalid();
+    if (!keys.every((key) => typeof position[key] === 'string')) return invalid();
+    return position as Record<TKey, string>;
+  } catch {
+    return invalid();
+  }
+}
+
+/** Throws the collected problems of a list query as one 400. */
+export function assertValidQuery(problems: Problems): void {
+  problems.throwIfAny('REQUEST.INVALID');
+}

@@ -1,0 +1,35 @@
+import { RemoteProblem } from '@envrefresh/contracts';
+import { DomainError, DomainErrorKind } from '../domain/domain-error';
+
+const STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
+  invalid: { status: 400, title: 'Invalid request' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not Found' },
+  conflict: { status: 409, title: 'Conflict' },
+  unprocessable: { status: 422, title: 'Unprocessable request' },
+};
+
+/** `INTENT.STALE_VERSION` → `https://envrefresh.dev/problems/intent-stale-version`. */
+export function problemType(code: string): string {
+  return `https://envrefresh.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`;
+}
+
+/**
+ * Every refusal of this service as the problem the gateway relays. For a blocked approval the
+ * conflict ids also travel as `blockingConflictIds` (RemoteProblem allows extra members).
+ */
+export function domainProblem(error: unknown): RemoteProblem | null {
+  if (!(error instanceof DomainError)) return null;
+  const { status, title } = STATUS[error.kind];
+  const { problems, allowedActions, blockingConflictIds } = error.details;
+  return {
+    status,
+    type: error.kind === 'invalid' ? 'https://envrefresh.dev/problems/validation' : problemType(error.code),
+    title,
+    detail: error.message,
+    code: error.code,
+    ...(problems ? { errors: problems } : {}),
+    ...(allowedActions ? { allowedActions } : {}),
+    ...(blockingConflictIds ? { blockingConflictIds } : {}),
+  } as RemoteProblem;
+}
