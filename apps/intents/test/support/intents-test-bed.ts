@@ -42,7 +42,7 @@ type App = Awaited<ReturnType<typeof createServiceApp>>;
 const RETRY_DELAYS_MS = [200, 400];
 
 /** The callers the specs play; the gateway would hand the service these verified claims. */
-export const actors = {
+const ACTORS = {
   admin: { sub: 'ada', name: 'Ada Admin', roles: ['admin'], groups: ['platform'] },
   otherAdmin: { sub: 'alan', name: 'Alan Admin', roles: ['admin'], groups: [] },
   requester: { sub: 'rita', name: 'Rita Requester', roles: ['requester'], groups: ['qa'] },
@@ -53,6 +53,8 @@ export const actors = {
   outsider: { sub: 'olga', roles: ['approver'], groups: ['marketing'] },
   viewer: { sub: 'vic', roles: ['viewer'], groups: ['payments'] },
 } satisfies Record<string, Actor>;
+
+export const actors: Record<keyof typeof ACTORS, Actor> = ACTORS;
 
 /**
  * The intents service in-process, as production builds it (Nest, RPC server on its queue, outbox
