@@ -5,6 +5,7 @@ import { OPERATIONAL_ROUTES } from '@envrefresh/observability';
 import { GatewayConfig } from './gateway.config';
 import { applyRequestLimits } from './http/request-limits';
 import { validationExceptionFactory } from './http/validation-errors';
+import { ReservedKeysPipe } from './http/validation/reserved-keys.pipe';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
 
 /** The public surface: /api/v1, request limits, strict validation, OpenAPI at /api/docs and /api/docs-json. */
@@ -12,6 +13,7 @@ export async function configureGateway(app: NestFastifyApplication, config: Gate
   await applyRequestLimits(app, config);
   app.setGlobalPrefix('api/v1', { exclude: OPERATIONAL_ROUTES });
   app.useGlobalPipes(
+    new ReservedKeysPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -260,6 +260,23 @@ describe('gateway routes: what each one sends to the intents service, and what i
       400,
       'maintenanceWindows.0.start',
     ],
+    [
+      'a "constructor" member',
+      'POST',
+      '/environments',
+      { body: { constructor: { name: 'x' }, key: 'k2', name: 'n', tier: 'QA', ownerGroup: 'qa' } },
+      400,
+      'constructor',
+    ],
+    [
+      'a nested "prototype" member',
+      'POST',
+      '/intents',
+      { body: { ...createIntentBody, source: { prototype: {} } } },
+      400,
+      'source.prototype',
+    ],
+    ['a "__proto__" query parameter', 'GET', '/intents?__proto__=x', {}, 400, '__proto__'],
     ['an intent id that is not a UUID', 'GET', '/intents/42', {}, 404, null],
     ['an unknown action', 'POST', `/intents/${randomUUID()}/explode`, { body: { version: 1 } }, 404, null],
   ])('refuses %s itself, before any call', async (_case, method, path, options, status, field) => {

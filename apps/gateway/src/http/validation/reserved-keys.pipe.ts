@@ -1,0 +1,34 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { FieldError, RequestValidationException } from '../validation-errors';
+
+/** Names that reach into an object's prototype chain in JavaScript. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+
+/**
+ * Refuses bodies and query strings that carry `__proto__`, `constructor` or `prototype` at any
+ * depth. class-transformer silently drops such keys, so the whitelist never sees them as unknown
+ * and the rest of the request would go through; a client sending them is probing, not mistaken.
+ */
+@Injectable()
+export class ReservedKeysPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'body' && metadata.type !== 'query') return value;
+    const found = reservedKeyPaths(value, '', 0);
+    if (found.length > 0) {
+      throw new RequestValidationException(
+        found.map((field): FieldError => ({ field, message: 'is not a known field' })),
+      );
+    }
+    return value;
+  }
+}
+
+function reservedKeyPaths(value: unknown, parent: string, depth: number): string[] {
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return [];
+  return Object.keys(value).flatMap((key) => {
+    const path = parent ? `${parent}.${key}` : key;
+    if (RESERVED.has(key)) return [path];
+    return reservedKeyPaths((value as Record<string, unknown>)[key], path, depth + 1);
+  });
+}
