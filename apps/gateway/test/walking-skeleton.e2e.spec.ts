@@ -37,7 +37,7 @@ describe('walking skeleton: an intent filed at the gateway reaches every service
     groups: ['qa-team'],
   });
   const body = {
-    environmentId: randomUUID(),
+    environmentId: randomUUID() as string,
     refreshType: 'MASKED_COPY',
     plannedStart: '2027-03-01T22:00:00+01:00',
     plannedEnd: '2027-03-02T02:00:00+01:00',
@@ -77,6 +77,21 @@ describe('walking skeleton: an intent filed at the gateway reaches every service
       CONSUMERS.map((service) => `${namespace}.${service}.events`),
     );
     probe = await bindProbeQueue(amqpUrl, `${namespace}.events`, ['intent.requested']);
+    const environment = await fetch(`${gateway.baseUrl}/api/v1/environments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${signTestToken({ sub: 'root', roles: ['admin'] })}`,
+      },
+      body: JSON.stringify({
+        key: 'uat-payments',
+        name: 'UAT payments',
+        tier: 'UAT',
+        ownerGroup: 'payments',
+      }),
+    });
+    expect(environment.status).toBe(201);
+    body.environmentId = ((await environment.json()) as { id: string }).id;
   }, 60_000);
 
   afterAll(async () => {
@@ -94,7 +109,7 @@ describe('walking skeleton: an intent filed at the gateway reaches every service
     expect(response.headers.get('x-request-id')).toBe(requestId);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     filed = (await response.json()) as IntentView;
-    expect(filed).toEqual({
+    expect(filed).toMatchObject({
       id: expect.stringMatching(UUID),
       environmentId: body.environmentId,
       refreshType: 'MASKED_COPY',

@@ -28,7 +28,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName,
-      connectionTimeoutMillis: 5000,
+      // Generous: a loaded machine (CI running many suites) answers slowly, and a timeout fails the start.
+      connectionTimeoutMillis: 15000,
     },
   };
   return new DataSource(dataSourceOptions);

@@ -4,6 +4,8 @@ import { MessagingOptions, readMessagingOptions } from '@envrefresh/messaging';
 /** Everything a backend service reads from its environment; its schema is named after it. */
 export interface ServiceRuntimeConfig extends ServiceConfig {
   schema: string;
+  /** Connections the service's pool may open; several replicas and services share max_connections. */
+  databasePoolSize: number;
   messaging: MessagingOptions;
 }
 
@@ -12,5 +14,10 @@ export function readServiceRuntimeConfig(
   env: EnvReader,
 ): ServiceRuntimeConfig {
   const service = readServiceConfig(app, env);
-  return { ...service, schema: app, messaging: readMessagingOptions(service, env, app) };
+  return {
+    ...service,
+    schema: app,
+    databasePoolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    messaging: readMessagingOptions(service, env, app),
+  };
 }

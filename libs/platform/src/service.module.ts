@@ -44,6 +44,7 @@ export class ServiceModule {
           schema: config.schema,
           entities,
           applicationName: `envrefresh-${config.app}`,
+          poolSize: config.databasePoolSize,
         }),
         MessagingModule.forRoot(config.messaging),
       ],

@@ -28,6 +28,9 @@ export function testServiceEnv({
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
+    // Specs run several sets of five apps at once against one server's max_connections.
+    DATABASE_POOL_SIZE: '4',
+    MESSAGING_CONCURRENCY: '2',
     ...extra,
   };
 }
