@@ -35,6 +35,7 @@ describe('readServiceConfig', () => {
         amqpUrl: AMQP_URL,
         eventsExchange: 'envrefresh.events',
         amqpNamespace: 'envrefresh',
+        trustProxy: false,
       },
       problems: [],
     });

@@ -17,6 +17,8 @@ export interface ServiceConfig {
   eventsExchange: string;
   /** Prefix of every queue and RPC queue name; tests set their own so runs never meet. */
   amqpNamespace: string;
+  /** Believe X-Forwarded-For (behind an ingress); off by default so clients cannot pick their own IP. */
+  trustProxy: boolean;
 }
 
 export function readServiceConfig(
@@ -45,5 +47,6 @@ export function readServiceConfig(
     amqpUrl: env.url('AMQP_URL', ['amqp', 'amqps'], { example: 'amqp://guest:guest@127.0.0.1:5672' }),
     eventsExchange: env.string('EVENTS_EXCHANGE', `${amqpNamespace}.events`),
     amqpNamespace,
+    trustProxy: env.bool('TRUST_PROXY', false),
   };
 }

@@ -21,7 +21,7 @@ export interface ServiceAppOptions {
 export async function createServiceApp(options: ServiceAppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter({ trustProxy: true }),
+    new FastifyAdapter({ trustProxy: options.config.trustProxy }),
     {
       bufferLogs: true,
       abortOnError: false,
