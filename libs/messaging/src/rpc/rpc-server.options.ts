@@ -2,8 +2,11 @@ import { RmqOptions, Transport } from '@nestjs/microservices';
 import { rpcQueue } from '../topology/topology';
 
 /**
- * The request/reply side of a service: Nest's RMQ transport on its own queue. Replies go back on
- * direct reply-to; requests are acked only after the handler answered.
+ * The request/reply side of a service: Nest's RMQ transport on its own queue, replies on direct
+ * reply-to. Requests are acknowledged on delivery: Nest's server never acks a handled request
+ * itself (with manual acks the queue stalls after `prefetch` calls), and a request lost with a
+ * crashing service is answered by the caller's timeout (504), which creates guard against with
+ * Idempotency-Key.
  */
 export function rpcServerOptions(options: {
   amqpUrl: string;
@@ -17,7 +20,7 @@ export function rpcServerOptions(options: {
       urls: [options.amqpUrl],
       queue: rpcQueue(options.namespace, options.service),
       queueOptions: { durable: true },
-      noAck: false,
+      noAck: true,
       prefetchCount: options.prefetch ?? 50,
       persistent: false,
     },

@@ -10,6 +10,7 @@ export function testConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfi
     amqpUrl: 'amqp://guest:guest@127.0.0.1:5672',
     eventsExchange: 'observability-test.events',
     amqpNamespace: 'observability-test',
+    trustProxy: false,
     ...overrides,
   };
 }
