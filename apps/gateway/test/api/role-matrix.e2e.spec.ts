@@ -229,7 +229,10 @@ describe('the role matrix: every route × every role', () => {
       if (expected === 403) {
         expect(response.contentType).toMatch(/^application\/problem\+json/);
         expect(response.body).toMatchObject({ status: 403 });
-        if (intent) expect((await lifecycle.get(intent.id)).body).toMatchObject({ version: intent.version });
+        if (intent) {
+          const now = await lifecycle.get(intent.id, lifecycle.cast.admin);
+          expect(now.body).toMatchObject({ status: intent.status, version: intent.version });
+        }
       }
     },
   );

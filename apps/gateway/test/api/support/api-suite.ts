@@ -75,6 +75,9 @@ export function useApiSuite(): ApiSuite {
   }, 90_000);
 
   afterAll(async () => {
+    if (process.env.API_SUITE_LOGS === '1') {
+      for (const app of apps) process.stderr.write(`--- ${app.name}\n${appOutput(suite, app.name)}\n`);
+    }
     await suite.events?.close();
     await suite.db?.end().catch(() => undefined);
     await Promise.all(apps.map((app) => app.process.stop()));
@@ -85,9 +88,9 @@ export function useApiSuite(): ApiSuite {
   return suite;
 }
 
-/** The last lines an app printed: attach to a failure that might be a crash. */
-export function appOutput(suite: ApiSuite, name: string): string {
+/** The last lines an app printed (API_SUITE_LOGS=1 prints every app's after the spec). */
+export function appOutput(suite: ApiSuite, name: string, lines = 60): string {
   const app = suite.apps.find((candidate) => candidate.name === name);
   if (!app) return '';
-  return `${app.process.stderr()}${app.process.stdout()}`.trim().split('\n').slice(-30).join('\n');
+  return `${app.process.stderr()}${app.process.stdout()}`.trim().split('\n').slice(-lines).join('\n');
 }
