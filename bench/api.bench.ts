@@ -1,9 +1,15 @@
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
-import { createApiFixtures, createIntentRequest, intentWindows, readIntentRequest } from './api/api-fixtures';
+import {
+  createApiFixtures,
+  createIntentRequests,
+  intentWindows,
+  readIntentRequests,
+} from './api/api-fixtures';
 import { API_BENCH_USAGE, ApiBenchOptions, readApiBenchOptions } from './api/api-options';
 import { ApiBenchResult, renderApiJsonLine, renderApiTable } from './api/api-report';
 import { measureLoad } from './api/load/measure-load';
+import { measurePacedLoad } from './api/load/measure-paced-load';
 import { migrateSuite, startSuite, stopApps } from './api/support/api-suite';
 import { startBareServer } from './api/support/bare-server';
 import { createBenchTokens } from './api/support/bench-tokens';
@@ -76,8 +82,9 @@ async function main(): Promise<void> {
     const cpuOf = (apps: readonly ChildApp[]) => apps.map((app) => ({ name: app.name, pid: app.child.pid }));
 
     progress(`bare Fastify, ${options.connections} connections`);
+    const bareRequest = { method: 'GET', path: '/bare', headers: {} };
     const bareLoad = await measureLoad(
-      { title: 'bare', url: bare.url, connections: options.connections, request: { method: 'GET' } },
+      { title: 'bare', url: bare.url, connections: options.connections, request: () => bareRequest },
       phases,
       cpuOf([bare.app]),
     );
@@ -87,19 +94,32 @@ async function main(): Promise<void> {
         title: 'get',
         url: suite.gatewayUrl,
         connections: options.connections,
-        request: readIntentRequest(fixtures.intentId, tokens.requester),
+        request: readIntentRequests(fixtures.intentId, tokens.requester),
       },
       phases,
       cpuOf(suite.apps),
     );
-    progress(`POST /api/v1/intents, ${options.postRate} req/s`);
-    const postLoad = await measureLoad(
+    const createIntent = createIntentRequests(fixtures.environmentId, tokens.requester, windows);
+    progress(`POST /api/v1/intents, one every ${(1000 / options.postRate).toFixed(1)} ms`);
+    const postLoad = await measurePacedLoad(
       {
         title: 'post',
         url: suite.gatewayUrl,
+        rate: options.postRate,
+        connections: options.connections,
+        request: createIntent,
+      },
+      phases,
+      cpuOf(suite.apps),
+    );
+    progress(`POST /api/v1/intents, autocannon overallRate ${options.postRate}`);
+    const postBurstLoad = await measureLoad(
+      {
+        title: 'post-autocannon-rate',
+        url: suite.gatewayUrl,
         connections: options.connections,
         overallRate: options.postRate,
-        request: createIntentRequest(fixtures.environmentId, tokens.requester, windows),
+        request: createIntent,
       },
       phases,
       cpuOf(suite.apps),
@@ -118,6 +138,7 @@ async function main(): Promise<void> {
       bare: bareLoad,
       get: getLoad,
       post: postLoad,
+      postBursts: postBurstLoad,
       memory: suite.memory(),
     };
     console.log(renderApiTable(result));

@@ -1,4 +1,4 @@
-import type { RawRequest, RequestSpec } from 'autocannon';
+import { RequestFactory } from './load/load-result';
 import { BENCH_GROUP, BenchTokens } from './support/bench-tokens';
 
 const HOUR_MS = 3_600_000;
@@ -36,28 +36,27 @@ export async function createApiFixtures(
 }
 
 /** `POST /api/v1/intents` with submit: each request a new window, so no two intents conflict. */
-export function createIntentRequest(
+export function createIntentRequests(
   environmentId: string,
   token: string,
   windows: IntentWindows,
-): RequestSpec {
-  return {
+): RequestFactory {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return () => ({
     method: 'POST',
     path: '/api/v1/intents',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    setupRequest: (request: RawRequest) => ({
-      ...request,
-      body: JSON.stringify(createIntentBody(environmentId, windows.next())),
-    }),
-  };
+    headers,
+    body: JSON.stringify(createIntentBody(environmentId, windows.next())),
+  });
 }
 
-export function readIntentRequest(intentId: string, token: string): RequestSpec {
-  return {
+export function readIntentRequests(intentId: string, token: string): RequestFactory {
+  const request = {
     method: 'GET',
     path: `/api/v1/intents/${intentId}`,
     headers: { authorization: `Bearer ${token}` },
   };
+  return () => request;
 }
 
 interface Window {

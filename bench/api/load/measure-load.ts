@@ -1,61 +1,41 @@
 import autocannon from 'autocannon';
-import type { RequestSpec } from 'autocannon';
 import { CpuTarget, startCpuMeter } from '../support/cpu-by-process';
+import { LoadPhases, LoadResult, RequestFactory, perRequest } from './load-result';
 
-export interface LoadSpec {
+export interface AutocannonLoadSpec {
   title: string;
   url: string;
   connections: number;
-  /** Requests per second over all connections; omit to send as fast as answers come. */
+  /**
+   * autocannon's overallRate. It is not a steady rate: every connection sends its share of the
+   * second back to back when the second starts, so the server sees a burst of `connections`
+   * requests each second. Omit for a closed loop (next request as soon as the answer came).
+   */
   overallRate?: number;
-  request: RequestSpec;
-}
-
-export interface LoadResult {
-  title: string;
-  connections: number;
-  overallRate: number | null;
-  durationSeconds: number;
-  /** Answers with a 2xx status per second of the measured run. */
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  /** Connection errors, timeouts included. */
-  errors: number;
-  /** Answers outside 2xx, by status. */
-  non2xx: Record<string, number>;
-  /** CPU each process spent per answered request during the measured run, in microseconds. */
-  cpuMicrosPerRequest: Record<string, number>;
-}
-
-export interface LoadPhases {
-  warmUpSeconds: number;
-  durationSeconds: number;
+  request: RequestFactory;
 }
 
 /**
  * A short run whose figures are thrown away (JIT, connection pools, caches), then the measured
- * one. With a fixed rate autocannon corrects latencies for coordinated omission, so a stall shows
- * in p99 instead of silently lowering the rate.
+ * one, with autocannon.
  */
 export async function measureLoad(
-  spec: LoadSpec,
+  spec: AutocannonLoadSpec,
   phases: LoadPhases,
   cpuTargets: readonly CpuTarget[],
 ): Promise<LoadResult> {
+  const first = spec.request();
   const options = {
     url: spec.url,
     connections: spec.connections,
     overallRate: spec.overallRate,
     timeout: 10,
-    requests: [spec.request],
+    requests: [{ ...first, setupRequest: () => spec.request() }],
   };
   if (phases.warmUpSeconds > 0) await autocannon({ ...options, duration: phases.warmUpSeconds });
   const stopCpuMeter = startCpuMeter(cpuTargets);
   const result = await autocannon({ ...options, duration: phases.durationSeconds });
   const cpuSpent = stopCpuMeter();
-  const answered = result['2xx'] + result.non2xx;
   const non2xx = Object.fromEntries(
     Object.entries(result.statusCodeStats)
       .filter(([status]) => !status.startsWith('2'))
@@ -63,8 +43,9 @@ export async function measureLoad(
   );
   return {
     title: spec.title,
+    mode: spec.overallRate === undefined ? 'closed' : 'autocannon-rate',
     connections: spec.connections,
-    overallRate: spec.overallRate ?? null,
+    offeredRate: spec.overallRate ?? null,
     durationSeconds: result.duration,
     requestsPerSecond: result['2xx'] / result.duration,
     p50Ms: result.latency.p50,
@@ -72,8 +53,6 @@ export async function measureLoad(
     maxMs: result.latency.max,
     errors: result.errors,
     non2xx,
-    cpuMicrosPerRequest: Object.fromEntries(
-      Object.entries(cpuSpent).map(([name, micros]) => [name, answered === 0 ? 0 : micros / answered]),
-    ),
+    cpuMicrosPerRequest: perRequest(cpuSpent, result['2xx'] + result.non2xx),
   };
 }
