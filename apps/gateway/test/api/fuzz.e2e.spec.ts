@@ -8,7 +8,7 @@ import {
   IntentView,
   REFRESH_TYPES,
 } from '@envrefresh/contracts';
-import { ProbeQueue, bindProbeQueue } from '@envrefresh/testing';
+import { ProbeQueue, bindProbeQueue, eventually } from '@envrefresh/testing';
 import { ApiResponse } from './support/api-client';
 import { useApiSuite } from './support/api-suite';
 import { Lifecycle } from './support/lifecycle';
@@ -405,8 +405,13 @@ describe('fuzzing every route with malformed bodies, queries and headers', () =>
       ),
     );
     fixtures = { draft, requested, scheduled, inProgress };
-    // Let the outbox drain so the probe sees only what the fuzzing might cause.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Bound once every event of the fixtures is out, the probe sees only what the fuzzing causes.
+    await eventually(async () => {
+      const { rows } = await suite.db.query(
+        'SELECT count(*)::int AS pending FROM intents.outbox WHERE published_at IS NULL',
+      );
+      expect(rows[0].pending).toBe(0);
+    });
     probe = await bindProbeQueue(suite.amqpUrl, suite.exchange, ['#']);
     before = await digest();
   });
