@@ -251,7 +251,7 @@ describe('the role matrix: every route × every role', () => {
     });
 
     it.each(outsiders.map((outsider) => [outsider.roles[0], outsider] as const))(
-      'a %s outside the requester, owner group and notification groups gets 404 on every read',
+      'an outsider holding %s (not the requester, not in the owner or a notification group) gets 404 on every read',
       async (_role, outsider) => {
         for (const path of [
           `/intents/${hidden.id}`,
