@@ -1,14 +1,18 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { FieldError, RequestValidationException } from '../validation-errors';
 
-/** Names that reach into an object's prototype chain in JavaScript. */
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Names that reach into an object's prototype chain in JavaScript: `prototype`, and every member
+ * of Object.prototype (`__proto__`, `constructor`, `toString`, `valueOf`, `hasOwnProperty`…).
+ * class-transformer and the whitelist mistake the latter for declared members, so they would pass.
+ */
+const RESERVED = new Set(['prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 const MAX_DEPTH = 32;
 
 /**
- * Refuses bodies and query strings that carry `__proto__`, `constructor` or `prototype` at any
- * depth. class-transformer silently drops such keys, so the whitelist never sees them as unknown
- * and the rest of the request would go through; a client sending them is probing, not mistaken.
+ * Refuses bodies and query strings that carry such a name as a key at any depth. The whitelist
+ * never sees them as unknown and the rest of the request would go through; a client sending them
+ * is probing, not mistaken.
  */
 @Injectable()
 export class ReservedKeysPipe implements PipeTransform {
