@@ -5,6 +5,7 @@ import { OPERATIONAL_ROUTES } from '@envrefresh/observability';
 import { GatewayConfig } from './gateway.config';
 import { applyRequestLimits } from './http/request-limits';
 import { validationExceptionFactory } from './http/validation-errors';
+import { JsonObjectBodyPipe } from './http/validation/json-object-body.pipe';
 import { ReservedKeysPipe } from './http/validation/reserved-keys.pipe';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
 
@@ -13,6 +14,7 @@ export async function configureGateway(app: NestFastifyApplication, config: Gate
   await applyRequestLimits(app, config);
   app.setGlobalPrefix('api/v1', { exclude: OPERATIONAL_ROUTES });
   app.useGlobalPipes(
+    new JsonObjectBodyPipe(),
     new ReservedKeysPipe(),
     new ValidationPipe({
       whitelist: true,

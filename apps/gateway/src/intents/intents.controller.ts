@@ -3,10 +3,12 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedActor } from '@envrefresh/auth';
 import {
+  ConflictView,
   HistoryEntryView,
   HistoryVerification,
   IntentView,
   Page,
+  conflictsForIntentRpc,
   intentsAmendRpc,
   intentsCreateRpc,
   intentsGetRpc,
@@ -167,5 +169,24 @@ export class IntentsController {
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<HistoryVerification> {
     return this.services.call(intentsVerifyHistoryRpc, { actor, payload: { intentId } });
+  }
+
+  @Get(':id/conflicts')
+  @ApiParam(INTENT_ID_PARAM)
+  @Endpoint({
+    summary: 'The conflicts of an intent, with their explanations',
+    description:
+      "Every conflict the conflicts service has recorded for the intent, whatever its status. Visibility is the intent's: 404 when you may not see it.",
+    roles: ['viewer'],
+    success: { status: 200, schema: 'ConflictView', array: true, description: 'The conflicts', example: [] },
+    problems: [404],
+  })
+  async conflicts(
+    @Param('id', IntentIdPipe) intentId: string,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<ConflictView[]> {
+    // The intents service owns visibility: ask it first, so a hidden intent stays a 404.
+    await this.services.call(intentsGetRpc, { actor, payload: { intentId } });
+    return this.services.call(conflictsForIntentRpc, { actor, payload: { intentId } });
   }
 }

@@ -1,6 +1,7 @@
 import {
   INTENT_STATUSES,
   actorRefSchema,
+  conflictViewSchema,
   dateTimeSchema,
   environmentUpsertedEvent,
   environmentViewSchema,
@@ -94,6 +95,7 @@ export const VIEW_SCHEMAS = {
   EnvironmentView: environmentViewSchema,
   EnvironmentPage: pageOf('EnvironmentView'),
   HistoryEntry: historyEntrySchema,
+  ConflictView: conflictViewSchema,
   HistoryVerification: historyVerificationSchema,
   RefreshRecord: refreshRecordSchema,
   RefreshRecordPage: pageOf('RefreshRecord'),

@@ -12,3 +12,10 @@ export const conflictsBlockingForIntentRpc = defineRpc<
   description:
     'The OPEN conflicts of severity BLOCKING of one intent, as the conflicts service knows them now.',
 });
+
+/** `GET /intents/{id}/conflicts`: every conflict of one intent, whatever its status. */
+export const conflictsForIntentRpc = defineRpc<RpcRequest<{ intentId: string }>, ConflictView[]>()({
+  pattern: 'conflicts.for-intent',
+  service: 'conflicts',
+  description: 'All conflicts of one intent, oldest window first; the gateway checks visibility first.',
+});

@@ -1,4 +1,4 @@
-import { conflictsBlockingForIntentRpc } from './conflict-gate.rpc';
+import { conflictsBlockingForIntentRpc, conflictsForIntentRpc } from './conflict-gate.rpc';
 import {
   environmentsCreateRpc,
   environmentsGetRpc,
@@ -32,6 +32,7 @@ export const RPC_CATALOG = [
   environmentsUpdateRpc,
   environmentsRefreshHistoryRpc,
   conflictsBlockingForIntentRpc,
+  conflictsForIntentRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

@@ -1,8 +1,9 @@
 import { ConflictView } from '@envrefresh/contracts';
 
-/** Reads the conflicts that stop an intent from being approved or started right now. */
+/** Reads an intent's conflicts: those that stop it being approved or started now, and all of them. */
 export interface BlockingConflicts {
   openBlockingFor(intentId: string): Promise<ConflictView[]>;
+  allFor(intentId: string): Promise<ConflictView[]>;
 }
 
 export const BLOCKING_CONFLICTS = Symbol('BlockingConflicts');

@@ -17,4 +17,12 @@ export class SqlBlockingConflicts implements BlockingConflicts {
     );
     return rows.map(toConflictView);
   }
+
+  async allFor(intentId: string): Promise<ConflictView[]> {
+    const rows: ConflictRow[] = await this.dataSource.query(
+      `SELECT ${CONFLICT_COLUMNS} FROM conflicts.conflicts WHERE intent_id = $1 ORDER BY lower("window"), id`,
+      [intentId],
+    );
+    return rows.map(toConflictView);
+  }
 }

@@ -6,11 +6,12 @@ import {
   RpcReplyOf,
   RpcRequestOf,
   conflictsBlockingForIntentRpc,
+  conflictsForIntentRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
 import { BLOCKING_CONFLICTS, BlockingConflicts } from '../application/blocking-conflicts.port';
 
-/** Answers the gateway's approval gate (ADR 0009) from this service's own conflicts table. */
+/** Answers the gateway's approval gate (ADR 0009) and intent conflict reads from this service's own table. */
 @Controller()
 @UseInterceptors(RpcCorrelationInterceptor)
 @UseFilters(new RpcProblemFilter())
@@ -24,6 +25,15 @@ export class ConflictGateRpcController {
     const intentId = request?.payload?.intentId;
     if (typeof intentId !== 'string' || !isUUID(intentId)) throw invalidIntentId();
     return { blocking: await this.conflicts.openBlockingFor(intentId) };
+  }
+
+  @MessagePattern(conflictsForIntentRpc.pattern)
+  async forIntent(
+    @Payload() request: RpcRequestOf<typeof conflictsForIntentRpc>,
+  ): Promise<RpcReplyOf<typeof conflictsForIntentRpc>> {
+    const intentId = request?.payload?.intentId;
+    if (typeof intentId !== 'string' || !isUUID(intentId)) throw invalidIntentId();
+    return this.conflicts.allFor(intentId);
   }
 }
 
