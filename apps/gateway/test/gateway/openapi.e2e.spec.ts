@@ -25,6 +25,7 @@ const ROUTES: [method: string, path: string, role: string][] = [
   ['get', '/api/v1/intents/{id}', 'viewer'],
   ['patch', '/api/v1/intents/{id}', 'requester'],
   ['get', '/api/v1/intents/{id}/history', 'viewer'],
+  ['get', '/api/v1/intents/{id}/conflicts', 'viewer'],
   ['get', '/api/v1/intents/{id}/history/verify', 'viewer'],
   ['post', '/api/v1/intents/{id}/submit', 'requester'],
   ['post', '/api/v1/intents/{id}/approve', 'approver'],
