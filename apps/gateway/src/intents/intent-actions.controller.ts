@@ -83,21 +83,13 @@ export class IntentActionsController {
     'Approve a requested refresh',
     'REQUESTED → APPROVED. Refused (409) while the intent has an OPEN BLOCKING conflict, as the conflicts service reports it now; 503 when that cannot be checked. Nobody approves their own intent (403).',
   )
-  async approve(
+  approve(
     @Param('id', IntentIdPipe) id: string,
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: IntentActionRequestDto,
     @Headers('if-match') ifMatch: IfMatch,
   ): Promise<IntentView> {
-    const version = resolveVersion(body.version, ifMatch);
-    const blockingConflictIds = await this.gate.blockingConflictIds(actor, id, 'approve');
-    return this.send(actor, {
-      intentId: id,
-      action: 'approve',
-      version,
-      notes: body.notes,
-      blockingConflictIds,
-    });
+    return this.gatedTransition(actor, id, 'approve', body, ifMatch);
   }
 
   @Post('reject')
@@ -124,21 +116,13 @@ export class IntentActionsController {
     'Start a scheduled refresh',
     'SCHEDULED → IN_PROGRESS. Conflicts are checked again at this moment: refused (409) while one is OPEN and BLOCKING, 503 when that cannot be checked.',
   )
-  async start(
+  start(
     @Param('id', IntentIdPipe) id: string,
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: IntentActionRequestDto,
     @Headers('if-match') ifMatch: IfMatch,
   ): Promise<IntentView> {
-    const version = resolveVersion(body.version, ifMatch);
-    const blockingConflictIds = await this.gate.blockingConflictIds(actor, id, 'start');
-    return this.send(actor, {
-      intentId: id,
-      action: 'start',
-      version,
-      notes: body.notes,
-      blockingConflictIds,
-    });
+    return this.gatedTransition(actor, id, 'start', body, ifMatch);
   }
 
   @Post('complete')
@@ -224,6 +208,19 @@ export class IntentActionsController {
       version: resolveVersion(body.version, ifMatch),
       notes: body.notes,
     });
+  }
+
+  /** Approve and start: the conflicts service is asked first, and the answer travels with the action. */
+  private async gatedTransition(
+    actor: AuthenticatedActor,
+    intentId: string,
+    action: 'approve' | 'start',
+    body: { version?: number; notes?: string },
+    ifMatch: IfMatch,
+  ): Promise<IntentView> {
+    const version = resolveVersion(body.version, ifMatch);
+    const blockingConflictIds = await this.gate.blockingConflictIds(actor, intentId, action);
+    return this.send(actor, { intentId, action, version, notes: body.notes, blockingConflictIds });
   }
 
   private send(actor: AuthenticatedActor, payload: TransitionIntentPayload): Promise<IntentView> {
