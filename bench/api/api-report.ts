@@ -165,10 +165,15 @@ function errorsOf(load: LoadResult): string {
 }
 
 function cpuBreakdown(load: LoadResult, cores: number): string {
-  const parts = Object.entries(load.cpuMicrosPerRequest).filter(([, micros]) => micros >= 0.5);
-  const total = parts.reduce((sum, [, micros]) => sum + micros, 0);
+  const { other = 0, ...parts } = load.cpuMicrosPerRequest;
+  const shown = Object.entries(parts).filter(([, micros]) => micros >= 0.5);
+  const total = shown.reduce((sum, [, micros]) => sum + micros, 0);
   const ceiling = total === 0 ? 0 : (cores * 1_000_000) / total;
-  return `${parts.map(([name, micros]) => `${name} ${Math.round(micros)}`).join(', ')}; sum ${Math.round(total)} → at most ${Math.round(ceiling).toLocaleString('en-US')} req/s on ${cores} cores`;
+  return (
+    `${shown.map(([name, micros]) => `${name} ${Math.round(micros)}`).join(', ')}; ` +
+    `sum ${Math.round(total)} → at most ${Math.round(ceiling).toLocaleString('en-US')} req/s on ${cores} cores; ` +
+    `outside the bench (kernel, other processes, steal) ${Math.round(other)}`
+  );
 }
 
 /** autocannon reports whole milliseconds, the paced loop fractions: one decimal for both. */

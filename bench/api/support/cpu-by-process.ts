@@ -22,16 +22,33 @@ export type CpuSpent = Record<string, number>;
 export function startCpuMeter(targets: readonly CpuTarget[]): () => CpuSpent {
   const before = snapshot(targets);
   const selfBefore = process.cpuUsage();
+  const machineBefore = machineBusyTicks();
   return () => {
     const after = snapshot(targets);
     const self = process.cpuUsage(selfBefore);
+    const machine = (machineBusyTicks() - machineBefore) * MICROS_PER_TICK;
     const spent: CpuSpent = {};
     for (const [name, ticks] of Object.entries(after)) {
       spent[name] = Math.max(0, ticks - (before[name] ?? 0)) * MICROS_PER_TICK;
     }
     spent['load generator'] = self.user + self.system;
+    const accounted = Object.values(spent).reduce((sum, micros) => sum + micros, 0);
+    // Kernel work outside these processes, anything else that ran, and time the hypervisor took
+    // (steal): a large share means the run was disturbed.
+    spent.other = Math.max(0, machine - accounted);
     return spent;
   };
+}
+
+/** All CPUs' busy time from the first line of /proc/stat: user, nice, system, irq, softirq, steal. */
+function machineBusyTicks(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return user + nice + system + irq + softirq + steal;
 }
 
 function snapshot(targets: readonly CpuTarget[]): Record<string, number> {
