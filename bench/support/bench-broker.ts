@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as amqp from 'amqplib';
+import { deleteAmqpNamespace } from '@envrefresh/testing';
 
 export interface BenchBroker {
   /** Prefix of every exchange and queue this run declares. */
@@ -23,36 +24,6 @@ export async function openBenchBroker(amqpUrl: string): Promise<BenchBroker> {
     exchange: `${namespace}.events`,
     serverVersion,
     track: (kind, name) => (kind === 'queue' ? queues : exchanges).add(name),
-    cleanUp: () => deleteEverything(amqpUrl, [...queues], [...exchanges]),
+    cleanUp: () => deleteAmqpNamespace(amqpUrl, { queues: [...queues], exchanges: [...exchanges] }),
   };
-}
-
-/** Queues first, so their bindings go with them; one channel per delete since a 404 closes it. */
-async function deleteEverything(amqpUrl: string, queues: string[], exchanges: string[]): Promise<void> {
-  const connection = await amqp.connect(amqpUrl);
-  connection.on('error', () => undefined);
-  try {
-    for (const queue of queues) await ignoringNotFound(connection, (channel) => channel.deleteQueue(queue));
-    for (const exchange of exchanges)
-      await ignoringNotFound(connection, (channel) => channel.deleteExchange(exchange));
-  } finally {
-    await connection.close();
-  }
-}
-
-async function ignoringNotFound(
-  connection: amqp.ChannelModel,
-  operation: (channel: amqp.Channel) => Promise<unknown>,
-): Promise<void> {
-  const channel = await connection.createChannel();
-  let closed = false;
-  channel.on('error', () => undefined);
-  channel.on('close', () => (closed = true));
-  try {
-    await operation(channel);
-  } catch (error) {
-    if ((error as { code?: number }).code !== 404) throw error;
-  } finally {
-    if (!closed) await channel.close();
-  }
 }
