@@ -83,6 +83,6 @@ export async function stopApps(apps: readonly ChildApp[]): Promise<string[]> {
     .filter(({ exit }) => exit.code !== 0 && exit.signal !== 'SIGTERM')
     .map(
       ({ app, exit }) =>
-        `${app.name} exited ${exit.code ?? exit.signal}:\n${app.output().trim().split('\n').slice(-5).join('\n')}`,
+        `${app.name} exited ${exit.code ?? exit.signal}:\n${app.output().trim().split('\n').slice(-15).join('\n')}`,
     );
 }
