@@ -41,7 +41,8 @@ export function startChildApp(name: string, script: string, env: Record<string, 
   );
   const child = spawn(process.execPath, [path.join(ROOT, script)], {
     cwd: ROOT,
-    env: { ...inherited, ...env },
+    // The heap cap the image and `npm start` run the apps with (Dockerfile, scripts/start.js).
+    env: { NODE_OPTIONS: '--max-old-space-size=128', ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';

@@ -1,4 +1,4 @@
-import { KeyObject, createPublicKey } from 'node:crypto';
+import { KeyObject, createPublicKey, createSecretKey } from 'node:crypto';
 import { JWTPayload, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { JwtConfig } from './jwt.config';
 
@@ -54,7 +54,8 @@ export class JwtVerifier {
 function verificationKey(config: JwtConfig): VerificationKey {
   switch (config.key.kind) {
     case 'secret':
-      return new TextEncoder().encode(config.key.secret);
+      // A KeyObject built once: given raw bytes, jose would import the key again for every token.
+      return createSecretKey(Buffer.from(config.key.secret, 'utf8'));
     case 'public-key':
       return createPublicKey(config.key.publicKey);
     case 'jwks':

@@ -32,6 +32,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Nest
   app.useLogger(app.get(Logger));
   // Exit 0 after a clean drain; without useProcessExit Nest re-raises the signal and dies by it.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  ignoreTransportRejectionsWhileStopping(app.get(Logger));
   await options.configure?.(app);
   if (options.rpc) {
     app.connectMicroservice(
@@ -48,3 +49,18 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Nest
 }
 
 export type { INestApplication };
+
+/**
+ * Once a stop signal arrives, Nest's RMQ server may reject with "Channel closed" as it closes its
+ * channel under in-flight replies; that must not turn a clean drain into exit code 1. Before the
+ * signal, an unhandled rejection still ends the process as usual.
+ */
+function ignoreTransportRejectionsWhileStopping(logger: Logger): void {
+  const onStop = (): void => {
+    process.on('unhandledRejection', (reason) => {
+      logger.warn(`ignored while stopping: ${reason instanceof Error ? reason.message : String(reason)}`);
+    });
+  };
+  process.once('SIGTERM', onStop);
+  process.once('SIGINT', onStop);
+}
