@@ -14,7 +14,7 @@ import { migrateSuite, startSuite, stopApps } from './api/support/api-suite';
 import { startBareServer } from './api/support/bare-server';
 import { createBenchTokens } from './api/support/bench-tokens';
 import { ChildApp } from './api/support/child-app';
-import { namespaceNames } from './api/support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { BenchBroker, openBenchBroker } from './support/bench-broker';
 import { BenchDatabase, createBenchDatabase } from './support/bench-database';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestNamespace, deleteAmqpNamespace, testAmqpUrl, testServiceEnv } from '@envrefresh/testing';
 import { RunningApp, startApp } from './support/app-processes';
-import { namespaceNames } from './support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { signTestToken } from './support/test-token';
 
 describe('gateway facing a silent service: a timeout is 504, repeated failures open the circuit (503)', () => {

@@ -8,7 +8,7 @@ import {
   testAmqpUrl,
   testServiceEnv,
 } from '@envrefresh/testing';
-import { namespaceNames } from './support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { runNodeToExit } from './support/node-process';
 
 const INTENTS_MAIN = 'dist/apps/intents/src/main.js';

@@ -13,7 +13,7 @@ import {
   testServiceEnv,
 } from '@envrefresh/testing';
 import { RunningApp, migrateSchemas, startApp, waitUntilReady } from './support/app-processes';
-import { namespaceNames } from './support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { waitForConsumers } from './support/queue-consumers';
 import { signTestToken } from './support/test-token';
 

@@ -1,7 +1,7 @@
 import { APP_NAMES, AppName } from '@envrefresh/config';
 import { RPC_SERVICES } from '@envrefresh/contracts';
 import { ChildApp, MemoryUse, runChildToExit, startChildApp } from './child-app';
-import { freePort } from './free-port';
+import { freePort } from '@envrefresh/testing';
 import { waitUntilAnswering } from './wait-until-answering';
 
 export interface SuiteSettings {

@@ -1,5 +1,5 @@
 import { ChildApp, startChildApp } from './child-app';
-import { freePort } from './free-port';
+import { freePort } from '@envrefresh/testing';
 import { waitUntilAnswering } from './wait-until-answering';
 
 export interface BareServer {

@@ -5,3 +5,5 @@ export * from './test-database';
 export * from './test-env';
 export * from './test-namespace';
 export * from './test-services';
+export * from './free-port';
+export * from './namespace-names';

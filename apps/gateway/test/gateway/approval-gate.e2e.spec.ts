@@ -10,7 +10,7 @@ import {
   testServiceEnv,
 } from '@envrefresh/testing';
 import { RunningApp, startApp, waitUntilReady } from '../support/app-processes';
-import { namespaceNames } from '../support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { runNodeToExit } from '../support/node-process';
 import { signTestToken } from '../support/test-token';
 import { FakeRpcService } from './support/fake-rpc-service';

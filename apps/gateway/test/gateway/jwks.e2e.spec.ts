@@ -4,8 +4,8 @@ import { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { createTestNamespace, deleteAmqpNamespace, testAmqpUrl } from '@envrefresh/testing';
 import { RunningApp } from '../support/app-processes';
-import { freePort } from '../support/free-port';
-import { namespaceNames } from '../support/namespace-names';
+import { freePort } from '@envrefresh/testing';
+import { namespaceNames } from '@envrefresh/testing';
 import { problemOf, startGateway } from './support/gateway-under-test';
 
 const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -2,7 +2,7 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { TEST_JWT_SECRET, createTestNamespace, deleteAmqpNamespace, testAmqpUrl } from '@envrefresh/testing';
 import { RunningApp } from '../support/app-processes';
-import { namespaceNames } from '../support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { problemOf, startGateway } from './support/gateway-under-test';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -1,7 +1,7 @@
 import { ROLES } from '@envrefresh/auth';
 import { createTestNamespace, deleteAmqpNamespace, testAmqpUrl } from '@envrefresh/testing';
 import { RunningApp } from '../support/app-processes';
-import { namespaceNames } from '../support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { startGateway } from './support/gateway-under-test';
 
 interface Operation {

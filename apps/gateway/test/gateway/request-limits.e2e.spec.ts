@@ -1,6 +1,6 @@
 import { createTestNamespace, deleteAmqpNamespace, testAmqpUrl } from '@envrefresh/testing';
 import { RunningApp } from '../support/app-processes';
-import { namespaceNames } from '../support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { signTestToken } from '../support/test-token';
 import { problemOf, startGateway } from './support/gateway-under-test';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { environmentUpsertedEvent, intentApprovedEvent } from '@envrefresh/contracts';
 import { createTestNamespace, deleteAmqpNamespace, testAmqpUrl } from '@envrefresh/testing';
 import { RunningApp } from '../support/app-processes';
-import { namespaceNames } from '../support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { signTestToken } from '../support/test-token';
 import { FakeRpcService, ReceivedCall } from './support/fake-rpc-service';
 import { problemOf, startGateway } from './support/gateway-under-test';

@@ -1,6 +1,6 @@
 import { AppName } from '@envrefresh/config';
 import { RPC_SERVICES } from '@envrefresh/contracts';
-import { freePort } from './free-port';
+import { freePort } from '@envrefresh/testing';
 import { NodeProcess, runNodeToExit, startNode } from './node-process';
 
 export interface RunningApp {

@@ -9,7 +9,7 @@ import {
   testServiceEnv,
 } from '@envrefresh/testing';
 import { RunningApp, migrateSchemas, startApp, waitUntilReady } from '../../support/app-processes';
-import { namespaceNames } from '../../support/namespace-names';
+import { namespaceNames } from '@envrefresh/testing';
 import { waitForConsumers } from '../../support/queue-consumers';
 import { ApiClient } from './api-client';
 import { EventPublisher } from './event-publisher';

@@ -1,11 +1,14 @@
 import { RPC_SERVICES } from '@envrefresh/contracts';
 import { consumerTopology, declaredNames, rpcQueue } from '@envrefresh/messaging';
-import type { AmqpNames } from '@envrefresh/testing';
+import type { AmqpNames } from './test-namespace';
 
 /** The retry queues a consumer declares with the default delays (1 s, 10 s, 60 s). */
 const DEFAULT_RETRY_COUNT = 3;
 
-/** Every queue and exchange the backend services declare under a namespace: what the bench deletes afterwards. */
+/**
+ * Every queue and exchange the backend services declare under a namespace: what a spec that ran
+ * the apps must delete afterwards.
+ */
 export function namespaceNames(namespace: string): AmqpNames {
   const perService = RPC_SERVICES.map((service) => {
     const names = declaredNames(
