@@ -3,7 +3,7 @@ import { CreateRefreshIntents1763780000100 } from './1763780000100-create-refres
 import { CreateEnvironments1763790000000 } from './1763790000000-create-environments';
 import { RefreshIntentLifecycle1763790000100 } from './1763790000100-refresh-intent-lifecycle';
 import { CreateIntentHistory1763790000200 } from './1763790000200-create-intent-history';
-import { CreateIdempotencyKeys1763790000300 } from './1763790000300-create-idempotency-keys';
+import { CreateIdempotencyKeys1763790000300 } from '@envrefresh/application';
 
 export const INTENTS_MIGRATIONS = [
   CreateMessagingTables1763780000000,

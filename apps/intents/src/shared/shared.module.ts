@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { IDEMPOTENCY_STORE } from './application/idempotency.store.port';
-import { IdempotentCommandRunner } from './application/idempotent-command.runner';
-import { SqlIdempotencyStore } from './infrastructure/sql-idempotency.store';
+import { IdempotencyModule } from '@envrefresh/application';
+import { SCHEMA } from './infrastructure/intents-schema';
 
-/** What both bounded contexts of this service use: Idempotency-Key handling. */
+/** What both bounded contexts of this service use: Idempotency-Key handling in the intents schema. */
 @Module({
-  providers: [IdempotentCommandRunner, { provide: IDEMPOTENCY_STORE, useClass: SqlIdempotencyStore }],
-  exports: [IdempotentCommandRunner],
+  imports: [IdempotencyModule.forSchema(SCHEMA)],
+  exports: [IdempotencyModule],
 })
 export class SharedModule {}

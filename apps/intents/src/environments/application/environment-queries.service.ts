@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT_TIERS, EnvironmentTier, Page } from '@envrefresh/contracts';
-import { actingUserOf } from '../../shared/application/acting-user.factory';
 import {
+  actingUserOf,
   assertValidQuery,
   decodeCursor,
   encodeCursor,
   pageSize,
-} from '../../shared/application/page-request';
-import { Problems } from '../../shared/domain/domain-error';
+} from '@envrefresh/application';
+import { Problems } from '@envrefresh/kernel';
 import { environmentNotFound } from '../domain/environment.errors';
 import { ENVIRONMENT_REPOSITORY, EnvironmentRepository } from './environment.repository.port';
 import { EnvironmentRecordView, toEnvironmentView } from './environment-view.mapper';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { environmentUpsertedEvent } from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '../../shared/application/acting-user.factory';
+import { actingUserOf } from '@envrefresh/application';
 import { Environment } from '../domain/environment';
 import { adminRequired, environmentNotFound } from '../domain/environment.errors';
 import { assertDependenciesAcceptable } from './dependency-check';

@@ -1,4 +1,4 @@
-import { DomainError, ValidationError } from '../../shared/domain/domain-error';
+import { DomainError, ValidationError } from '@envrefresh/kernel';
 
 export function environmentNotFound(ref: string): DomainError {
   return new DomainError('not-found', 'ENVIRONMENT.NOT_FOUND', `No environment has the id or key "${ref}"`);

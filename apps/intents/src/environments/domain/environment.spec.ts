@@ -1,4 +1,4 @@
-import { ValidationError } from '../../shared/domain/domain-error';
+import { ValidationError } from '@envrefresh/kernel';
 import { Environment } from './environment';
 
 const NOW = new Date('2030-01-01T00:00:00Z');

@@ -1,7 +1,5 @@
 import { ENVIRONMENT_TIERS, EnvironmentTier, MaintenanceWindow } from '@envrefresh/contracts';
-import { Problems } from '../../shared/domain/domain-error';
-import { isIsoDuration } from '../../shared/domain/iso-duration';
-import { isKnownTimeZone } from '../../shared/domain/time-zone';
+import { Problems, isIsoDuration, isKnownTimeZone } from '@envrefresh/kernel';
 import { validateMaintenanceWindows } from './maintenance-window.validation';
 
 export const ENVIRONMENT_KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;

@@ -1,8 +1,5 @@
 import { MaintenanceWindow } from '@envrefresh/contracts';
-import { Problems } from '../../shared/domain/domain-error';
-import { isIsoDuration } from '../../shared/domain/iso-duration';
-import { parseInstant } from '../../shared/domain/instant';
-import { isKnownTimeZone } from '../../shared/domain/time-zone';
+import { Problems, isIsoDuration, isKnownTimeZone, parseInstant } from '@envrefresh/kernel';
 
 const ONE_OFF = ['start', 'end'];
 const RECURRING = ['rrule', 'duration', 'timezone', 'startsAt', 'until'];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EnvironmentTier, MaintenanceWindow } from '@envrefresh/contracts';
-import { isUuid } from '../../shared/domain/uuid';
-import { isUniqueViolation } from '../../shared/infrastructure/postgres-errors';
+import { isUuid } from '@envrefresh/kernel';
+import { isUniqueViolation } from '@envrefresh/application';
 import { table } from '../../shared/infrastructure/intents-schema';
 import { EnvironmentPageQuery, EnvironmentRepository } from '../application/environment.repository.port';
 import { Environment, EnvironmentState } from '../domain/environment';

@@ -10,7 +10,7 @@ import {
   environmentsUpdateRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
-import { domainProblem } from '../../shared/interface/domain-problem.mapper';
+import { domainProblem } from '@envrefresh/application';
 import { CreateEnvironmentUseCase } from '../application/create-environment.use-case';
 import { EnvironmentQueries } from '../application/environment-queries.service';
 import { UpdateEnvironmentUseCase } from '../application/update-environment.use-case';

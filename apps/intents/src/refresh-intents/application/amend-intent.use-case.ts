@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AmendIntentPayload, IntentView } from '@envrefresh/contracts';
 import { UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '../../shared/application/acting-user.factory';
+import { actingUserOf } from '@envrefresh/application';
 import { toIntentView } from './intent-view.mapper';
 import { IntentChangeRecorder } from './intent-change.recorder';
 import { VisibleIntentLoader } from './visible-intent.loader';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateIntentPayload, IntentView } from '@envrefresh/contracts';
-import { actingUserOf } from '../../shared/application/acting-user.factory';
-import { IdempotentCommandRunner } from '../../shared/application/idempotent-command.runner';
+import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
 import { unknownEnvironment } from '../domain/intent.errors';
 import { parseFiling } from '../domain/intent-input.validation';
 import { assertMayPerform } from '../domain/intent-policy';

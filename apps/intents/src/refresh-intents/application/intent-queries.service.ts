@@ -9,16 +9,14 @@ import {
   ListIntentsQuery,
   Page,
 } from '@envrefresh/contracts';
-import { actingUserOf } from '../../shared/application/acting-user.factory';
 import {
+  actingUserOf,
   assertValidQuery,
   decodeCursor,
   encodeCursor,
   pageSize,
-} from '../../shared/application/page-request';
-import { Problems } from '../../shared/domain/domain-error';
-import { parseInstant } from '../../shared/domain/instant';
-import { isUuid } from '../../shared/domain/uuid';
+} from '@envrefresh/application';
+import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
 import { verifyChain } from '../domain/history-chain';
 import { INTENT_HISTORY_REPOSITORY, IntentHistoryRepository } from './intent-history.repository.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Page, PageQuery, RefreshRecordView } from '@envrefresh/contracts';
-import { actingUserOf } from '../../shared/application/acting-user.factory';
 import {
+  actingUserOf,
   assertValidQuery,
   decodeCursor,
   encodeCursor,
   pageSize,
-} from '../../shared/application/page-request';
-import { Problems } from '../../shared/domain/domain-error';
-import { isUuid } from '../../shared/domain/uuid';
+} from '@envrefresh/application';
+import { Problems, isUuid } from '@envrefresh/kernel';
 import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
 import { toRefreshRecordView } from './intent-view.mapper';

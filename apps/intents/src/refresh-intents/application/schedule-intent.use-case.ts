@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ScheduleView } from '@envrefresh/contracts';
 import { TransactionContext } from '@envrefresh/messaging';
-import { isUuid } from '../../shared/domain/uuid';
+import { isUuid } from '@envrefresh/kernel';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
 import { IntentChangeRecorder } from './intent-change.recorder';
 

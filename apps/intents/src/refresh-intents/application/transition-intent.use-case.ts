@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IntentView, TransitionIntentPayload } from '@envrefresh/contracts';
 import { UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '../../shared/application/acting-user.factory';
+import { actingUserOf } from '@envrefresh/application';
 import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
 import { IntentChangeRecorder } from './intent-change.recorder';
 import { VisibleIntentLoader } from './visible-intent.loader';

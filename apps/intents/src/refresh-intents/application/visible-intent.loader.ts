@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActingUser } from '../../shared/domain/acting-user';
-import { isUuid } from '../../shared/domain/uuid';
+import { ActingUser, isUuid } from '@envrefresh/kernel';
 import { intentNotFound } from '../domain/intent.errors';
 import { canSee } from '../domain/intent-visibility';
 import { INTENT_REPOSITORY, IntentRepository, StoredIntent } from './intent.repository.port';

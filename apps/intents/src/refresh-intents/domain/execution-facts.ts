@@ -1,4 +1,4 @@
-import { Problems } from '../../shared/domain/domain-error';
+import { Problems } from '@envrefresh/kernel';
 
 /** What an operator records with `complete`. */
 export interface ExecutionFacts {

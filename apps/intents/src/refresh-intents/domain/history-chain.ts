@@ -1,7 +1,5 @@
 import { IntentStatus } from '@envrefresh/contracts';
-import { ActorRef, actorRefOf } from '../../shared/domain/acting-user';
-import { canonicalJson } from '../../shared/domain/canonical-json';
-import { sha256Hex } from '../../shared/domain/sha256';
+import { ActorRef, actorRefOf, canonicalJson, sha256Hex } from '@envrefresh/kernel';
 
 /** One link of an intent's audit trail as stored. */
 export interface HistoryEntry {

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../shared/domain/domain-error';
+import { ValidationError } from '@envrefresh/kernel';
 import { parseFiling } from './intent-input.validation';
 
 const valid = {

@@ -1,7 +1,5 @@
 import { REFRESH_TYPES, RefreshType } from '@envrefresh/contracts';
-import { Problems } from '../../shared/domain/domain-error';
-import { parseInstant } from '../../shared/domain/instant';
-import { isUuid } from '../../shared/domain/uuid';
+import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
 
 export interface IntentSource {
   environmentId?: string;

@@ -1,4 +1,4 @@
-import { ActingUser, ActorRef } from '../../shared/domain/acting-user';
+import { ActingUser, ActorRef } from '@envrefresh/kernel';
 import { notRequester, roleRequired, selfApproval } from './intent.errors';
 import { LifecycleAction } from './intent-state-machine';
 

@@ -1,4 +1,4 @@
-import { ActingUser } from '../../shared/domain/acting-user';
+import { ActingUser } from '@envrefresh/kernel';
 
 export interface VisibilityFacts {
   requestedBySub: string;

@@ -1,5 +1,5 @@
 import { IntentStatus } from '@envrefresh/contracts';
-import { DomainError, ValidationError } from '../../shared/domain/domain-error';
+import { DomainError, ValidationError } from '@envrefresh/kernel';
 import { allowedActions } from './intent-state-machine';
 
 export function intentNotFound(id: unknown): DomainError {

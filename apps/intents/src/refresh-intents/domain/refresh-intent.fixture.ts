@@ -1,5 +1,5 @@
 import { IntentStatus } from '@envrefresh/contracts';
-import { ActingUser } from '../../shared/domain/acting-user';
+import { ActingUser } from '@envrefresh/kernel';
 import { Filing } from './intent-input.validation';
 import { IntentState, RefreshIntent } from './refresh-intent';
 

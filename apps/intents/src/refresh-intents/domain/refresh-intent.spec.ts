@@ -1,5 +1,5 @@
 import { INTENT_ACTIONS, INTENT_STATUSES, IntentAction } from '@envrefresh/contracts';
-import { DomainError, ValidationError } from '../../shared/domain/domain-error';
+import { DomainError, ValidationError } from '@envrefresh/kernel';
 import { allowedActions, nextStatus } from './intent-state-machine';
 import { RefreshIntent } from './refresh-intent';
 import { NOW, filing, people, storedIntent } from './refresh-intent.fixture';

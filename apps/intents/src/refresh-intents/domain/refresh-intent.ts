@@ -1,7 +1,13 @@
 import { INTENT_ACTIONS, IntentAction, IntentStatus, RefreshType } from '@envrefresh/contracts';
-import { ActingUser, ActorRef, SYSTEM_ACTOR, actorRefOf } from '../../shared/domain/acting-user';
-import { Problems, ValidationError } from '../../shared/domain/domain-error';
-import { parseInstant } from '../../shared/domain/instant';
+import {
+  ActingUser,
+  ActorRef,
+  Problems,
+  SYSTEM_ACTOR,
+  ValidationError,
+  actorRefOf,
+  parseInstant,
+} from '@envrefresh/kernel';
 import { ExecutionFacts, readExecutionFacts } from './execution-facts';
 import { blockingConflicts, invalidTransition, notAmendable, staleVersion } from './intent.errors';
 import { Filing, IntentSource, checkWindow, readGroups, readReason } from './intent-input.validation';

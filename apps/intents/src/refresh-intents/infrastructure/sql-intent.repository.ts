@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IntentStatus, RefreshType } from '@envrefresh/contracts';
-import { ActorRef } from '../../shared/domain/acting-user';
+import { ActorRef } from '@envrefresh/kernel';
 import { table } from '../../shared/infrastructure/intents-schema';
 import {
   IntentPageQuery,

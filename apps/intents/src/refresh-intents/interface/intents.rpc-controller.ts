@@ -18,7 +18,7 @@ import {
   intentsVerifyHistoryRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
-import { domainProblem } from '../../shared/interface/domain-problem.mapper';
+import { domainProblem } from '@envrefresh/application';
 import { AmendIntentUseCase } from '../application/amend-intent.use-case';
 import { FileIntentUseCase } from '../application/file-intent.use-case';
 import { IntentQueries } from '../application/intent-queries.service';

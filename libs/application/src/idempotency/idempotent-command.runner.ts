@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionContext, UnitOfWork } from '@envrefresh/messaging';
-import { canonicalJson } from '../domain/canonical-json';
-import { DomainError, ValidationError } from '../domain/domain-error';
-import { sha256Hex } from '../domain/sha256';
+import { DomainError, ValidationError, canonicalJson, sha256Hex } from '@envrefresh/kernel';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store.port';
 
 export interface IdempotentRequest {

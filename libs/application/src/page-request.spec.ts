@@ -1,4 +1,4 @@
-import { Problems } from '../domain/domain-error';
+import { Problems } from '@envrefresh/kernel';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageSize } from './page-request';
 
 describe('page requests', () => {

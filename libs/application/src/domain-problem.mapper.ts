@@ -1,5 +1,5 @@
 import { RemoteProblem } from '@envrefresh/contracts';
-import { DomainError, DomainErrorKind } from '../domain/domain-error';
+import { DomainError, DomainErrorKind } from '@envrefresh/kernel';
 
 const STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
   invalid: { status: 400, title: 'Invalid request' },

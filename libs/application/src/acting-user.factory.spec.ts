@@ -1,4 +1,4 @@
-import { ValidationError } from '../domain/domain-error';
+import { ValidationError } from '@envrefresh/kernel';
 import { actingUserOf } from './acting-user.factory';
 
 describe('actingUserOf', () => {

@@ -1,7 +1,6 @@
 import { grantsAny } from '@envrefresh/auth';
 import { Actor } from '@envrefresh/contracts';
-import { ActingUser } from '../domain/acting-user';
-import { ValidationError } from '../domain/domain-error';
+import { ActingUser, ValidationError } from '@envrefresh/kernel';
 
 /**
  * The gateway's verified claims as the domain reads them. A malformed actor (only possible when

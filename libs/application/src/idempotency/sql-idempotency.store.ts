@@ -1,10 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { IdempotencyScope, IdempotencyStore, RememberedRequest } from '../application/idempotency.store.port';
-import { table } from './intents-schema';
+import { IdempotencyScope, IdempotencyStore, RememberedRequest } from './idempotency.store.port';
+
+/** The schema whose `idempotency_keys` table (CreateIdempotencyKeys migration) holds this service's keys. */
+export const IDEMPOTENCY_SCHEMA = Symbol('IdempotencySchema');
 
 @Injectable()
 export class SqlIdempotencyStore implements IdempotencyStore {
+  private readonly table: string;
+
+  constructor(@Inject(IDEMPOTENCY_SCHEMA) schema: string) {
+    this.table = `${schema}.idempotency_keys`;
+  }
+
   async claim(
     manager: EntityManager,
     scope: IdempotencyScope,
@@ -12,7 +20,7 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   ): Promise<RememberedRequest | null> {
     // Blocks behind an uncommitted claim of the same key; afterwards the row is either ours or theirs.
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO ${table('idempotency_keys')} (actor_sub, key, request_hash, created_at)
+      `INSERT INTO ${this.table} (actor_sub, key, request_hash, created_at)
        VALUES ($1, $2, $3, now())
        ON CONFLICT (actor_sub, key) DO NOTHING
        RETURNING 1`,
@@ -20,16 +28,17 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     );
     if (inserted.length === 1) return null;
     const [row] = (await manager.query(
-      `SELECT request_hash, response FROM ${table('idempotency_keys')} WHERE actor_sub = $1 AND key = $2`,
+      `SELECT request_hash, response FROM ${this.table} WHERE actor_sub = $1 AND key = $2`,
       [scope.actorSub, scope.key],
     )) as { request_hash: string; response: unknown }[];
     return { requestHash: row.request_hash, response: row.response };
   }
 
   async remember(manager: EntityManager, scope: IdempotencyScope, response: unknown): Promise<void> {
-    await manager.query(
-      `UPDATE ${table('idempotency_keys')} SET response = $3 WHERE actor_sub = $1 AND key = $2`,
-      [scope.actorSub, scope.key, JSON.stringify(response)],
-    );
+    await manager.query(`UPDATE ${this.table} SET response = $3 WHERE actor_sub = $1 AND key = $2`, [
+      scope.actorSub,
+      scope.key,
+      JSON.stringify(response),
+    ]);
   }
 }

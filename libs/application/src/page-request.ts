@@ -1,4 +1,4 @@
-import { Problems } from '../domain/domain-error';
+import { Problems } from '@envrefresh/kernel';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -1,0 +1,9 @@
+// What the services' application and interface layers share: the acting user, paging, problems, Idempotency-Key.
+export * from './acting-user.factory';
+export * from './domain-problem.mapper';
+export * from './idempotency/idempotency.module';
+export * from './idempotency/idempotency.store.port';
+export * from './idempotency/idempotent-command.runner';
+export * from './migrations/1763790000300-create-idempotency-keys';
+export * from './page-request';
+export * from './postgres-errors';

@@ -1,0 +1,9 @@
+// Pure TypeScript shared by the services' domain layers: no Nest, no TypeORM, no broker.
+export * from './acting-user';
+export * from './canonical-json';
+export * from './domain-error';
+export * from './instant';
+export * from './iso-duration';
+export * from './sha256';
+export * from './time-zone';
+export * from './uuid';
