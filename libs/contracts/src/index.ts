@@ -4,6 +4,7 @@ export * from './schema-compiler';
 export * from './model/actor';
 export * from './model/booking-view';
 export * from './model/conflict-view';
+export * from './model/conflict-check';
 export * from './model/environment-view';
 export * from './model/intent-view';
 export * from './model/schedule-view';
@@ -36,6 +37,9 @@ export * from './rpc/idempotency';
 export * from './rpc/environments.rpc';
 export * from './rpc/intent-lifecycle.rpc';
 export * from './rpc/conflict-gate.rpc';
+export * from './rpc/conflicts.rpc';
+export * from './rpc/bookings.rpc';
+export * from './rpc/windows.rpc';
 export * from './rpc/ping.rpc';
 export * from './rpc/rpc-catalog';
 

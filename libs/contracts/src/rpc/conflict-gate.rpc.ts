@@ -1,16 +1,22 @@
 import { ConflictView } from '../model/conflict-view';
+import { IntentView } from '../model/intent-view';
 import { defineRpc } from './rpc-contract';
 import { RpcRequest } from './rpc-request';
 
 /** The approval gate's question to the authority on conflicts (ADR 0009). */
 export const conflictsBlockingForIntentRpc = defineRpc<
-  RpcRequest<{ intentId: string }>,
+  /**
+   * `intent`, when sent, is the intent as the intents service holds it now: the conflicts service
+   * takes it into its picture (if newer) and recomputes before answering, so an approve that follows
+   * a submit at once is judged on the submitted window, not on an event still in flight.
+   */
+  RpcRequest<{ intentId: string; intent?: IntentView }>,
   { blocking: ConflictView[] }
 >()({
   pattern: 'conflicts.blocking-for-intent',
   service: 'conflicts',
   description:
-    'The OPEN conflicts of severity BLOCKING of one intent, as the conflicts service knows them now.',
+    'Recomputes the conflicts of one intent now and replies with its OPEN conflicts of severity BLOCKING.',
 });
 
 /** `GET /intents/{id}/conflicts`: every conflict of one intent, whatever its status. */

@@ -1,4 +1,13 @@
+import { bookingsCancelRpc, bookingsCreateRpc, bookingsListRpc } from './bookings.rpc';
 import { conflictsBlockingForIntentRpc, conflictsForIntentRpc } from './conflict-gate.rpc';
+import {
+  conflictsAcknowledgeRpc,
+  conflictsCheckRpc,
+  conflictsFreeSlotsRpc,
+  conflictsFreezeRpc,
+  conflictsListRpc,
+  conflictsOverrideRpc,
+} from './conflicts.rpc';
 import {
   environmentsCreateRpc,
   environmentsGetRpc,
@@ -16,6 +25,7 @@ import {
 } from './intent-lifecycle.rpc';
 import { intentsCreateRpc } from './intents.rpc';
 import { PING_RPCS } from './ping.rpc';
+import { windowsCreateRpc, windowsDeleteRpc, windowsListRpc } from './windows.rpc';
 
 /** Every request/reply pattern the services answer. */
 export const RPC_CATALOG = [
@@ -33,6 +43,18 @@ export const RPC_CATALOG = [
   environmentsRefreshHistoryRpc,
   conflictsBlockingForIntentRpc,
   conflictsForIntentRpc,
+  conflictsCheckRpc,
+  conflictsListRpc,
+  conflictsAcknowledgeRpc,
+  conflictsOverrideRpc,
+  conflictsFreeSlotsRpc,
+  conflictsFreezeRpc,
+  bookingsCreateRpc,
+  bookingsListRpc,
+  bookingsCancelRpc,
+  windowsCreateRpc,
+  windowsListRpc,
+  windowsDeleteRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];
