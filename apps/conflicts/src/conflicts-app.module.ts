@@ -1,14 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceModule, ServiceRuntimeConfig } from '@envrefresh/platform';
-import { ConflictGateModule } from './conflict-gate/conflict-gate.module';
-import { IntentWindowsModule } from './intent-windows/intent-windows.module';
+import { ServiceModule } from '@envrefresh/platform';
+import { ConflictRegisterModule } from './conflict-register/conflict-register.module';
+import { ConflictsConfig } from './conflicts.config';
+import { DetectionModule } from './detection/detection.module';
+import { WorldModule } from './world/world.module';
 
 @Module({})
 export class ConflictsAppModule {
-  static register(config: ServiceRuntimeConfig): DynamicModule {
+  static register(config: ConflictsConfig): DynamicModule {
     return {
       module: ConflictsAppModule,
-      imports: [ServiceModule.forRoot({ config }), IntentWindowsModule, ConflictGateModule],
+      imports: [
+        ServiceModule.forRoot({ config }),
+        WorldModule,
+        DetectionModule.withRules(config.ruleSet),
+        ConflictRegisterModule,
+      ],
     };
   }
 }

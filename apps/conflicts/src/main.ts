@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { readServiceRuntimeConfig, runService } from '@envrefresh/platform';
+import { runService } from '@envrefresh/platform';
 import { ConflictsAppModule } from './conflicts-app.module';
+import { readConflictsConfig } from './conflicts.config';
 
-void runService(
-  'conflicts',
-  (env) => readServiceRuntimeConfig('conflicts', env),
-  (config) => ({
-    module: ConflictsAppModule.register(config),
-    rpc: true,
-  }),
-);
+void runService('conflicts', readConflictsConfig, (config) => ({
+  module: ConflictsAppModule.register(config),
+  rpc: true,
+}));

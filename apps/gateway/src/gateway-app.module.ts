@@ -6,12 +6,16 @@ import { ApprovalGate } from './approval-gate/approval-gate';
 import { AuthGuard } from './auth/auth.guard';
 import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
+import { BookingsController } from './bookings/bookings.controller';
+import { ConflictsController } from './conflicts/conflicts.controller';
+import { FreezeController } from './conflicts/freeze.controller';
 import { EnvironmentsController } from './environments/environments.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IntentActionsController } from './intents/intent-actions.controller';
 import { IntentsController } from './intents/intents.controller';
 import { ServiceClients } from './services/service-clients';
+import { WindowsController } from './windows/windows.controller';
 
 @Module({})
 export class GatewayAppModule {
@@ -25,7 +29,15 @@ export class GatewayAppModule {
           readiness: { useFactory: () => clients.readinessChecks() },
         }),
       ],
-      controllers: [EnvironmentsController, IntentsController, IntentActionsController],
+      controllers: [
+        EnvironmentsController,
+        IntentsController,
+        IntentActionsController,
+        ConflictsController,
+        FreezeController,
+        BookingsController,
+        WindowsController,
+      ],
       providers: [
         { provide: ServiceClients, useValue: clients },
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthenticatedActor } from '@envrefresh/auth';
-import { RpcReplyOf, conflictsBlockingForIntentRpc } from '@envrefresh/contracts';
+import { IntentView, RpcReplyOf, conflictsBlockingForIntentRpc, intentsGetRpc } from '@envrefresh/contracts';
 import { ProblemException } from '../http/problem-exception';
 import { ServiceClients } from '../services/service-clients';
 
@@ -9,6 +9,10 @@ import { ServiceClients } from '../services/service-clients';
  * conflicts, which OPEN BLOCKING conflicts the intent has at this moment, and hands their ids to
  * the intents service, which refuses the transition when there are any. If the question cannot be
  * answered, nothing is approved or started: the gate fails closed with 503.
+ *
+ * The question carries the intent as the intents service holds it now, read as the caller: the
+ * conflicts service learns of intents from events, and an approve right after a submit or an
+ * amend must be judged on the window just filed, not on an event still in flight.
  */
 @Injectable()
 export class ApprovalGate {
@@ -17,9 +21,15 @@ export class ApprovalGate {
   constructor(private readonly services: ServiceClients) {}
 
   async blockingConflictIds(actor: AuthenticatedActor, intentId: string, action: string): Promise<string[]> {
+    // Not caught: an intent the caller may not see stays a 404, and the intents service's own
+    // failures keep their status; nothing has been decided yet either way.
+    const intent: IntentView = await this.services.call(intentsGetRpc, { actor, payload: { intentId } });
     let reply: RpcReplyOf<typeof conflictsBlockingForIntentRpc>;
     try {
-      reply = await this.services.call(conflictsBlockingForIntentRpc, { actor, payload: { intentId } });
+      reply = await this.services.call(conflictsBlockingForIntentRpc, {
+        actor,
+        payload: { intentId, intent },
+      });
     } catch (error) {
       this.logger.warn(`conflict check for ${action} of ${intentId} failed: ${(error as Error).message}`);
       throw unavailable(action);

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthenticatedActor } from '@envrefresh/auth';
 import {
   EnvironmentView,
+  FreeSlotsView,
   Page,
   RefreshRecordView,
   environmentsCreateRpc,
@@ -11,6 +12,7 @@ import {
   environmentsListRpc,
   environmentsRefreshHistoryRpc,
   environmentsUpdateRpc,
+  conflictsFreeSlotsRpc,
 } from '@envrefresh/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -18,9 +20,10 @@ import { setLocation } from '../http/created-at';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { EnvironmentRefPipe } from '../http/path-params.pipe';
 import { Endpoint } from '../openapi/endpoint.decorator';
-import { ENVIRONMENT_EXAMPLE, REFRESH_RECORD_EXAMPLE } from '../openapi/view-schemas';
+import { ENVIRONMENT_EXAMPLE, FREE_SLOTS_EXAMPLE, REFRESH_RECORD_EXAMPLE } from '../openapi/view-schemas';
 import { ServiceClients } from '../services/service-clients';
 import { CreateEnvironmentRequestDto } from './create-environment.request.dto';
+import { FreeSlotsQueryDto, sourceOf } from './free-slots.query.dto';
 import { ListEnvironmentsQueryDto } from './list-environments.query.dto';
 import { asMaintenanceWindows } from './maintenance-window.dto';
 import { UpdateEnvironmentRequestDto } from './update-environment.request.dto';
@@ -153,5 +156,32 @@ export class EnvironmentsController {
     @Query() query: PageQueryDto,
   ): Promise<Page<RefreshRecordView>> {
     return this.services.call(environmentsRefreshHistoryRpc, { actor, payload: { environment, ...query } });
+  }
+
+  @Get(':environment/free-slots')
+  @ApiParam(ENVIRONMENT_PARAM)
+  @Endpoint({
+    summary: 'Find the earliest free windows of a given length for a refresh',
+    description:
+      'Slots of `duration` inside `[from, to)`, earliest first, in which a refresh would have no conflict at all: no BLOCKING and no WARNING, under every rule (other refreshes, bookings, blackouts, maintenance windows, dependencies, and, with `sourceEnvironmentId` or `sourceSnapshot`, refreshes reading the same source). Recurring windows are taken into account. `availableUntil` says how long the gap lasts, so a slot can be moved within it. A slot is a proposal, not a reservation: file the intent to claim it.',
+    roles: ['viewer'],
+    success: {
+      status: 200,
+      schema: 'FreeSlotsView',
+      description: 'The slots found, possibly none',
+      example: FREE_SLOTS_EXAMPLE,
+    },
+    problems: [400, 404],
+  })
+  freeSlots(
+    @Param('environment', EnvironmentRefPipe) environment: string,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: FreeSlotsQueryDto,
+  ): Promise<FreeSlotsView> {
+    const { duration, from, to, limit } = query;
+    return this.services.call(conflictsFreeSlotsRpc, {
+      actor,
+      payload: { environment, duration, from, to, limit, source: sourceOf(query) },
+    });
   }
 }

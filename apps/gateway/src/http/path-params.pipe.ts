@@ -5,12 +5,33 @@ import { isUUID } from 'class-validator';
  * A path id that cannot name anything is a resource that does not exist: 404, as for one that
  * exists but is hidden from the caller, so a malformed id tells nothing away.
  */
-@Injectable()
-export class IntentIdPipe implements PipeTransform<string, string> {
+abstract class UuidPathPipe implements PipeTransform<string, string> {
+  protected abstract readonly notFound: string;
+
   transform(value: string): string {
-    if (!isUUID(value)) throw new NotFoundException('No such intent');
+    if (!isUUID(value)) throw new NotFoundException(this.notFound);
     return value.toLowerCase();
   }
+}
+
+@Injectable()
+export class IntentIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such intent';
+}
+
+@Injectable()
+export class ConflictIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such conflict';
+}
+
+@Injectable()
+export class BookingIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such booking';
+}
+
+@Injectable()
+export class WindowIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such window';
 }
 
 const ENVIRONMENT_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -12,22 +12,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { REFRESH_TYPES, RefreshType } from '@envrefresh/contracts';
+import { IntentSourceDto } from '../common/intent-source.dto';
 import { IsInstant } from '../http/validation/is-instant.decorator';
 import { Optional } from '../http/validation/optional.decorator';
-
-export class IntentSourceDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID()
-  environmentId?: string;
-
-  @ApiPropertyOptional({ example: 'prod-2026-11-20-masked' })
-  @Optional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  snapshot?: string;
-}
 
 export class CreateIntentRequestDto {
   @ApiProperty({ format: 'uuid' })

@@ -67,7 +67,7 @@ const PROBLEMS: Record<number, { description: string; example: Record<string, un
   },
   409: {
     description:
-      'Stale version, a transition the state machine does not allow (see allowedActions), or a blocking conflict',
+      'Stale version, a transition the state machine does not allow (see allowedActions), a blocking conflict, or an action the resource does not allow in its state (e.g. acknowledging a BLOCKING conflict)',
     example: {
       type: 'https://envrefresh.dev/problems/invalid-transition',
       title: 'Invalid transition',

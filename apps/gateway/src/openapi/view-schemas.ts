@@ -1,12 +1,29 @@
 import {
+  ConflictCheckView,
+  ConflictFindingView,
+  ConflictView,
+  FreeSlotsView,
+  FreezeView,
   INTENT_STATUSES,
   actorRefSchema,
+  bookingCancelledEvent,
+  bookingCreatedEvent,
+  bookingViewSchema,
+  conflictAcknowledgedEvent,
+  conflictDetectedEvent,
+  conflictOverriddenEvent,
   conflictViewSchema,
   dateTimeSchema,
   environmentUpsertedEvent,
   environmentViewSchema,
+  idSchema,
   intentRequestedEvent,
   intentViewSchema,
+  isoDurationSchema,
+  timeWindowSchema,
+  windowCreatedEvent,
+  windowDeletedEvent,
+  windowViewSchema,
 } from '@envrefresh/contracts';
 import { PROBLEM_SCHEMA_NAME, problemSchema } from './problem-responses';
 
@@ -87,6 +104,82 @@ const pageOf = (item: string) => ({
   },
 });
 
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const conflictProperties = conflictViewSchema.properties as Record<string, object>;
+const FINDING_FIELDS = ['type', 'severity', 'rule', 'explanation', 'relatedRef', 'window'] as const;
+
+/** A conflict a rule finds before anything is stored: the ConflictView fields that say what and why. */
+const conflictFindingSchema = {
+  title: 'ConflictFinding',
+  description:
+    'What a rule found: its type, severity, stable rule id, explanation and the overlapping window.',
+  type: 'object',
+  required: [...FINDING_FIELDS],
+  properties: Object.fromEntries(FINDING_FIELDS.map((field) => [field, conflictProperties[field]])),
+};
+
+const conflictCheckSchema = {
+  title: 'ConflictCheckView',
+  description: 'What an intent with this window would meet; nothing was created.',
+  type: 'object',
+  required: ['environmentId', 'window', 'blocking', 'conflicts'],
+  properties: {
+    environmentId: idSchema,
+    window: { ...timeWindowSchema, description: 'The window asked about, half-open [start, end).' },
+    blocking: {
+      type: 'boolean',
+      description: 'true when at least one conflict is BLOCKING: such an intent could not be approved',
+    },
+    conflicts: { type: 'array', items: ref('ConflictFinding') },
+  },
+};
+
+const freeSlotSchema = {
+  title: 'FreeSlot',
+  type: 'object',
+  required: ['start', 'end', 'availableUntil'],
+  properties: {
+    start: dateTimeSchema,
+    end: { ...dateTimeSchema, description: 'start + duration, exclusive' },
+    availableUntil: {
+      ...dateTimeSchema,
+      description: 'The gap stays free until this instant, so the slot may start later within it',
+    },
+  },
+};
+
+const freeSlotsSchema = {
+  title: 'FreeSlotsView',
+  description: 'The earliest slots with no BLOCKING and no WARNING conflict under any rule.',
+  type: 'object',
+  required: ['environmentId', 'duration', 'from', 'to', 'slots'],
+  properties: {
+    environmentId: idSchema,
+    duration: isoDurationSchema,
+    from: { ...dateTimeSchema, description: 'Start of the range searched' },
+    to: { ...dateTimeSchema, description: 'End of the range searched, exclusive' },
+    slots: { type: 'array', items: ref('FreeSlot'), description: 'Earliest first; empty when none fits' },
+  },
+};
+
+const freezeSchema = {
+  title: 'FreezeView',
+  description: 'May this environment be changed at `at`?',
+  type: 'object',
+  required: ['environmentId', 'at', 'frozen', 'reasons'],
+  properties: {
+    environmentId: idSchema,
+    at: dateTimeSchema,
+    frozen: {
+      type: 'boolean',
+      description:
+        'true while a BLOCKING reason holds (a blackout, a HIGH or CRITICAL booking, an approved refresh): do not change it',
+    },
+    reasons: { type: 'array', items: ref('ConflictFinding') },
+  },
+};
+
 /** Component schemas of the responses, from the same definitions the events are validated with. */
 export const VIEW_SCHEMAS = {
   [PROBLEM_SCHEMA_NAME]: problemSchema,
@@ -96,6 +189,16 @@ export const VIEW_SCHEMAS = {
   EnvironmentPage: pageOf('EnvironmentView'),
   HistoryEntry: historyEntrySchema,
   ConflictView: conflictViewSchema,
+  ConflictPage: pageOf('ConflictView'),
+  ConflictFinding: conflictFindingSchema,
+  ConflictCheckView: conflictCheckSchema,
+  FreeSlot: freeSlotSchema,
+  FreeSlotsView: freeSlotsSchema,
+  FreezeView: freezeSchema,
+  BookingView: bookingViewSchema,
+  BookingPage: pageOf('BookingView'),
+  WindowView: windowViewSchema,
+  WindowPage: pageOf('WindowView'),
   HistoryVerification: historyVerificationSchema,
   RefreshRecord: refreshRecordSchema,
   RefreshRecordPage: pageOf('RefreshRecord'),
@@ -142,3 +245,54 @@ export const REFRESH_RECORD_EXAMPLE = {
   logUrl: 'https://ci.example.com/refresh/8812/log',
   completedBy: { sub: 'refresh-bot' },
 };
+
+export const CONFLICT_EXAMPLE = conflictDetectedEvent.example;
+export const ACKNOWLEDGED_CONFLICT_EXAMPLE: ConflictView = {
+  ...conflictAcknowledgedEvent.example,
+  type: 'DEPENDENCY',
+  severity: 'WARNING',
+  rule: 'DEPENDENCY',
+  explanation:
+    'uat-ledger, which uat-payments depends on, is refreshed from 2025-03-01T21:00Z to 2025-03-01T23:00Z; expect it to be unavailable then.',
+  relatedRef: {
+    kind: 'INTENT',
+    id: '2b4d6f80-1a3c-4e5f-8a7b-9c0d1e2f3a4b',
+    environmentId: '8a1d2c3b-4e5f-4a6b-9c7d-0e1f2a3b4c5d',
+  },
+};
+export const OVERRIDDEN_CONFLICT_EXAMPLE = conflictOverriddenEvent.example;
+
+const finding = (conflict: ConflictView): ConflictFindingView => {
+  const { type, severity, rule, explanation, relatedRef, window } = conflict;
+  return { type, severity, rule, explanation, relatedRef, window };
+};
+
+export const CONFLICT_CHECK_EXAMPLE: ConflictCheckView = {
+  environmentId: CONFLICT_EXAMPLE.environmentId,
+  window: { start: '2025-03-01T22:00:00Z', end: '2025-03-02T02:00:00Z' },
+  blocking: true,
+  conflicts: [finding(CONFLICT_EXAMPLE)],
+};
+
+export const FREE_SLOTS_EXAMPLE: FreeSlotsView = {
+  environmentId: CONFLICT_EXAMPLE.environmentId,
+  duration: 'PT4H',
+  from: '2025-03-01T00:00:00Z',
+  to: '2025-03-15T00:00:00Z',
+  slots: [
+    { start: '2025-03-01T23:00:00Z', end: '2025-03-02T03:00:00Z', availableUntil: '2025-03-02T06:00:00Z' },
+    { start: '2025-03-02T22:00:00Z', end: '2025-03-03T02:00:00Z', availableUntil: '2025-03-03T06:00:00Z' },
+  ],
+};
+
+export const FREEZE_EXAMPLE: FreezeView = {
+  environmentId: CONFLICT_EXAMPLE.environmentId,
+  at: '2025-03-01T22:30:00Z',
+  frozen: true,
+  reasons: [finding(CONFLICT_EXAMPLE)],
+};
+
+export const BOOKING_EXAMPLE = bookingCreatedEvent.example;
+export const CANCELLED_BOOKING_EXAMPLE = bookingCancelledEvent.example;
+export const WINDOW_EXAMPLE = windowCreatedEvent.example;
+export const RECURRING_WINDOW_EXAMPLE = windowDeletedEvent.example;

@@ -10,32 +10,51 @@ interface Operation {
   'x-required-roles'?: string[];
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string }[];
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string }; example?: unknown }> }>;
 }
 
-/** Every route of the API and the role SPEC.md gives it. */
-const ROUTES: [method: string, path: string, role: string][] = [
-  ['post', '/api/v1/environments', 'admin'],
-  ['get', '/api/v1/environments', 'viewer'],
-  ['get', '/api/v1/environments/{environment}', 'viewer'],
-  ['patch', '/api/v1/environments/{environment}', 'admin'],
-  ['get', '/api/v1/environments/{environment}/refresh-history', 'viewer'],
-  ['post', '/api/v1/intents', 'requester'],
-  ['get', '/api/v1/intents', 'viewer'],
-  ['get', '/api/v1/intents/{id}', 'viewer'],
-  ['patch', '/api/v1/intents/{id}', 'requester'],
-  ['get', '/api/v1/intents/{id}/history', 'viewer'],
-  ['get', '/api/v1/intents/{id}/conflicts', 'viewer'],
-  ['get', '/api/v1/intents/{id}/history/verify', 'viewer'],
-  ['post', '/api/v1/intents/{id}/submit', 'requester'],
-  ['post', '/api/v1/intents/{id}/approve', 'approver'],
-  ['post', '/api/v1/intents/{id}/reject', 'approver'],
-  ['post', '/api/v1/intents/{id}/start', 'operator'],
-  ['post', '/api/v1/intents/{id}/complete', 'operator'],
-  ['post', '/api/v1/intents/{id}/fail', 'operator'],
-  ['post', '/api/v1/intents/{id}/rollback', 'operator'],
-  ['post', '/api/v1/intents/{id}/cancel', 'requester'],
+/** Every route of the API, the role SPEC.md gives it, and its success status. */
+const ROUTES: [method: string, path: string, role: string, success: '200' | '201'][] = [
+  ['post', '/api/v1/environments', 'admin', '201'],
+  ['get', '/api/v1/environments', 'viewer', '200'],
+  ['get', '/api/v1/environments/{environment}', 'viewer', '200'],
+  ['patch', '/api/v1/environments/{environment}', 'admin', '200'],
+  ['get', '/api/v1/environments/{environment}/refresh-history', 'viewer', '200'],
+  ['get', '/api/v1/environments/{environment}/free-slots', 'viewer', '200'],
+  ['post', '/api/v1/intents', 'requester', '201'],
+  ['get', '/api/v1/intents', 'viewer', '200'],
+  ['get', '/api/v1/intents/{id}', 'viewer', '200'],
+  ['patch', '/api/v1/intents/{id}', 'requester', '200'],
+  ['get', '/api/v1/intents/{id}/history', 'viewer', '200'],
+  ['get', '/api/v1/intents/{id}/conflicts', 'viewer', '200'],
+  ['get', '/api/v1/intents/{id}/history/verify', 'viewer', '200'],
+  ['post', '/api/v1/intents/{id}/submit', 'requester', '200'],
+  ['post', '/api/v1/intents/{id}/approve', 'approver', '200'],
+  ['post', '/api/v1/intents/{id}/reject', 'approver', '200'],
+  ['post', '/api/v1/intents/{id}/start', 'operator', '200'],
+  ['post', '/api/v1/intents/{id}/complete', 'operator', '200'],
+  ['post', '/api/v1/intents/{id}/fail', 'operator', '200'],
+  ['post', '/api/v1/intents/{id}/rollback', 'operator', '200'],
+  ['post', '/api/v1/intents/{id}/cancel', 'requester', '200'],
+  ['post', '/api/v1/conflicts/check', 'viewer', '200'],
+  ['get', '/api/v1/conflicts', 'viewer', '200'],
+  ['post', '/api/v1/conflicts/{id}/acknowledge', 'approver', '200'],
+  ['post', '/api/v1/conflicts/{id}/override', 'approver', '200'],
+  ['get', '/api/v1/freeze', 'viewer', '200'],
+  ['post', '/api/v1/bookings', 'requester', '201'],
+  ['get', '/api/v1/bookings', 'viewer', '200'],
+  ['delete', '/api/v1/bookings/{id}', 'requester', '200'],
+  ['post', '/api/v1/windows', 'admin', '201'],
+  ['get', '/api/v1/windows', 'viewer', '200'],
+  ['delete', '/api/v1/windows/{id}', 'admin', '200'],
 ];
+
+/** The commands on one intent: they take its version (body or If-Match). */
+const INTENT_COMMANDS = ROUTES.filter(
+  ([method, path]) => method !== 'get' && path.startsWith('/api/v1/intents/{id}'),
+);
+const CREATING = ROUTES.filter(([, , , success]) => success === '201');
 
 describe('OpenAPI at /api/docs and /api/docs-json', () => {
   const amqpUrl = testAmqpUrl();
@@ -76,15 +95,16 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
 
   it.each(ROUTES)(
     '%s %s: summary, role, bearer auth, success example and problem responses',
-    (method, path, role) => {
+    (method, path, role, successStatus) => {
       const op = operation(method, path);
       expect(op.summary).toEqual(expect.any(String));
       expect(op['x-required-roles']).toEqual([role]);
       expect(op.description).toContain(`\`${role}\``);
       expect(op.security).toEqual([{ bearer: [] }]);
 
-      const success = op.responses[method === 'post' && !path.includes('{id}/') ? '201' : '200'];
+      const success = op.responses[successStatus];
       expect(success.content?.['application/json']?.example).toBeDefined();
+      expect(success.content?.['application/json']?.schema).toBeDefined();
       for (const status of ['401', '403', '429', '503', '504']) {
         const problem = op.responses[status]?.content?.['application/problem+json'];
         expect({ status, ref: problem?.schema?.$ref }).toEqual({
@@ -99,9 +119,12 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
   it('documents Idempotency-Key on creating POSTs and If-Match on every intent command', () => {
     const headers = (method: string, path: string) =>
       (operation(method, path).parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
-    expect(headers('post', '/api/v1/environments')).toContain('Idempotency-Key');
-    expect(headers('post', '/api/v1/intents')).toContain('Idempotency-Key');
-    for (const [method, path] of ROUTES.filter(([m, p]) => m !== 'get' && p.includes('{id}')))
+    for (const [method, path] of CREATING)
+      expect({ path, headers: headers(method, path) }).toEqual({
+        path,
+        headers: expect.arrayContaining(['Idempotency-Key']),
+      });
+    for (const [method, path] of INTENT_COMMANDS)
       expect({ path, headers: headers(method, path) }).toEqual({
         path,
         headers: expect.arrayContaining(['If-Match']),
@@ -109,11 +132,61 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
   });
 
   it('documents 428, 409 and 404 on intent commands, 400 with field errors where input is validated', () => {
-    for (const [method, path] of ROUTES.filter(([m, p]) => m !== 'get' && p.includes('{id}')))
+    for (const [method, path] of INTENT_COMMANDS)
       expect(Object.keys(operation(method, path).responses)).toEqual(
         expect.arrayContaining(['400', '404', '409', '428']),
       );
     expect(operation('get', '/api/v1/intents').responses['400']).toBeDefined();
+    const takesInput = ([method, path]: (typeof ROUTES)[number]) =>
+      method === 'post' ||
+      method === 'patch' ||
+      (method === 'get' && (!path.includes('{') || /\/(refresh-history|free-slots)$/.test(path)));
+    for (const [method, path] of ROUTES.filter(takesInput))
+      expect({ method, path, documents400: '400' in operation(method, path).responses }).toEqual({
+        method,
+        path,
+        documents400: true,
+      });
+  });
+
+  it('documents a request body for every POST that takes one', () => {
+    for (const [method, path] of ROUTES.filter(
+      ([m, p]) => m === 'post' && !INTENT_COMMANDS.some(([, command]) => command === p),
+    ))
+      expect({
+        path,
+        body: operation(method, path).requestBody?.content?.['application/json']?.schema,
+      }).toEqual({
+        path,
+        body: { $ref: expect.stringMatching(/^#\/components\/schemas\/\w+RequestDto$/) },
+      });
+  });
+
+  it('tells a user what the conflict routes mean', () => {
+    const description = (method: string, path: string) => operation(method, path).description ?? '';
+    expect(description('get', '/api/v1/environments/{environment}/free-slots')).toMatch(
+      /no BLOCKING and no WARNING/,
+    );
+    expect(description('get', '/api/v1/freeze')).toMatch(/pipelines|Ask before deploying/);
+    expect(operation('get', '/api/v1/freeze').summary).toMatch(/pipelines/);
+    expect(description('post', '/api/v1/conflicts/{id}/override')).toMatch(
+      /justification.*intent's history/s,
+    );
+    expect(description('post', '/api/v1/conflicts/{id}/override')).toMatch(/BLOCKING/);
+    expect(description('post', '/api/v1/conflicts/{id}/acknowledge')).toMatch(/WARNING/);
+    expect(description('post', '/api/v1/conflicts/check')).toMatch(/creates nothing/);
+  });
+
+  it('resolves every schema reference in the document', () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      ([, name]) => name,
+    );
+    expect(refs.length).toBeGreaterThan(0);
+    for (const name of new Set(refs))
+      expect({ name, defined: name in document.components.schemas }).toEqual({
+        name,
+        defined: true,
+      });
   });
 
   it('describes the bearer scheme, the problem schema and the response views', () => {
@@ -125,6 +198,16 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
       'EnvironmentView',
       'HistoryEntry',
       'HistoryVerification',
+      'ConflictView',
+      'ConflictPage',
+      'ConflictFinding',
+      'ConflictCheckView',
+      'FreeSlotsView',
+      'FreezeView',
+      'BookingView',
+      'BookingPage',
+      'WindowView',
+      'WindowPage',
     ])
       expect(document.components.schemas[schema]).toBeDefined();
     expect(ROLES).toEqual(expect.arrayContaining(ROUTES.map(([, , role]) => role)));

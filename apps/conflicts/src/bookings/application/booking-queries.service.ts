@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BookingView, ListBookingsPayload, Page } from '@envrefresh/contracts';
+import {
+  actingUserOf,
+  assertValidQuery,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+} from '@envrefresh/application';
+import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
+import { toBookingView } from './booking-view.mapper';
+
+/** Every role may read bookings: knowing who holds an environment is what avoids clashes. */
+@Injectable()
+export class BookingQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
+  ) {}
+
+  /** Earliest start first (then id); environment, group and window-overlap filters; opaque cursor. */
+  async list(actor: unknown, query: ListBookingsPayload = {}): Promise<Page<BookingView>> {
+    actingUserOf(actor);
+    const problems = new Problems();
+    const fields = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+    const limit = pageSize(fields.limit, problems);
+    const position = decodeCursor(fields.cursor, ['s', 'i'], problems);
+    const after = position && { start: new Date(position.s), id: position.i };
+    if (after && (Number.isNaN(after.start.getTime()) || !isUuid(after.id))) {
+      problems.add('cursor', 'is not a cursor this list handed out; start again without it');
+    }
+    if (fields.environmentId !== undefined && !isUuid(fields.environmentId)) {
+      problems.add('environmentId', 'must be the id (uuid) of an environment');
+    }
+    if (
+      fields.group !== undefined &&
+      (typeof fields.group !== 'string' || fields.group.trim() === '' || fields.group.length > 100)
+    ) {
+      problems.add('group', 'must be a non-blank group key of at most 100 characters');
+    }
+    const from = fields.from === undefined ? undefined : parseInstant(fields.from, 'from', problems);
+    const to = fields.to === undefined ? undefined : parseInstant(fields.to, 'to', problems);
+    if (from && to && to <= from) problems.add('to', 'must be after from');
+    const includeCancelled = readFlag(fields.includeCancelled, 'includeCancelled', problems);
+    assertValidQuery(problems);
+
+    const rows = await this.bookings.page(this.dataSource.manager, {
+      limit: limit + 1,
+      environmentId: (fields.environmentId as string | undefined)?.toLowerCase(),
+      group: (fields.group as string | undefined)?.trim(),
+      from,
+      to,
+      includeCancelled,
+      after,
+    });
+    const items = rows.slice(0, limit).map((booking) => toBookingView(booking.snapshot()));
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ s: last.start, i: last.id }) : null,
+    };
+  }
+}
+
+/** A boolean query flag; the gateway may relay it as the query string's "true" or "false". */
+function readFlag(value: unknown, field: string, problems: Problems): boolean {
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  problems.add(field, 'must be true or false');
+  return false;
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BookingView, bookingCancelledEvent } from '@envrefresh/contracts';
+import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
+import { actingUserOf } from '@envrefresh/application';
+import { isUuid } from '@envrefresh/kernel';
+import { bookingNotFound } from '../domain/booking.errors';
+import { assertMayCancel } from '../domain/booking-policy';
+import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
+import { toBookingView } from './booking-view.mapper';
+
+export interface CancelBookingCommand {
+  actor: unknown;
+  bookingId: unknown;
+}
+
+/**
+ * Cancels a booking under a row lock, so of two concurrent cancels one succeeds and the other
+ * learns BOOKING.ALREADY_CANCELLED; the change and `booking.cancelled` commit together.
+ */
+@Injectable()
+export class CancelBookingUseCase {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly events: EventFactory,
+    @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
+  ) {}
+
+  async execute({ actor, bookingId }: CancelBookingCommand): Promise<BookingView> {
+    const user = actingUserOf(actor);
+    return this.unitOfWork.run(async (transaction) => {
+      const { manager } = transaction;
+      const booking = isUuid(bookingId)
+        ? await this.bookings.findById(manager, bookingId.toLowerCase(), { forUpdate: true })
+        : null;
+      if (!booking) throw bookingNotFound(bookingId);
+      assertMayCancel(user, booking);
+      booking.cancel(user, new Date());
+      await this.bookings.saveCancellation(manager, booking);
+      const view = toBookingView(booking.snapshot());
+      await transaction.publish(this.events.create(bookingCancelledEvent, view));
+      return view;
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { BookingView, CreateBookingPayload, bookingCreatedEvent } from '@envrefresh/contracts';
+import { EventFactory } from '@envrefresh/messaging';
+import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Booking } from '../domain/booking';
+import { unknownEnvironment } from '../domain/booking.errors';
+import { assertMayBook, assertMayBookFor } from '../domain/booking-policy';
+import { parseBookingRequest } from '../domain/booking-request.validation';
+import { BOOKING_ENVIRONMENTS, BookingEnvironments } from './booking-environments.port';
+import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
+import { toBookingView } from './booking-view.mapper';
+
+export interface CreateBookingCommand {
+  actor: unknown;
+  payload: CreateBookingPayload;
+  idempotencyKey?: unknown;
+}
+
+/** Books an environment for a group; the row, its idempotency key and `booking.created` commit together. */
+@Injectable()
+export class CreateBookingUseCase {
+  constructor(
+    private readonly runner: IdempotentCommandRunner,
+    private readonly events: EventFactory,
+    @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
+    @Inject(BOOKING_ENVIRONMENTS) private readonly environments: BookingEnvironments,
+  ) {}
+
+  async execute({ actor, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
+    const user = actingUserOf(actor);
+    assertMayBook(user);
+    const now = new Date();
+    const request = parseBookingRequest(payload, now);
+    assertMayBookFor(user, request.group);
+    return this.runner.run(
+      { actorSub: user.sub, idempotencyKey, operation: 'bookings.create', payload },
+      async (transaction) => {
+        const { manager } = transaction;
+        if (!(await this.environments.exists(manager, request.environmentId))) {
+          throw unknownEnvironment(request.environmentId);
+        }
+        const booking = Booking.create(request, { id: randomUUID(), createdBy: user, now });
+        await this.bookings.insert(manager, booking);
+        const view = toBookingView(booking.snapshot());
+        await transaction.publish(this.events.create(bookingCreatedEvent, view));
+        return view;
+      },
+    );
+  }
+}

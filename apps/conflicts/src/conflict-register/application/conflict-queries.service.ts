@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CONFLICT_STATUSES, ConflictStatus, ConflictView, IntentView, Page } from '@envrefresh/contracts';
+import {
+  actingUserOf,
+  assertValidQuery,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+} from '@envrefresh/application';
+import { Problems, isUuid } from '@envrefresh/kernel';
+import { UnitOfWork } from '@envrefresh/messaging';
+import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';
+import { WorldChangesService } from './world-changes.service';
+import { RecomputeConflictsService } from './recompute-conflicts.service';
+
+/** Reads of the stored conflicts, and the approval gate's question (ADR 0009). */
+@Injectable()
+export class ConflictQueries {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly worldChanges: WorldChangesService,
+    private readonly recomputer: RecomputeConflictsService,
+    @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
+  ) {}
+
+  /**
+   * The gate asks before approve and start. The intent as the gateway just read it is taken in
+   * first (an approve right after a submit must not race the `intent.requested` event), then its
+   * conflicts are recomputed against everything known now: a blackout added a second ago counts.
+   */
+  async openBlockingFor(intentId: unknown, intent?: IntentView): Promise<ConflictView[]> {
+    const id = requireIntentId(intentId);
+    return this.unitOfWork.run(async (transaction) => {
+      if (intent && intent.id === id) await this.worldChanges.intentChanged(transaction, intent);
+      await this.recomputer.recompute(transaction, [id]);
+      return this.register.openBlockingFor(transaction.manager, id);
+    });
+  }
+
+  allFor(intentId: unknown): Promise<ConflictView[]> {
+    return this.register.allFor(this.dataSource.manager, requireIntentId(intentId));
+  }
+
+  async list(
+    actor: unknown,
+    query: {
+      status?: unknown;
+      environmentId?: unknown;
+      intentId?: unknown;
+      limit?: unknown;
+      cursor?: unknown;
+    },
+  ): Promise<Page<ConflictView>> {
+    const user = actingUserOf(actor);
+    const problems = new Problems();
+    if (query.status !== undefined && !CONFLICT_STATUSES.includes(query.status as ConflictStatus))
+      problems.add('status', `must be one of ${CONFLICT_STATUSES.join(', ')}`);
+    for (const field of ['environmentId', 'intentId'] as const)
+      if (query[field] !== undefined && !isUuid(query[field])) problems.add(field, 'must be a UUID');
+    const limit = pageSize(query.limit, problems);
+    const after = decodeCursor(query.cursor, ['createdAt', 'id'] as const, problems);
+    assertValidQuery(problems);
+    const items = await this.register.list(this.dataSource.manager, {
+      viewer: user,
+      ...(query.status ? { status: query.status as ConflictStatus } : {}),
+      ...(query.environmentId ? { environmentId: query.environmentId as string } : {}),
+      ...(query.intentId ? { intentId: query.intentId as string } : {}),
+      limit: limit + 1,
+      ...(after ? { after } : {}),
+    });
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      nextCursor:
+        items.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    };
+  }
+}
+
+function requireIntentId(intentId: unknown): string {
+  const problems = new Problems();
+  if (!isUuid(intentId)) problems.add('intentId', 'must be a UUID');
+  problems.throwIfAny('REQUEST.INVALID');
+  return intentId as string;
+}

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import { ActorRef, ConflictStatus, ConflictView } from '@envrefresh/contracts';
+import { Finding } from '../../detection/domain/situation';
+import { LiveConflict } from '../domain/reconciliation';
+
+/** Who asks, as far as row-level visibility goes (SPEC "Identity and roles"). */
+export interface Viewer {
+  sub: string;
+  groups: string[];
+  isAdmin: boolean;
+}
+
+/** A conflict with what decides who may act on it: the intent's requester and its visibility. */
+export interface ConflictOnIntent {
+  conflict: ConflictView;
+  requestedBy: string | null;
+  visibleTo(viewer: Viewer): boolean;
+}
+
+export interface ConflictListQuery {
+  viewer: Viewer;
+  status?: ConflictStatus;
+  environmentId?: string;
+  intentId?: string;
+  limit: number;
+  after?: { createdAt: string; id: string };
+}
+
+/** The stored conflicts: what recomputation writes and what approvers act on. */
+export interface ConflictRegister {
+  /** The intent's conflicts that are not RESOLVED, locked for this transaction. */
+  liveFor(manager: EntityManager, intentId: string): Promise<LiveConflict[]>;
+  detect(
+    manager: EntityManager,
+    intent: { intentId: string; environmentId: string },
+    finding: Finding,
+    causeKey: string,
+  ): Promise<ConflictView>;
+  resolve(manager: EntityManager, conflictId: string, at: Date): Promise<ConflictView>;
+  reword(manager: EntityManager, conflictId: string, explanation: string): Promise<void>;
+  /** One conflict, locked, with its intent's requester and visibility; null when unknown. */
+  lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null>;
+  acknowledge(
+    manager: EntityManager,
+    conflictId: string,
+    by: ActorRef,
+    at: Date,
+    notes?: string,
+  ): Promise<ConflictView>;
+  override(
+    manager: EntityManager,
+    conflictId: string,
+    by: ActorRef,
+    at: Date,
+    justification: string,
+  ): Promise<ConflictView>;
+  openBlockingFor(manager: EntityManager, intentId: string): Promise<ConflictView[]>;
+  allFor(manager: EntityManager, intentId: string): Promise<ConflictView[]>;
+  list(manager: EntityManager, query: ConflictListQuery): Promise<ConflictView[]>;
+  /** Intents with a live conflict whose related thing is this id (an intent, booking, window or environment). */
+  intentsReferencing(manager: EntityManager, relatedId: string): Promise<string[]>;
+}
+
+export const CONFLICT_REGISTER = Symbol('ConflictRegister');

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BookingView, EnvironmentView, IntentView, WindowView } from '@envrefresh/contracts';
+import { TransactionContext } from '@envrefresh/messaging';
+import { occurrenceReachOf } from '../../detection/domain/occurrence-reach';
+import { TrackEnvironmentUseCase } from '../../world/application/track-environment.use-case';
+import { TrackIntentUseCase } from '../../world/application/track-intent.use-case';
+import { WORLD_REPOSITORY, WorldRepository } from '../../world/application/world.repository.port';
+import { IntentWindow } from '../../world/domain/intent-window';
+import { AFFECTED_INTENTS, AffectedIntents } from './affected-intents.port';
+import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';
+import { RecomputeConflictsService } from './recompute-conflicts.service';
+
+/**
+ * SPEC: "Conflicts are recomputed whenever anything they depend on changes". Each change names the
+ * intents it can touch: those with a live conflict caused by the changed thing (so a cause that
+ * went away is resolved) and the active intents around where and when it happened (so a new
+ * cause is found); only those are recomputed.
+ */
+@Injectable()
+export class WorldChangesService {
+  constructor(
+    private readonly trackIntent: TrackIntentUseCase,
+    private readonly trackEnvironment: TrackEnvironmentUseCase,
+    private readonly recomputer: RecomputeConflictsService,
+    @Inject(WORLD_REPOSITORY) private readonly world: WorldRepository,
+    @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
+    @Inject(AFFECTED_INTENTS) private readonly affected: AffectedIntents,
+  ) {}
+
+  /** An intent was filed, amended, moved along its lifecycle or ended. */
+  async intentChanged(transaction: TransactionContext, intent: IntentView): Promise<void> {
+    const { manager } = transaction;
+    const change = await this.trackIntent.execute(manager, intent);
+    if (!change.changed) return;
+    const touched = new Set([intent.id, ...(await this.register.intentsReferencing(manager, intent.id))]);
+    const now = await this.world.lockIntent(manager, intent.id);
+    for (const where of [change.previous, now]) {
+      if (!where) continue;
+      for (const id of await this.affected.around(manager, aroundIntent(where))) touched.add(id);
+    }
+    await this.recomputer.recompute(transaction, touched);
+  }
+
+  /** An environment was added or changed: its dependencies, tier or maintenance windows may differ. */
+  async environmentChanged(transaction: TransactionContext, environment: EnvironmentView): Promise<void> {
+    const { manager } = transaction;
+    // The walk before the change reaches what the old graph connected; the one after, the new.
+    const before = await this.affected.around(manager, { environmentIds: [environment.id] });
+    const change = await this.trackEnvironment.execute(manager, environment);
+    if (!change.changed) return;
+    const after = await this.affected.around(manager, { environmentIds: [environment.id] });
+    const referencing = await this.register.intentsReferencing(manager, environment.id);
+    await this.recomputer.recompute(transaction, [...before, ...after, ...referencing]);
+  }
+
+  /** A booking was made or cancelled. */
+  async bookingChanged(transaction: TransactionContext, booking: BookingView): Promise<void> {
+    const { manager } = transaction;
+    const span = { start: new Date(booking.start), end: new Date(booking.end) };
+    const around = await this.affected.around(manager, { environmentIds: [booking.environmentId], span });
+    const referencing = await this.register.intentsReferencing(manager, booking.id);
+    await this.recomputer.recompute(transaction, [...around, ...referencing]);
+  }
+
+  /** A blackout or maintenance window was added or deleted. */
+  async windowChanged(transaction: TransactionContext, window: WindowView): Promise<void> {
+    const { manager } = transaction;
+    const environmentIds = window.scope?.environmentIds ?? [];
+    const tiers = window.scope?.tiers ?? [];
+    const around = await this.affected.around(manager, {
+      environmentIds,
+      tiers,
+      everywhere: environmentIds.length === 0 && tiers.length === 0,
+      span: occurrenceReachOf(window),
+    });
+    const referencing = await this.register.intentsReferencing(manager, window.id);
+    await this.recomputer.recompute(transaction, [...around, ...referencing]);
+  }
+}
+
+function aroundIntent(intent: IntentWindow) {
+  return {
+    environmentIds: [intent.environmentId],
+    span: { start: intent.start, end: intent.end },
+    ...(intent.source ? { source: intent.source } : {}),
+  };
+}

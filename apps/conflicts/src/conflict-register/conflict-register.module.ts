@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { WorldModule } from '../world/world.module';
+import { AFFECTED_INTENTS } from './application/affected-intents.port';
+import { CONFLICT_REGISTER } from './application/conflict-register.port';
+import { ConflictQueries } from './application/conflict-queries.service';
+import { DecideConflictUseCase } from './application/decide-conflict.use-case';
+import { RecomputeConflictsService } from './application/recompute-conflicts.service';
+import { WorldChangesService } from './application/world-changes.service';
+import { SqlAffectedIntents } from './infrastructure/sql-affected-intents';
+import { SqlConflictRegister } from './infrastructure/sql-conflict-register';
+import { ConflictRegisterRpcController } from './interface/conflict-register.rpc-controller';
+import { WorldEventsHandler } from './interface/world-events.handler';
+
+/**
+ * The conflicts this service keeps true: recomputed as the world changes, decided on by approvers,
+ * asked for by the approval gate. The rules come from DetectionModule (global, configured once).
+ */
+@Module({
+  imports: [WorldModule],
+  controllers: [ConflictRegisterRpcController],
+  providers: [
+    RecomputeConflictsService,
+    WorldChangesService,
+    ConflictQueries,
+    DecideConflictUseCase,
+    WorldEventsHandler,
+    { provide: CONFLICT_REGISTER, useClass: SqlConflictRegister },
+    { provide: AFFECTED_INTENTS, useClass: SqlAffectedIntents },
+  ],
+})
+export class ConflictRegisterModule {}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { ActorRef, ConflictView } from '@envrefresh/contracts';
+import { Finding } from '../../detection/domain/situation';
+import {
+  ConflictListQuery,
+  ConflictOnIntent,
+  ConflictRegister,
+  Viewer,
+} from '../application/conflict-register.port';
+import { LiveConflict } from '../domain/reconciliation';
+import { CONFLICT_COLUMNS, ConflictRow, conflictColumns, toConflictView } from './conflict-row.mapper';
+
+const TABLE = 'conflicts.conflicts';
+
+@Injectable()
+export class SqlConflictRegister implements ConflictRegister {
+  async liveFor(manager: EntityManager, intentId: string): Promise<LiveConflict[]> {
+    const rows = (await manager.query(
+      `SELECT id, cause_key, severity, lower("window") AS start, upper("window") AS "end", explanation, status
+         FROM ${TABLE} WHERE intent_id = $1 AND status <> 'RESOLVED' ORDER BY id FOR UPDATE`,
+      [intentId],
+    )) as {
+      id: string;
+      cause_key: string;
+      severity: LiveConflict['severity'];
+      start: Date;
+      end: Date;
+      explanation: string;
+      status: LiveConflict['status'];
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      causeKey: row.cause_key,
+      severity: row.severity,
+      window: { start: row.start, end: row.end },
+      explanation: row.explanation,
+      status: row.status,
+    }));
+  }
+
+  async detect(
+    manager: EntityManager,
+    intent: { intentId: string; environmentId: string },
+    finding: Finding,
+    causeKey: string,
+  ): Promise<ConflictView> {
+    return this.one(
+      manager,
+      `INSERT INTO ${TABLE} (id, intent_id, environment_id, type, severity, rule, explanation, related_ref,
+         "window", status, cause_key, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, tstzrange($9, $10, '[)'), 'OPEN', $11,
+         date_trunc('milliseconds', now()), date_trunc('milliseconds', now()))
+       RETURNING ${CONFLICT_COLUMNS}`,
+      [
+        randomUUID(),
+        intent.intentId,
+        intent.environmentId,
+        finding.type,
+        finding.severity,
+        finding.rule,
+        finding.explanation,
+        JSON.stringify(finding.relatedRef),
+        finding.window.start.toISOString(),
+        finding.window.end.toISOString(),
+        causeKey,
+      ],
+    );
+  }
+
+  resolve(manager: EntityManager, conflictId: string, at: Date): Promise<ConflictView> {
+    return this.one(
+      manager,
+      `UPDATE ${TABLE} SET status = 'RESOLVED', resolved_at = $2, updated_at = $2 WHERE id = $1
+       RETURNING ${CONFLICT_COLUMNS}`,
+      [conflictId, at.toISOString()],
+    );
+  }
+
+  async reword(manager: EntityManager, conflictId: string, explanation: string): Promise<void> {
+    await manager.query(`UPDATE ${TABLE} SET explanation = $2, updated_at = now() WHERE id = $1`, [
+      conflictId,
+      explanation,
+    ]);
+  }
+
+  async lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null> {
+    const [row] = (await manager.query(
+      `SELECT ${conflictColumns('c')}, i.requested_by, i.notification_groups, e.owner_group
+         FROM ${TABLE} c
+         LEFT JOIN conflicts.intent_windows i ON i.intent_id = c.intent_id
+         LEFT JOIN conflicts.environments e ON e.id = c.environment_id
+        WHERE c.id = $1
+        FOR UPDATE OF c`,
+      [conflictId],
+    )) as (ConflictRow & {
+      requested_by: string | null;
+      notification_groups: string[] | null;
+      owner_group: string | null;
+    })[];
+    if (!row) return null;
+    return {
+      conflict: toConflictView(row),
+      requestedBy: row.requested_by,
+      visibleTo: (viewer: Viewer) =>
+        viewer.isAdmin ||
+        row.requested_by === viewer.sub ||
+        (row.owner_group !== null && viewer.groups.includes(row.owner_group)) ||
+        (row.notification_groups ?? []).some((group) => viewer.groups.includes(group)),
+    };
+  }
+
+  acknowledge(
+    manager: EntityManager,
+    conflictId: string,
+    by: ActorRef,
+    at: Date,
+    notes?: string,
+  ): Promise<ConflictView> {
+    return this.one(
+      manager,
+      `UPDATE ${TABLE} SET status = 'ACKNOWLEDGED', acknowledged_by = $2, acknowledged_at = $3,
+         justification = $4, updated_at = $3
+       WHERE id = $1 RETURNING ${CONFLICT_COLUMNS}`,
+      [conflictId, JSON.stringify(by), at.toISOString(), notes ?? null],
+    );
+  }
+
+  override(
+    manager: EntityManager,
+    conflictId: string,
+    by: ActorRef,
+    at: Date,
+    justification: string,
+  ): Promise<ConflictView> {
+    return this.one(
+      manager,
+      `UPDATE ${TABLE} SET status = 'OVERRIDDEN', overridden_by = $2, overridden_at = $3, justification = $4,
+         updated_at = $3
+       WHERE id = $1 RETURNING ${CONFLICT_COLUMNS}`,
+      [conflictId, JSON.stringify(by), at.toISOString(), justification],
+    );
+  }
+
+  async openBlockingFor(manager: EntityManager, intentId: string): Promise<ConflictView[]> {
+    const rows: ConflictRow[] = await manager.query(
+      `SELECT ${CONFLICT_COLUMNS} FROM ${TABLE}
+        WHERE intent_id = $1 AND status = 'OPEN' AND severity = 'BLOCKING'
+        ORDER BY lower("window"), id`,
+      [intentId],
+    );
+    return rows.map(toConflictView);
+  }
+
+  async allFor(manager: EntityManager, intentId: string): Promise<ConflictView[]> {
+    const rows: ConflictRow[] = await manager.query(
+      `SELECT ${CONFLICT_COLUMNS} FROM ${TABLE} WHERE intent_id = $1 ORDER BY lower("window"), created_at, id`,
+      [intentId],
+    );
+    return rows.map(toConflictView);
+  }
+
+  async list(manager: EntityManager, query: ConflictListQuery): Promise<ConflictView[]> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => {
+      parameters.push(value);
+      return `$${parameters.length}`;
+    };
+    if (query.status) conditions.push(`c.status = ${bind(query.status)}`);
+    if (query.environmentId) conditions.push(`c.environment_id = ${bind(query.environmentId)}`);
+    if (query.intentId) conditions.push(`c.intent_id = ${bind(query.intentId)}`);
+    if (!query.viewer.isAdmin) {
+      const groups = bind(query.viewer.groups);
+      conditions.push(
+        `(i.requested_by = ${bind(query.viewer.sub)} OR e.owner_group = ANY (${groups}::text[])
+          OR i.notification_groups && ${groups}::text[])`,
+      );
+    }
+    if (query.after) {
+      conditions.push(
+        `(c.created_at, c.id) < (${bind(query.after.createdAt)}::timestamptz, ${bind(query.after.id)}::uuid)`,
+      );
+    }
+    const rows: ConflictRow[] = await manager.query(
+      `SELECT ${conflictColumns('c')} FROM ${TABLE} c
+         LEFT JOIN conflicts.intent_windows i ON i.intent_id = c.intent_id
+         LEFT JOIN conflicts.environments e ON e.id = c.environment_id
+        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY c.created_at DESC, c.id DESC
+        LIMIT ${bind(query.limit)}`,
+      parameters,
+    );
+    return rows.map(toConflictView);
+  }
+
+  async intentsReferencing(manager: EntityManager, relatedId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT intent_id FROM ${TABLE} WHERE related_ref ->> 'id' = $1 AND status <> 'RESOLVED'`,
+      [relatedId],
+    )) as { intent_id: string }[];
+    return rows.map((row) => row.intent_id);
+  }
+
+  private async one(manager: EntityManager, sql: string, parameters: unknown[]): Promise<ConflictView> {
+    const result = (await manager.query(sql, parameters)) as ConflictRow[] | [ConflictRow[], number];
+    const rows = Array.isArray(result[0]) ? (result[0] as ConflictRow[]) : (result as ConflictRow[]);
+    return toConflictView(rows[0]);
+  }
+}

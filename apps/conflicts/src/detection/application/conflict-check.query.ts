@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConflictCheckView, ConflictFindingView } from '@envrefresh/contracts';
+import { actingUserOf } from '@envrefresh/application';
+import { Problems, ValidationError, isUuid } from '@envrefresh/kernel';
+import { evaluate } from '../domain/evaluate';
+import { RuleSet } from '../domain/rule-set';
+import { Candidate, Finding } from '../domain/situation';
+import { optionalSource, requiredUuid, windowOf } from './detection-input';
+import { RULE_SET } from './rule-set.token';
+import { SITUATION_LOADER, SituationLoader } from './situation-loader.port';
+
+/** `POST /conflicts/check`: what an intent with this window would meet; nothing is stored. */
+@Injectable()
+export class ConflictCheckQuery {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
+    @Inject(RULE_SET) private readonly ruleSet: RuleSet,
+  ) {}
+
+  async check(actor: unknown, payload: Record<string, unknown> | undefined): Promise<ConflictCheckView> {
+    actingUserOf(actor);
+    const input = payload ?? {};
+    const problems = new Problems();
+    const environmentId = requiredUuid(input.environmentId, 'environmentId', problems);
+    const window = windowOf(
+      input.plannedStart,
+      input.plannedEnd,
+      { start: 'plannedStart', end: 'plannedEnd' },
+      problems,
+    );
+    if (input.excludeIntentId !== undefined && !isUuid(input.excludeIntentId))
+      problems.add('excludeIntentId', 'must be a UUID');
+    const source = optionalSource(input.source, problems);
+    problems.throwIfAny('REQUEST.INVALID');
+    const candidate: Candidate = {
+      environmentId,
+      window: window as NonNullable<typeof window>,
+      ...(typeof input.excludeIntentId === 'string' ? { intentId: input.excludeIntentId } : {}),
+      ...(source ? { source } : {}),
+    };
+    const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
+    if (!situation) throw unknownEnvironment('environmentId');
+    const conflicts = evaluate(candidate, situation, this.ruleSet).map(toFindingView);
+    return {
+      environmentId,
+      window: { start: candidate.window.start.toISOString(), end: candidate.window.end.toISOString() },
+      blocking: conflicts.some((conflict) => conflict.severity === 'BLOCKING'),
+      conflicts,
+    };
+  }
+}
+
+export function toFindingView(finding: Finding): ConflictFindingView {
+  return {
+    type: finding.type,
+    severity: finding.severity,
+    rule: finding.rule,
+    explanation: finding.explanation,
+    relatedRef: finding.relatedRef,
+    window: { start: finding.window.start.toISOString(), end: finding.window.end.toISOString() },
+  };
+}
+
+export function unknownEnvironment(field: string): ValidationError {
+  return new ValidationError('CONFLICTS.UNKNOWN_ENVIRONMENT', [
+    { field, message: 'is not an environment of the catalog' },
+  ]);
+}

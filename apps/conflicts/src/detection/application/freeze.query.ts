@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FreezeView } from '@envrefresh/contracts';
+import { actingUserOf } from '@envrefresh/application';
+import { Problems, parseInstant } from '@envrefresh/kernel';
+import { evaluate } from '../domain/evaluate';
+import { RuleSet, withoutRule } from '../domain/rule-set';
+import { Candidate } from '../domain/situation';
+import { toFindingView, unknownEnvironment } from './conflict-check.query';
+import { requiredUuid } from './detection-input';
+import { RULE_SET } from './rule-set.token';
+import { SITUATION_LOADER, SituationLoader } from './situation-loader.port';
+
+/**
+ * `GET /freeze`: may this environment be changed at `at`? The question a pipeline or a refresh
+ * executor asks before it touches the environment. The rules judge a change of one millisecond at
+ * `at`; being outside a maintenance window is not a reason to freeze, so that rule stays out.
+ */
+@Injectable()
+export class FreezeQuery {
+  private readonly freezeRules: RuleSet;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
+    @Inject(RULE_SET) ruleSet: RuleSet,
+  ) {
+    this.freezeRules = withoutRule(ruleSet, 'OUTSIDE_MAINTENANCE');
+  }
+
+  async at(
+    actor: unknown,
+    payload: { environmentId?: unknown; at?: unknown } | undefined,
+  ): Promise<FreezeView> {
+    actingUserOf(actor);
+    const problems = new Problems();
+    const environmentId = requiredUuid(payload?.environmentId, 'environmentId', problems);
+    const at = payload?.at === undefined ? new Date() : parseInstant(payload.at, 'at', problems);
+    problems.throwIfAny('REQUEST.INVALID');
+    const instant = at as Date;
+    const candidate: Candidate = {
+      environmentId,
+      window: { start: instant, end: new Date(instant.getTime() + 1) },
+    };
+    const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
+    if (!situation) throw unknownEnvironment('environmentId');
+    const reasons = evaluate(candidate, situation, this.freezeRules).map(toFindingView);
+    return {
+      environmentId,
+      at: instant.toISOString(),
+      frozen: reasons.some((reason) => reason.severity === 'BLOCKING'),
+      reasons,
+    };
+  }
+}

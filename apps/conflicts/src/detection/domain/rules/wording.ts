@@ -1,0 +1,37 @@
+import { describeSpan } from '../describe-time';
+import { BookingFact, OtherIntent, RelatedEnvironment, Situation } from '../situation';
+
+// Phrases the explanations share, so every rule names things the same way.
+
+/** The key of an environment of the situation, or its id when the situation does not know it. */
+export function environmentName(situation: Situation, environmentId: string): string {
+  if (situation.target.id === environmentId) return situation.target.key;
+  return (
+    situation.related.find((related) => related.id === environmentId)?.key ?? `environment ${environmentId}`
+  );
+}
+
+/** `a REQUESTED FULL_COPY refresh by alice from 2026-03-01 20:00 to 23:00 UTC` */
+export function describeIntent(intent: OtherIntent): string {
+  return `a ${intent.status} ${intent.refreshType} refresh by ${intent.requestedBy} from ${describeSpan(intent.window)}`;
+}
+
+/** `booked by payments-qa for release 4.2 testing (HIGH) from 2026-03-01 20:00 to 23:00 UTC` */
+export function describeBooking(booking: BookingFact): string {
+  const purpose = booking.purpose.trim() === '' ? '' : ` for ${booking.purpose.trim()}`;
+  return `booked by ${booking.group}${purpose} (${booking.priority}) from ${describeSpan(booking.window)}`;
+}
+
+/**
+ * `uat-api, which uat-web depends on,` or `uat-web, which depends on uat-db (uat-web → uat-api →
+ * uat-db),`: the related environment and how it hangs together with the target. Arrows point
+ * from an environment to the one it depends on.
+ */
+export function describeRelation(situation: Situation, related: RelatedEnvironment): string {
+  const target = situation.target.key;
+  const dependsOn = related.direction === 'UPSTREAM' ? related.path : [...related.path].reverse();
+  const chain = related.distance > 1 ? ` (${dependsOn.join(' → ')})` : '';
+  return related.direction === 'UPSTREAM'
+    ? `${related.key}, which ${target} depends on${chain},`
+    : `${related.key}, which depends on ${target}${chain},`;
+}

@@ -1,0 +1,79 @@
+import type { EnvironmentTier, MaintenanceWindow, WindowKind, WindowTiming } from '@envrefresh/contracts';
+import { Interval } from '../domain/interval';
+import { occurrencesWithin } from '../domain/recurrence';
+import { WindowOccurrence } from '../domain/situation';
+
+export interface WindowRow {
+  id: string;
+  kind: WindowKind;
+  name: string;
+  scope_environment_ids: string[];
+  scope_tiers: EnvironmentTier[];
+  start: Date | null;
+  end: Date | null;
+  rrule: string | null;
+  duration: string | null;
+  timezone: string | null;
+  starts_at: Date | null;
+  until: Date | null;
+}
+
+export function timingOf(row: WindowRow): WindowTiming {
+  if (row.rrule === null)
+    return { start: (row.start as Date).toISOString(), end: (row.end as Date).toISOString() };
+  return {
+    rrule: row.rrule,
+    duration: row.duration as string,
+    timezone: row.timezone as string,
+    startsAt: (row.starts_at as Date).toISOString(),
+    ...(row.until ? { until: row.until.toISOString() } : {}),
+  };
+}
+
+/** The occurrences of a `/windows` window within `span`, with the environments of the situation it covers. */
+export function occurrencesOfWindow(
+  row: WindowRow,
+  span: Interval,
+  environments: { id: string; tier: EnvironmentTier }[],
+): WindowOccurrence[] {
+  const global = row.scope_environment_ids.length === 0 && row.scope_tiers.length === 0;
+  const coveredEnvironmentIds = environments
+    .filter(
+      (environment) =>
+        global ||
+        row.scope_environment_ids.includes(environment.id) ||
+        row.scope_tiers.includes(environment.tier),
+    )
+    .map((environment) => environment.id);
+  if (coveredEnvironmentIds.length === 0) return [];
+  return occurrencesWithin(timingOf(row), span).map((window) => ({
+    windowId: row.id,
+    kind: row.kind,
+    name: row.name,
+    window,
+    coveredEnvironmentIds,
+    origin: 'WINDOW' as const,
+  }));
+}
+
+/** The occurrences of an environment's own maintenance windows within `span`; each covers that environment only. */
+export function occurrencesOfOwnMaintenance(
+  environment: { id: string; key: string; maintenanceWindows: MaintenanceWindow[] },
+  span: Interval,
+): WindowOccurrence[] {
+  return environment.maintenanceWindows.flatMap((timing, index) =>
+    occurrencesWithin(timing, span).map((window) => ({
+      windowId: `${environment.id}#maintenance-${index}`,
+      kind: 'MAINTENANCE' as const,
+      name: timing.name ?? `${environment.key} maintenance`,
+      window,
+      coveredEnvironmentIds: [environment.id],
+      origin: 'ENVIRONMENT' as const,
+    })),
+  );
+}
+
+/** Own maintenance windows still in force: any recurrence, or a one-off window not yet over. */
+export function hasOwnMaintenanceInForce(windows: MaintenanceWindow[], now: Date): boolean {
+  return windows.some((timing) => !('end' in timing) || new Date(timing.end) > now);
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CreateWindowPayload, WindowView, windowCreatedEvent } from '@envrefresh/contracts';
+import { EventFactory } from '@envrefresh/messaging';
+import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Window } from '../domain/window';
+import { unknownScopeEnvironments } from '../domain/window.errors';
+import { assertMayManageWindows } from '../domain/window-policy';
+import { parseWindowRequest } from '../domain/window-request.validation';
+import { WINDOW_ENVIRONMENTS, WindowEnvironments } from './window-environments.port';
+import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
+import { toWindowView } from './window-view.mapper';
+
+export interface CreateWindowCommand {
+  actor: unknown;
+  payload: CreateWindowPayload;
+  idempotencyKey?: unknown;
+}
+
+/** Admin: adds a blackout or maintenance window; the row, its idempotency key and `window.created` commit together. */
+@Injectable()
+export class CreateWindowUseCase {
+  constructor(
+    private readonly runner: IdempotentCommandRunner,
+    private readonly events: EventFactory,
+    @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
+    @Inject(WINDOW_ENVIRONMENTS) private readonly environments: WindowEnvironments,
+  ) {}
+
+  async execute({ actor, payload, idempotencyKey }: CreateWindowCommand): Promise<WindowView> {
+    const user = actingUserOf(actor);
+    assertMayManageWindows(user, 'create');
+    const request = parseWindowRequest(payload);
+    return this.runner.run(
+      { actorSub: user.sub, idempotencyKey, operation: 'windows.create', payload },
+      async (transaction) => {
+        const { manager } = transaction;
+        const { environmentIds } = request.scope;
+        const unknown = await this.environments.unknownAmong(manager, environmentIds);
+        if (unknown.size > 0) throw unknownScopeEnvironments(environmentIds, unknown);
+        const window = Window.create(request, { id: randomUUID(), createdBy: user, now: new Date() });
+        await this.windows.insert(manager, window);
+        const view = toWindowView(window.snapshot());
+        await transaction.publish(this.events.create(windowCreatedEvent, view));
+        return view;
+      },
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ListWindowsPayload, Page, WINDOW_KINDS, WindowKind, WindowView } from '@envrefresh/contracts';
+import {
+  actingUserOf,
+  assertValidQuery,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+} from '@envrefresh/application';
+import { Problems, isUuid } from '@envrefresh/kernel';
+import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
+import { toWindowView } from './window-view.mapper';
+
+/** Every role may read windows: teams plan their refreshes around them. */
+@Injectable()
+export class WindowQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
+  ) {}
+
+  /** Newest first; by kind and by the environment they cover; opaque cursor. */
+  async list(actor: unknown, query: ListWindowsPayload = {}): Promise<Page<WindowView>> {
+    actingUserOf(actor);
+    const problems = new Problems();
+    const fields = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+    const limit = pageSize(fields.limit, problems);
+    const position = decodeCursor(fields.cursor, ['c', 'i'], problems);
+    const before = position && { createdAt: new Date(position.c), id: position.i };
+    if (before && (Number.isNaN(before.createdAt.getTime()) || !isUuid(before.id))) {
+      problems.add('cursor', 'is not a cursor this list handed out; start again without it');
+    }
+    if (fields.kind !== undefined && !(WINDOW_KINDS as readonly unknown[]).includes(fields.kind)) {
+      problems.add('kind', `must be one of ${WINDOW_KINDS.join(', ')}`);
+    }
+    if (fields.environmentId !== undefined && !isUuid(fields.environmentId)) {
+      problems.add('environmentId', 'must be the id (uuid) of an environment');
+    }
+    assertValidQuery(problems);
+
+    const rows = await this.windows.page(this.dataSource.manager, {
+      limit: limit + 1,
+      kind: fields.kind as WindowKind | undefined,
+      coveringEnvironmentId: (fields.environmentId as string | undefined)?.toLowerCase(),
+      before,
+    });
+    const items = rows.slice(0, limit).map((window) => toWindowView(window.snapshot()));
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ c: last.createdAt, i: last.id }) : null,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  Page,
+  RpcRequestOf,
+  WindowView,
+  windowsCreateRpc,
+  windowsDeleteRpc,
+  windowsListRpc,
+} from '@envrefresh/contracts';
+import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
+import { domainProblem } from '@envrefresh/application';
+import { CreateWindowUseCase } from '../application/create-window.use-case';
+import { DeleteWindowUseCase } from '../application/delete-window.use-case';
+import { WindowQueries } from '../application/window-queries.service';
+
+/** `conflicts.windows.*`: the gateway checks roles first; writes re-check admin here. */
+@Controller()
+@UseInterceptors(RpcCorrelationInterceptor)
+@UseFilters(new RpcProblemFilter(domainProblem))
+export class WindowsRpcController {
+  constructor(
+    private readonly createWindow: CreateWindowUseCase,
+    private readonly deleteWindow: DeleteWindowUseCase,
+    private readonly queries: WindowQueries,
+  ) {}
+
+  @MessagePattern(windowsCreateRpc.pattern)
+  create(@Payload() request: RpcRequestOf<typeof windowsCreateRpc>): Promise<WindowView> {
+    return this.createWindow.execute({
+      actor: request?.actor,
+      payload: request?.payload,
+      idempotencyKey: request?.idempotencyKey,
+    });
+  }
+
+  @MessagePattern(windowsListRpc.pattern)
+  list(@Payload() request: RpcRequestOf<typeof windowsListRpc>): Promise<Page<WindowView>> {
+    return this.queries.list(request?.actor, request?.payload ?? {});
+  }
+
+  @MessagePattern(windowsDeleteRpc.pattern)
+  delete(@Payload() request: RpcRequestOf<typeof windowsDeleteRpc>): Promise<WindowView> {
+    return this.deleteWindow.execute({ actor: request?.actor, windowId: request?.payload?.windowId });
+  }
+}

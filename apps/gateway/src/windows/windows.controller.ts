@@ -1,0 +1,93 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedActor } from '@envrefresh/auth';
+import { Page, WindowView, windowsCreateRpc, windowsDeleteRpc, windowsListRpc } from '@envrefresh/contracts';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { asWindowTiming } from '../common/window-timing.dto';
+import { setLocation } from '../http/created-at';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
+import { WindowIdPipe } from '../http/path-params.pipe';
+import { Endpoint } from '../openapi/endpoint.decorator';
+import { RECURRING_WINDOW_EXAMPLE, WINDOW_EXAMPLE } from '../openapi/view-schemas';
+import { ServiceClients } from '../services/service-clients';
+import { CreateWindowRequestDto } from './create-window.request.dto';
+import { ListWindowsQueryDto } from './list-windows.query.dto';
+
+@ApiTags('windows')
+@Controller('windows')
+export class WindowsController {
+  constructor(private readonly services: ServiceClients) {}
+
+  @Post()
+  @HttpCode(201)
+  @Endpoint({
+    summary: 'Add a blackout or maintenance window',
+    description:
+      'A BLACKOUT makes every overlapping refresh a BLOCKING conflict; MAINTENANCE windows say when refreshes belong (a refresh outside every one of its environment is a WARNING). One-off: `start`, `end`. Recurring: an RFC 5545 `rrule`, the `duration` of each occurrence, the IANA `timezone` it is expanded in (22:00–06:00 stays 22:00–06:00 local across daylight-saving changes), `startsAt` and optionally `until`; sending fields of both forms is 400. An RRULE that does not parse, an unknown timezone or a window too long is 400 naming the field. Conflicts of existing intents are recomputed. Publishes `window.created`.',
+    roles: ['admin'],
+    success: {
+      status: 201,
+      schema: 'WindowView',
+      description: 'The window as created',
+      example: WINDOW_EXAMPLE,
+    },
+    problems: [400, 413, 422],
+    idempotencyKey: true,
+  })
+  async create(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: CreateWindowRequestDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WindowView> {
+    const window = await this.services.call(windowsCreateRpc, {
+      actor,
+      payload: { ...asWindowTiming(body) },
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    setLocation(reply, `windows/${window.id}`);
+    return window;
+  }
+
+  @Get()
+  @Endpoint({
+    summary: 'List blackout and maintenance windows, newest first',
+    roles: ['viewer'],
+    success: {
+      status: 200,
+      schema: 'WindowPage',
+      description: 'One page of windows',
+      example: { items: [WINDOW_EXAMPLE, RECURRING_WINDOW_EXAMPLE], nextCursor: null },
+    },
+    problems: [400],
+  })
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: ListWindowsQueryDto,
+  ): Promise<Page<WindowView>> {
+    return this.services.call(windowsListRpc, { actor, payload: { ...query } });
+  }
+
+  @Delete(':id')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Window id' })
+  @Endpoint({
+    summary: 'Delete a window',
+    description:
+      'Conflicts the window caused are resolved. Publishes `window.deleted` with the window as it was.',
+    roles: ['admin'],
+    success: {
+      status: 200,
+      schema: 'WindowView',
+      description: 'The window as it was',
+      example: RECURRING_WINDOW_EXAMPLE,
+    },
+    problems: [404],
+  })
+  delete(
+    @Param('id', WindowIdPipe) windowId: string,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<WindowView> {
+    return this.services.call(windowsDeleteRpc, { actor, payload: { windowId } });
+  }
+}
