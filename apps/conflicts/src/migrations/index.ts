@@ -3,6 +3,8 @@ import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreateIntentWindows1763780000200 } from './1763780000200-create-intent-windows';
 import { CreateConflicts1763780000300 } from './1763780000300-create-conflicts';
 import { ExtendWorldPicture1763800000400 } from './1763800000400-extend-world-picture';
+import { CreateBookings1763800000500 } from './1763800000500-create-bookings';
+import { CreateWindows1763800000600 } from './1763800000600-create-windows';
 
 export const CONFLICTS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -10,4 +12,6 @@ export const CONFLICTS_MIGRATIONS = [
   CreateConflicts1763780000300,
   CreateIdempotencyKeys1763790000300,
   ExtendWorldPicture1763800000400,
+  CreateBookings1763800000500,
+  CreateWindows1763800000600,
 ];
