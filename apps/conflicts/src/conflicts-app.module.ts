@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule } from '@envrefresh/platform';
+import { BookingsModule } from './bookings/bookings.module';
 import { ConflictRegisterModule } from './conflict-register/conflict-register.module';
 import { ConflictsConfig } from './conflicts.config';
 import { DetectionModule } from './detection/detection.module';
+import { WindowsModule } from './windows/windows.module';
 import { WorldModule } from './world/world.module';
 
 @Module({})
@@ -15,6 +17,8 @@ export class ConflictsAppModule {
         WorldModule,
         DetectionModule.withRules(config.ruleSet),
         ConflictRegisterModule,
+        BookingsModule,
+        WindowsModule,
       ],
     };
   }

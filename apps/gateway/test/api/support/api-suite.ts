@@ -39,7 +39,12 @@ export interface ApiSuite {
  * One spec file's world: its own database and AMQP namespace, the five built apps as real
  * processes, and a client of the gateway. Registers beforeAll/afterAll; read fields inside tests.
  */
-export function useApiSuite(): ApiSuite {
+export interface ApiSuiteOptions {
+  /** Extra environment for one backend service, e.g. `{ conflicts: { CONFLICT_RULES: 'DEPENDENCY=off' } }`. */
+  serviceEnv?: Partial<Record<(typeof RPC_SERVICES)[number], Record<string, string>>>;
+}
+
+export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
   const suite = {} as ApiSuite;
   const apps: RunningApp[] = [];
 
@@ -56,7 +61,9 @@ export function useApiSuite(): ApiSuite {
     });
     await migrateSchemas(backendEnv);
     const started = await Promise.all([
-      ...RPC_SERVICES.map((service) => startApp(service, backendEnv)),
+      ...RPC_SERVICES.map((service) =>
+        startApp(service, { ...backendEnv, ...(options.serviceEnv?.[service] ?? {}) }),
+      ),
       startApp(
         'gateway',
         testServiceEnv({ amqpUrl: suite.amqpUrl, namespace: suite.namespace, extra: GATEWAY_ENV }),

@@ -2,7 +2,7 @@ import { BookingView, bookingViewSchema } from '../../model/booking-view';
 import { defineEvent } from '../event-definition';
 
 const exampleBooking: BookingView = {
-  id: '3c2b1a09-8f7e-4d6c-5b4a-392817160504',
+  id: '3c2b1a09-8f7e-4d6c-9b4a-392817160504',
   environmentId: '5f1e8c2a-0b7d-4c1e-8e3a-6d2b9f4a7c30',
   start: '2025-03-01T20:00:00Z',
   end: '2025-03-01T23:00:00Z',
