@@ -3,3 +3,21 @@ export function isUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string } };
   return (candidate.code ?? candidate.driverError?.code) === '23505';
 }
+
+/** SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure): the same work may simply be run again. */
+export function isRetryableTransactionFailure(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  const code = candidate.code ?? candidate.driverError?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/** Runs `work` again (at most `attempts` times in all) when Postgres chose it as a deadlock victim. */
+export async function retryingTransientFailures<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionFailure(error)) throw error;
+    }
+  }
+}

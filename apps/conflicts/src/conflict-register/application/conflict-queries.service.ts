@@ -7,6 +7,7 @@ import {
   decodeCursor,
   encodeCursor,
   pageSize,
+  retryingTransientFailures,
 } from '@envrefresh/application';
 import { Problems, isUuid } from '@envrefresh/kernel';
 import { UnitOfWork } from '@envrefresh/messaging';
@@ -32,11 +33,14 @@ export class ConflictQueries {
    */
   async openBlockingFor(intentId: unknown, intent?: IntentView): Promise<ConflictView[]> {
     const id = requireIntentId(intentId);
-    return this.unitOfWork.run(async (transaction) => {
-      if (intent && intent.id === id) await this.worldChanges.intentChanged(transaction, intent);
-      await this.recomputer.recompute(transaction, [id]);
-      return this.register.openBlockingFor(transaction.manager, id);
-    });
+    // Recomputations of neighbouring intents by event handlers may lock the same rows in another order.
+    return retryingTransientFailures(() =>
+      this.unitOfWork.run(async (transaction) => {
+        if (intent && intent.id === id) await this.worldChanges.intentChanged(transaction, intent);
+        await this.recomputer.recompute(transaction, [id]);
+        return this.register.openBlockingFor(transaction.manager, id);
+      }),
+    );
   }
 
   allFor(intentId: unknown): Promise<ConflictView[]> {
