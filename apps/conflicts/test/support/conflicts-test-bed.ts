@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, Module } from '@nestjs/common';
-import * as amqp from 'amqplib';
 import { Client } from 'pg';
 import { EnvReader } from '@envrefresh/config';
 import { Actor, EnvironmentTier, RemoteProblem, RpcContract, RpcReplyOf } from '@envrefresh/contracts';
-import { RemoteProblemError, RpcClient, rpcQueue } from '@envrefresh/messaging';
+import {
+  MessagingLifecycle,
+  RemoteProblemError,
+  RpcClient,
+  consumerTopology,
+  declaredNames,
+  rpcQueue,
+} from '@envrefresh/messaging';
 import { runMigrations } from '@envrefresh/persistence';
-import { ServiceModule, createServiceApp, readServiceRuntimeConfig } from '@envrefresh/platform';
+import { createServiceApp } from '@envrefresh/platform';
 import {
   ProbeQueue,
   TestDatabase,
@@ -17,13 +22,13 @@ import {
   testAmqpUrl,
   testServiceEnv,
 } from '@envrefresh/testing';
-import { BookingsModule } from '../../src/bookings/bookings.module';
+import { ConflictsAppModule } from '../../src/conflicts-app.module';
+import { readConflictsConfig } from '../../src/conflicts.config';
 import { CONFLICTS_MIGRATIONS } from '../../src/migrations';
-import { CreateBookings1763800000500 } from '../../src/migrations/1763800000500-create-bookings';
-import { CreateWindows1763800000600 } from '../../src/migrations/1763800000600-create-windows';
-import { WindowsModule } from '../../src/windows/windows.module';
 
 type App = Awaited<ReturnType<typeof createServiceApp>>;
+
+const RETRY_DELAYS_MS = [200, 400];
 
 /** The callers the specs play; the gateway would hand the service these verified claims. */
 const ACTORS = {
@@ -44,7 +49,7 @@ export interface SeededEnvironment {
   tier: EnvironmentTier;
 }
 
-/** An event as it left the outbox: the envelope the relay publishes, and whether it was published yet. */
+/** The members of an event envelope the specs look at. */
 export interface OutboxEvent {
   type: string;
   data: Record<string, unknown>;
@@ -52,11 +57,10 @@ export interface OutboxEvent {
 }
 
 /**
- * The conflicts service's own resources (bookings, windows) in-process, as production builds them
- * (Nest, RPC server on the service's queue, outbox relay), on a database and an AMQP namespace of
- * their own. Specs call it through RpcClient exactly as the gateway does, write the environments
- * projection directly (it is fed by events the specs need not replay), and see the events on a
- * probe queue and in the outbox.
+ * The conflicts service in-process, as production builds it (Nest, RPC server on its queue, outbox
+ * relay, event consumer), on a database and an AMQP namespace of its own. Specs call it through
+ * RpcClient exactly as the gateway does, write the environments projection directly (it is fed by
+ * events the specs need not replay), and see the events on a probe queue and in the outbox.
  */
 export class ConflictsTestBed {
   readonly amqpUrl = testAmqpUrl();
@@ -79,25 +83,21 @@ export class ConflictsTestBed {
     await runMigrations({
       url: this.database.url,
       schema: 'conflicts',
-      migrations: [
-        ...CONFLICTS_MIGRATIONS,
-        ...[CreateBookings1763800000500, CreateWindows1763800000600].filter(
-          (migration) => !(CONFLICTS_MIGRATIONS as unknown[]).includes(migration),
-        ),
-      ],
+      migrations: CONFLICTS_MIGRATIONS,
       applicationName: 'conflicts-spec:migrate',
     });
     const env = testServiceEnv({
       databaseUrl: this.database.url,
       amqpUrl: this.amqpUrl,
       namespace: this.namespace,
-      extra: { OUTBOX_POLL_INTERVAL_MS: '50' },
+      extra: { MESSAGING_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','), OUTBOX_POLL_INTERVAL_MS: '50' },
     });
     const reader = new EnvReader(env);
-    const config = readServiceRuntimeConfig('conflicts', reader);
+    const config = readConflictsConfig(reader);
     reader.done();
-    this.app = await createServiceApp({ config, module: OwnedResourcesModule.register(config), rpc: true });
+    this.app = await createServiceApp({ config, module: ConflictsAppModule.register(config), rpc: true });
     await this.app.init();
+    await this.app.get(MessagingLifecycle).consumerReady();
     this.client = new RpcClient({
       amqpUrl: this.amqpUrl,
       namespace: this.namespace,
@@ -107,19 +107,7 @@ export class ConflictsTestBed {
     });
     this.db = new Client({ connectionString: this.database.url });
     await this.db.connect();
-    await this.declareExchange();
     this.probe = await bindProbeQueue(this.amqpUrl, this.exchange, probeKeys);
-  }
-
-  /** The relay declares the exchange on its first connection; the probe must not race it. */
-  private async declareExchange(): Promise<void> {
-    const connection = await amqp.connect(this.amqpUrl);
-    try {
-      const channel = await connection.createChannel();
-      await channel.assertExchange(this.exchange, 'topic', { durable: true });
-    } finally {
-      await connection.close();
-    }
   }
 
   /** Sends one RPC as the gateway would; a refusal rejects with RemoteProblemError. */
@@ -206,20 +194,10 @@ export class ConflictsTestBed {
     await this.app?.close();
     await this.db?.end().catch(() => undefined);
     await this.database?.drop();
+    const topology = declaredNames(consumerTopology(this.namespace, 'conflicts', RETRY_DELAYS_MS));
     await deleteAmqpNamespace(this.amqpUrl, {
-      queues: [rpcQueue(this.namespace, 'conflicts')],
-      exchanges: [this.exchange],
+      queues: [...topology.queues, rpcQueue(this.namespace, 'conflicts')],
+      exchanges: [...topology.exchanges, this.exchange],
     });
-  }
-}
-
-/** The platform under the two bounded contexts these specs prove, without the detection engine. */
-@Module({})
-class OwnedResourcesModule {
-  static register(config: Parameters<typeof ServiceModule.forRoot>[0]['config']): DynamicModule {
-    return {
-      module: OwnedResourcesModule,
-      imports: [ServiceModule.forRoot({ config }), BookingsModule, WindowsModule],
-    };
   }
 }

@@ -26,6 +26,7 @@ const FIELDS = new Set(['environmentId', 'start', 'end', 'group', 'purpose', 'pr
 export function parseBookingRequest(input: unknown, now: Date): BookingRequest {
   const problems = new Problems();
   const fields = objectOf(input, problems);
+  problems.throwIfAny('BOOKING.INVALID');
   for (const field of Object.keys(fields)) {
     if (!FIELDS.has(field)) problems.add(field, 'is not a field of a booking');
   }
@@ -71,6 +72,7 @@ function readText(value: unknown, maxLength: number): string | undefined {
   return trimmed === '' || trimmed.length > maxLength ? undefined : trimmed;
 }
 
+/** Anything but a JSON object is one problem: its fields cannot be named. */
 function objectOf(input: unknown, problems: Problems): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     problems.add('body', 'must be a JSON object');

@@ -55,4 +55,14 @@ describe('occurrenceReachOf', () => {
       }
     }
   });
+
+  it('treats a COUNT too long to walk as endless rather than cutting it short', () => {
+    const reach = occurrenceReachOf({
+      rrule: 'FREQ=DAILY;COUNT=999999',
+      duration: 'PT1H',
+      timezone: 'UTC',
+      startsAt: '2030-01-01T00:00:00Z',
+    });
+    expect(reach.end).toBeNull();
+  });
 });

@@ -4,6 +4,12 @@ import { compileRecurrence, firstOccurrences, isRecurring } from './recurrence';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A COUNT up to this many occurrences is walked to find where the last one ends; a longer one is
+ * treated as endless (a wider reach is always safe, a walk of a million occurrences is not).
+ */
+export const COUNT_WALK_LIMIT = 1000;
+
 /** From when to when a window's occurrences can fall; `end` null when the recurrence never ends. */
 export interface OccurrenceReach {
   start: Date;

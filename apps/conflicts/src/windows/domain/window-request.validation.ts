@@ -29,6 +29,7 @@ const MAX_NAME_LENGTH = 200;
 export function parseWindowRequest(input: unknown): WindowRequest {
   const problems = new Problems();
   const fields = objectOf(input, problems);
+  problems.throwIfAny('WINDOW.INVALID');
   for (const field of Object.keys(fields)) {
     if (!FIELDS.has(field)) problems.add(field, 'is not a field of a window');
   }
@@ -96,6 +97,7 @@ function readRecurring(fields: Record<string, unknown>, problems: Problems): Tim
   };
 }
 
+/** Anything but a JSON object is one problem: its fields cannot be named. */
 function objectOf(input: unknown, problems: Problems): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     problems.add('body', 'must be a JSON object');
