@@ -34,7 +34,7 @@ export function occurrenceReachOf(timing: WindowTiming): OccurrenceReach {
     ends.push(Date.parse(`${compiled.ruleUntil.date}T00:00:00Z`) + 2 * DAY_MS + compiled.longestMs);
   }
   const count = /(?:^|;)COUNT=(\d+)/.exec(compiled.rule.toString())?.[1];
-  if (count !== undefined) {
+  if (count !== undefined && Number(count) <= COUNT_WALK_LIMIT) {
     const occurrences = firstOccurrences(compiled, Number(count));
     ends.push(
       occurrences.length > 0 ? occurrences[occurrences.length - 1].end.getTime() : start.getTime() + 1,
