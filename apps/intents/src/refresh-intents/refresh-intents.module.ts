@@ -9,12 +9,14 @@ import { INTENT_HISTORY_REPOSITORY } from './application/intent-history.reposito
 import { INTENT_REPOSITORY } from './application/intent.repository.port';
 import { IntentChangeRecorder } from './application/intent-change.recorder';
 import { IntentQueries } from './application/intent-queries.service';
+import { RecordConflictDecisionUseCase } from './application/record-conflict-decision.use-case';
 import { RefreshHistoryQuery } from './application/refresh-history.query';
 import { ScheduleIntentUseCase } from './application/schedule-intent.use-case';
 import { TransitionIntentUseCase } from './application/transition-intent.use-case';
 import { VisibleIntentLoader } from './application/visible-intent.loader';
 import { SqlIntentHistoryRepository } from './infrastructure/sql-intent-history.repository';
 import { SqlIntentRepository } from './infrastructure/sql-intent.repository';
+import { ConflictEventsListener } from './interface/conflict-events.listener';
 import { IntentsRpcController } from './interface/intents.rpc-controller';
 import { ScheduleEventsListener } from './interface/schedule-events.listener';
 
@@ -27,11 +29,13 @@ import { ScheduleEventsListener } from './interface/schedule-events.listener';
     AmendIntentUseCase,
     TransitionIntentUseCase,
     ScheduleIntentUseCase,
+    RecordConflictDecisionUseCase,
     IntentQueries,
     RefreshHistoryQuery,
     IntentChangeRecorder,
     VisibleIntentLoader,
     ScheduleEventsListener,
+    ConflictEventsListener,
     { provide: INTENT_REPOSITORY, useClass: SqlIntentRepository },
     { provide: INTENT_HISTORY_REPOSITORY, useClass: SqlIntentHistoryRepository },
     { provide: INTENT_ENVIRONMENTS, useExisting: EnvironmentDirectory },

@@ -5,6 +5,7 @@ import {
   Actor,
   EnvironmentView,
   EventDefinition,
+  EventEnvelope,
   IntentView,
   RemoteProblem,
   RpcContract,
@@ -172,6 +173,13 @@ export class IntentsTestBed {
     correlationId = 'spec-event',
   ): Promise<string> {
     const envelope = createEnvelope(definition, data, { correlationId, causationId: null });
+    await this.publishEnvelope(envelope);
+    return envelope.id;
+  }
+
+  /** Publishes an envelope as it stands, so a spec can deliver the very same event twice. */
+  async publishEnvelope(envelope: EventEnvelope): Promise<void> {
+    const { correlationId } = envelope;
     if (!this.publisher) {
       this.publisher = await amqp.connect(this.amqpUrl);
       this.publisher.on('error', () => undefined);
@@ -185,7 +193,6 @@ export class IntentsTestBed {
     });
     await channel.waitForConfirms();
     await channel.close();
-    return envelope.id;
   }
 
   /**

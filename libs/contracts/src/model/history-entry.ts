@@ -6,7 +6,8 @@ export interface HistoryEntryView {
   /** 1, 2, 3… within the intent. */
   sequence: number;
   intentId: string;
-  /** `created`, `submit`, `approve`, `auto-approve`, `amend`, `schedule`, `start`, … */
+  /** `created`, `submit`, `approve`, `auto-approve`, `amend`, `schedule`, `start`, …, and an approver's
+   * `conflict.overridden` / `conflict.acknowledged` (same status before and after). */
   action: string;
   actor: ActorRef;
   fromStatus: IntentStatus | null;
