@@ -1,5 +1,5 @@
 import { Problems } from '@envrefresh/kernel';
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageSize } from './page-request';
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, pageFrom, pageSize } from './page-request';
 
 describe('page requests', () => {
   it('takes a limit from 1 to 100, 20 by default, and names anything else', () => {
@@ -26,5 +26,35 @@ describe('page requests', () => {
       expect(decodeCursor(bad, ['c', 'i'], problems)).toBeUndefined();
     }
     expect(() => problems.throwIfAny('REQUEST.INVALID')).toThrow(/cursor/);
+  });
+});
+
+describe('pageFrom', () => {
+  it('shows at most limit items and hands out a cursor only when a further row was fetched', () => {
+    const rows = [{ n: 1 }, { n: 2 }, { n: 3 }];
+    const full = pageFrom(
+      rows,
+      2,
+      (row) => row.n,
+      (last) => ({ n: String(last) }),
+    );
+    expect(full.items).toEqual([1, 2]);
+    expect(full.nextCursor).toBe(encodeCursor({ n: '2' }));
+    expect(
+      pageFrom(
+        rows.slice(0, 2),
+        2,
+        (row) => row.n,
+        (last) => ({ n: String(last) }),
+      ).nextCursor,
+    ).toBeNull();
+    expect(
+      pageFrom(
+        [],
+        2,
+        (row: { n: number }) => row.n,
+        () => ({}),
+      ).items,
+    ).toEqual([]);
   });
 });

@@ -45,3 +45,21 @@ export function decodeCursor<TKey extends string>(
 export function assertValidQuery(problems: Problems): void {
   problems.throwIfAny('REQUEST.INVALID');
 }
+
+/**
+ * One page from rows fetched with `limit + 1`: the extra row only says that there is a next page,
+ * whose cursor is the position of the last item shown.
+ */
+export function pageFrom<TRow, TItem>(
+  rows: readonly TRow[],
+  limit: number,
+  toItem: (row: TRow) => TItem,
+  positionOf: (item: TItem) => Record<string, string>,
+): { items: TItem[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit).map(toItem);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null,
+  };
+}

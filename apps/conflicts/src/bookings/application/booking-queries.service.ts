@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BookingView, ListBookingsPayload, Page } from '@envrefresh/contracts';
-import {
-  actingUserOf,
-  assertValidQuery,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-} from '@envrefresh/application';
+import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
 import { toBookingView } from './booking-view.mapper';
@@ -55,12 +49,12 @@ export class BookingQueries {
       includeCancelled,
       after,
     });
-    const items = rows.slice(0, limit).map((booking) => toBookingView(booking.snapshot()));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ s: last.start, i: last.id }) : null,
-    };
+    return pageFrom(
+      rows,
+      limit,
+      (booking) => toBookingView(booking.snapshot()),
+      (last) => ({ s: last.start, i: last.id }),
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import {
   actingUserOf,
   assertValidQuery,
   decodeCursor,
-  encodeCursor,
+  pageFrom,
   pageSize,
   retryingTransientFailures,
 } from '@envrefresh/application';
@@ -74,13 +74,12 @@ export class ConflictQueries {
       limit: limit + 1,
       ...(after ? { after } : {}),
     });
-    const page = items.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page,
-      nextCursor:
-        items.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
-    };
+    return pageFrom(
+      items,
+      limit,
+      (item) => item,
+      (last) => ({ createdAt: last.createdAt, id: last.id }),
+    );
   }
 }
 

@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ListWindowsPayload, Page, WINDOW_KINDS, WindowKind, WindowView } from '@envrefresh/contracts';
-import {
-  actingUserOf,
-  assertValidQuery,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-} from '@envrefresh/application';
+import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems, isUuid } from '@envrefresh/kernel';
 import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
 import { toWindowView } from './window-view.mapper';
@@ -45,11 +39,11 @@ export class WindowQueries {
       coveringEnvironmentId: (fields.environmentId as string | undefined)?.toLowerCase(),
       before,
     });
-    const items = rows.slice(0, limit).map((window) => toWindowView(window.snapshot()));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ c: last.createdAt, i: last.id }) : null,
-    };
+    return pageFrom(
+      rows,
+      limit,
+      (window) => toWindowView(window.snapshot()),
+      (last) => ({ c: last.createdAt, i: last.id }),
+    );
   }
 }

@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT_TIERS, EnvironmentTier, Page } from '@envrefresh/contracts';
-import {
-  actingUserOf,
-  assertValidQuery,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-} from '@envrefresh/application';
+import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems } from '@envrefresh/kernel';
 import { environmentNotFound } from '../domain/environment.errors';
 import { ENVIRONMENT_REPOSITORY, EnvironmentRepository } from './environment.repository.port';
@@ -46,8 +40,11 @@ export class EnvironmentQueries {
       afterKey: after?.k,
       tier: query.tier as EnvironmentTier | undefined,
     });
-    const items = rows.slice(0, limit).map((environment) => toEnvironmentView(environment.snapshot()));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.key }) : null };
+    return pageFrom(
+      rows,
+      limit,
+      (environment) => toEnvironmentView(environment.snapshot()),
+      (last) => ({ k: last.key }),
+    );
   }
 }

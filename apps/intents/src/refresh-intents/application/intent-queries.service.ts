@@ -9,13 +9,7 @@ import {
   ListIntentsQuery,
   Page,
 } from '@envrefresh/contracts';
-import {
-  actingUserOf,
-  assertValidQuery,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-} from '@envrefresh/application';
+import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
 import { verifyChain } from '../domain/history-chain';
 import { INTENT_HISTORY_REPOSITORY, IntentHistoryRepository } from './intent-history.repository.port';
@@ -68,12 +62,12 @@ export class IntentQueries {
       to,
       before,
     });
-    const items = rows.slice(0, limit).map((intent) => toIntentView(intent.snapshot()));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ c: last.createdAt, i: last.id }) : null,
-    };
+    return pageFrom(
+      rows,
+      limit,
+      (intent) => toIntentView(intent.snapshot()),
+      (last) => ({ c: last.createdAt, i: last.id }),
+    );
   }
 
   async historyOf(actor: unknown, intentId: unknown): Promise<HistoryEntryView[]> {

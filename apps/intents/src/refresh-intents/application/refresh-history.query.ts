@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Page, PageQuery, RefreshRecordView } from '@envrefresh/contracts';
-import {
-  actingUserOf,
-  assertValidQuery,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-} from '@envrefresh/application';
+import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems, isUuid } from '@envrefresh/kernel';
 import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
@@ -44,12 +38,6 @@ export class RefreshHistoryQuery {
       limit: limit + 1,
       before,
     });
-    const items = rows.slice(0, limit).map(toRefreshRecordView);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ c: last.completedAt, i: last.intentId }) : null,
-    };
+    return pageFrom(rows, limit, toRefreshRecordView, (last) => ({ c: last.completedAt, i: last.intentId }));
   }
 }
