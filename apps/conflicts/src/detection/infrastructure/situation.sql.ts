@@ -2,9 +2,9 @@
  * The queries behind a Situation. Each reads one GiST index over (environment, range): Postgres
  * finds the overlaps, Node only expands recurring windows within the asked span.
  */
+import { INTENT_WINDOW_COLUMNS as INTENT_COLUMNS } from '../../world/infrastructure/world-rows';
+
 const ACTIVE = `status IN ('REQUESTED', 'APPROVED', 'SCHEDULED', 'IN_PROGRESS')`;
-const INTENT_COLUMNS = `intent_id, environment_id, status, refresh_type, lower(planned) AS start, upper(planned) AS "end",
-  source_environment_id, source_snapshot, requested_by`;
 const NOT_CANDIDATE = `($4::uuid IS NULL OR intent_id <> $4::uuid)`;
 const IN_SPAN = `planned && tstzrange($2::timestamptz, $3::timestamptz, '[)')`;
 

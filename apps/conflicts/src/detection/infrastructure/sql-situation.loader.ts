@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { BookingPriority, IntentStatus } from '@envrefresh/contracts';
+import type { BookingPriority } from '@envrefresh/contracts';
 import { WORLD_REPOSITORY, WorldRepository } from '../../world/application/world.repository.port';
+import { IntentWindow } from '../../world/domain/intent-window';
+import { IntentWindowRow, toIntentWindow } from '../../world/infrastructure/world-rows';
 import { SituationLoader } from '../application/situation-loader.port';
 import { Interval } from '../domain/interval';
 import { BookingFact, Candidate, OtherIntent, Situation } from '../domain/situation';
@@ -12,18 +14,6 @@ import {
   occurrencesOfOwnMaintenance,
   occurrencesOfWindow,
 } from './window-occurrences';
-
-interface IntentRow {
-  intent_id: string;
-  environment_id: string;
-  status: IntentStatus;
-  refresh_type: string;
-  start: Date;
-  end: Date;
-  source_environment_id: string | null;
-  source_snapshot: string | null;
-  requested_by: string;
-}
 
 interface BookingRow {
   id: string;
@@ -56,7 +46,7 @@ export class SqlSituationLoader implements SituationLoader {
         candidate.intentId ?? null,
         candidate.source?.environmentId ?? null,
         candidate.source?.snapshot ?? null,
-      ]) as Promise<IntentRow[]>,
+      ]) as Promise<IntentWindowRow[]>,
       manager.query(BOOKINGS_SQL, [environmentIds, from, to]) as Promise<BookingRow[]>,
       manager.query(WINDOWS_SQL, [environmentIds, from, to, tiers]) as Promise<WindowRow[]>,
       manager.query(HAS_MAINTENANCE_SQL, [target.id, target.tier]) as Promise<{ has: boolean }[]>,
@@ -70,7 +60,7 @@ export class SqlSituationLoader implements SituationLoader {
       span,
       target: { id: target.id, key: target.key, tier: target.tier, timezone: target.timezone },
       related: related.map((neighbour) => ({ ...neighbour })),
-      intents: intentRows.map(toOtherIntent),
+      intents: intentRows.map((row) => toOtherIntent(toIntentWindow(row))),
       bookings: bookingRows.map(toBookingFact),
       blackouts: occurrences.filter((occurrence) => occurrence.kind === 'BLACKOUT'),
       maintenance,
@@ -80,19 +70,15 @@ export class SqlSituationLoader implements SituationLoader {
   }
 }
 
-function toOtherIntent(row: IntentRow): OtherIntent {
-  const source = {
-    ...(row.source_environment_id ? { environmentId: row.source_environment_id } : {}),
-    ...(row.source_snapshot ? { snapshot: row.source_snapshot } : {}),
-  };
+function toOtherIntent(intent: IntentWindow): OtherIntent {
   return {
-    id: row.intent_id,
-    environmentId: row.environment_id,
-    status: row.status,
-    refreshType: row.refresh_type,
-    window: { start: row.start, end: row.end },
-    ...(Object.keys(source).length > 0 ? { source } : {}),
-    requestedBy: row.requested_by,
+    id: intent.intentId,
+    environmentId: intent.environmentId,
+    status: intent.status,
+    refreshType: intent.refreshType,
+    window: { start: intent.start, end: intent.end },
+    ...(intent.source ? { source: intent.source } : {}),
+    requestedBy: intent.requestedBy,
   };
 }
 
