@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { WorldModule } from '../world/world.module';
 import { AFFECTED_INTENTS } from './application/affected-intents.port';
 import { CONFLICT_REGISTER } from './application/conflict-register.port';
+import { RECOMPUTATION_LOCK } from './application/recomputation-lock.port';
 import { ConflictQueries } from './application/conflict-queries.service';
 import { DecideConflictUseCase } from './application/decide-conflict.use-case';
 import { RecomputeConflictsService } from './application/recompute-conflicts.service';
 import { WorldChangesService } from './application/world-changes.service';
+import { AdvisoryRecomputationLock } from './infrastructure/advisory-recomputation-lock';
 import { SqlAffectedIntents } from './infrastructure/sql-affected-intents';
 import { SqlConflictRegister } from './infrastructure/sql-conflict-register';
 import { ConflictRegisterRpcController } from './interface/conflict-register.rpc-controller';
@@ -26,6 +28,7 @@ import { WorldEventsHandler } from './interface/world-events.handler';
     WorldEventsHandler,
     { provide: CONFLICT_REGISTER, useClass: SqlConflictRegister },
     { provide: AFFECTED_INTENTS, useClass: SqlAffectedIntents },
+    { provide: RECOMPUTATION_LOCK, useClass: AdvisoryRecomputationLock },
   ],
 })
 export class ConflictRegisterModule {}

@@ -13,6 +13,7 @@ import { Problems, isUuid } from '@envrefresh/kernel';
 import { UnitOfWork } from '@envrefresh/messaging';
 import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';
 import { WorldChangesService } from './world-changes.service';
+import { RECOMPUTATION_LOCK, RecomputationLock } from './recomputation-lock.port';
 import { RecomputeConflictsService } from './recompute-conflicts.service';
 
 /** Reads of the stored conflicts, and the approval gate's question (ADR 0009). */
@@ -24,6 +25,7 @@ export class ConflictQueries {
     private readonly worldChanges: WorldChangesService,
     private readonly recomputer: RecomputeConflictsService,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
+    @Inject(RECOMPUTATION_LOCK) private readonly lock: RecomputationLock,
   ) {}
 
   /**
@@ -36,6 +38,7 @@ export class ConflictQueries {
     // Recomputations of neighbouring intents by event handlers may lock the same rows in another order.
     return retryingTransientFailures(() =>
       this.unitOfWork.run(async (transaction) => {
+        await this.lock.acquire(transaction.manager);
         if (intent && intent.id === id) await this.worldChanges.intentChanged(transaction, intent);
         await this.recomputer.recompute(transaction, [id]);
         return this.register.openBlockingFor(transaction.manager, id);

@@ -8,6 +8,7 @@ import { WORLD_REPOSITORY, WorldRepository } from '../../world/application/world
 import { IntentWindow } from '../../world/domain/intent-window';
 import { AFFECTED_INTENTS, AffectedIntents } from './affected-intents.port';
 import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';
+import { RECOMPUTATION_LOCK, RecomputationLock } from './recomputation-lock.port';
 import { RecomputeConflictsService } from './recompute-conflicts.service';
 
 /**
@@ -25,11 +26,13 @@ export class WorldChangesService {
     @Inject(WORLD_REPOSITORY) private readonly world: WorldRepository,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
     @Inject(AFFECTED_INTENTS) private readonly affected: AffectedIntents,
+    @Inject(RECOMPUTATION_LOCK) private readonly lock: RecomputationLock,
   ) {}
 
   /** An intent was filed, amended, moved along its lifecycle or ended. */
   async intentChanged(transaction: TransactionContext, intent: IntentView): Promise<void> {
     const { manager } = transaction;
+    await this.lock.acquire(manager);
     const change = await this.trackIntent.execute(manager, intent);
     if (!change.changed) return;
     const touched = new Set([intent.id, ...(await this.register.intentsReferencing(manager, intent.id))]);
@@ -44,6 +47,7 @@ export class WorldChangesService {
   /** An environment was added or changed: its dependencies, tier or maintenance windows may differ. */
   async environmentChanged(transaction: TransactionContext, environment: EnvironmentView): Promise<void> {
     const { manager } = transaction;
+    await this.lock.acquire(manager);
     // The walk before the change reaches what the old graph connected; the one after, the new.
     const before = await this.affected.around(manager, { environmentIds: [environment.id] });
     const change = await this.trackEnvironment.execute(manager, environment);
@@ -56,6 +60,7 @@ export class WorldChangesService {
   /** A booking was made or cancelled. */
   async bookingChanged(transaction: TransactionContext, booking: BookingView): Promise<void> {
     const { manager } = transaction;
+    await this.lock.acquire(manager);
     const span = { start: new Date(booking.start), end: new Date(booking.end) };
     const around = await this.affected.around(manager, { environmentIds: [booking.environmentId], span });
     const referencing = await this.register.intentsReferencing(manager, booking.id);
@@ -65,6 +70,7 @@ export class WorldChangesService {
   /** A blackout or maintenance window was added or deleted. */
   async windowChanged(transaction: TransactionContext, window: WindowView): Promise<void> {
     const { manager } = transaction;
+    await this.lock.acquire(manager);
     const environmentIds = window.scope?.environmentIds ?? [];
     const tiers = window.scope?.tiers ?? [];
     const around = await this.affected.around(manager, {

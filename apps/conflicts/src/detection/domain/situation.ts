@@ -96,6 +96,11 @@ export interface Situation {
   maintenance: WindowOccurrence[];
   /** Whether the target has any maintenance window at all (if not, OUTSIDE_MAINTENANCE never applies). */
   targetHasMaintenanceWindows: boolean;
+  /**
+   * Keys of further environments the explanations name: other intents' environments and sources
+   * that are neither the target nor related to it (SOURCE_CONTENTION), by id.
+   */
+  environmentKeys?: Readonly<Record<string, string>>;
 }
 
 /** What a rule found: a conflict before it is stored (no id, no status). */

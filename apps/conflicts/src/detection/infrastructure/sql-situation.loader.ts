@@ -51,6 +51,16 @@ export class SqlSituationLoader implements SituationLoader {
       manager.query(WINDOWS_SQL, [environmentIds, from, to, tiers]) as Promise<WindowRow[]>,
       manager.query(HAS_MAINTENANCE_SQL, [target.id, target.tier]) as Promise<{ has: boolean }[]>,
     ]);
+    const intents = intentRows.map((row) => toOtherIntent(toIntentWindow(row)));
+    const named = new Set(environmentIds);
+    const unnamed = [
+      ...new Set(
+        [
+          ...intents.flatMap((intent) => [intent.environmentId, intent.source?.environmentId]),
+          candidate.source?.environmentId,
+        ].filter((id): id is string => id !== undefined && !named.has(id)),
+      ),
+    ];
     const occurrences = windowRows.flatMap((row) => occurrencesOfWindow(row, span, environments));
     const maintenance = [
       ...occurrences.filter((o) => o.kind === 'MAINTENANCE' && o.coveredEnvironmentIds.includes(target.id)),
@@ -60,13 +70,23 @@ export class SqlSituationLoader implements SituationLoader {
       span,
       target: { id: target.id, key: target.key, tier: target.tier, timezone: target.timezone },
       related: related.map((neighbour) => ({ ...neighbour })),
-      intents: intentRows.map((row) => toOtherIntent(toIntentWindow(row))),
+      intents,
       bookings: bookingRows.map(toBookingFact),
       blackouts: occurrences.filter((occurrence) => occurrence.kind === 'BLACKOUT'),
       maintenance,
       targetHasMaintenanceWindows:
         maintenanceResource.has || hasOwnMaintenanceInForce(target.maintenanceWindows, new Date()),
+      ...(unnamed.length > 0 ? { environmentKeys: await this.keysOf(manager, unnamed) } : {}),
     };
+  }
+
+  /** Keys of environments the explanations name that are neither the target nor related to it. */
+  private async keysOf(manager: EntityManager, ids: string[]): Promise<Record<string, string>> {
+    const rows = (await manager.query(
+      `SELECT id, key FROM conflicts.environments WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    )) as { id: string; key: string }[];
+    return Object.fromEntries(rows.map((row) => [row.id, row.key]));
   }
 }
 

@@ -29,7 +29,7 @@ describe('INTENT_OVERLAP', () => {
       );
       expect(finding.severity).toBe('BLOCKING');
       expect(finding.explanation).toBe(
-        `uat-web already has a ${status} FULL_COPY refresh by alice from 2026-03-01 20:00 to 23:00 UTC; move this refresh, or ask alice to move theirs.`,
+        `uat-web already has ${status === 'SCHEDULED' ? 'a' : 'an'} ${status} FULL_COPY refresh by alice from 2026-03-01 20:00 to 23:00 UTC; move this refresh, or ask alice to move theirs.`,
       );
     },
   );

@@ -30,6 +30,22 @@ describe('SOURCE_CONTENTION', () => {
     ]);
   });
 
+  it('names environments outside the graph by the keys the situation was given', () => {
+    const world = situation({
+      intents: [
+        intent(span('22:00', '24:00'), {
+          environmentId: 'env-far',
+          requestedBy: 'bob',
+          source: { environmentId: 'env-prod' },
+        }),
+      ],
+      environmentKeys: { 'env-far': 'perf-billing', 'env-prod': 'prod-billing' },
+    });
+    const [finding] = sourceContention(mine, world);
+    expect(finding.explanation).toContain('on perf-billing also reads from source environment prod-billing');
+    expect(finding.explanation).toMatch(/^An? /);
+  });
+
   it('warns of the same snapshot, and names both when both are shared', () => {
     const snapshotOnly = sourceContention(
       mine,

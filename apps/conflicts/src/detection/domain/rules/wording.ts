@@ -6,7 +6,10 @@ import { BookingFact, OtherIntent, RelatedEnvironment, Situation } from '../situ
 /** The key of an environment the situation knows (the target or a related one). */
 export function environmentKeyOf(situation: Situation, environmentId: string): string | undefined {
   if (situation.target.id === environmentId) return situation.target.key;
-  return situation.related.find((related) => related.id === environmentId)?.key;
+  return (
+    situation.related.find((related) => related.id === environmentId)?.key ??
+    situation.environmentKeys?.[environmentId]
+  );
 }
 
 /** `uat-api`, or `environment <id>` for one the situation does not know. */
@@ -14,9 +17,10 @@ export function environmentName(situation: Situation, environmentId: string): st
   return environmentKeyOf(situation, environmentId) ?? `environment ${environmentId}`;
 }
 
-/** `a REQUESTED FULL_COPY refresh by alice from 2026-03-01 20:00 to 23:00 UTC` */
+/** `a REQUESTED FULL_COPY refresh by alice from 2026-03-01 20:00 to 23:00 UTC`, `an APPROVED …` */
 export function describeIntent(intent: OtherIntent): string {
-  return `a ${intent.status} ${intent.refreshType} refresh by ${intent.requestedBy} from ${describeSpan(intent.window)}`;
+  const article = /^[AEIOU]/.test(intent.status) ? 'an' : 'a';
+  return `${article} ${intent.status} ${intent.refreshType} refresh by ${intent.requestedBy} from ${describeSpan(intent.window)}`;
 }
 
 /** `booked by payments-qa for release 4.2 testing (HIGH) from 2026-03-01 20:00 to 23:00 UTC` */
