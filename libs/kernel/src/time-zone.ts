@@ -8,3 +8,8 @@ export function isKnownTimeZone(name: unknown): name is string {
     return false;
   }
 }
+
+/** The runtime's canonical spelling of a known timezone: `europe/berlin` → `Europe/Berlin`. */
+export function canonicalTimeZone(name: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}

@@ -102,7 +102,10 @@ export const conflictViewSchema: JsonSchema = {
     acknowledgedAt: dateTimeSchema,
     overriddenBy: actorRefSchema,
     overriddenAt: dateTimeSchema,
-    justification: { type: 'string', description: 'Why an approver overrode the conflict.' },
+    justification: {
+      type: 'string',
+      description: 'Why an approver overrode the conflict, or the notes given with an acknowledgement.',
+    },
     resolvedAt: dateTimeSchema,
     createdAt: dateTimeSchema,
     updatedAt: dateTimeSchema,

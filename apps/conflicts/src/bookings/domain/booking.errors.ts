@@ -38,6 +38,9 @@ export function mayNotCancel(): DomainError {
 
 export function unknownEnvironment(environmentId: string): ValidationError {
   return new ValidationError('BOOKING.UNKNOWN_ENVIRONMENT', [
-    { field: 'environmentId', message: `no environment has the id ${environmentId}` },
+    {
+      field: 'environmentId',
+      message: `no environment has the id ${environmentId} (a new environment is known here a moment after it is created)`,
+    },
   ]);
 }

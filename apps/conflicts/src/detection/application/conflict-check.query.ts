@@ -65,6 +65,10 @@ export function toFindingView(finding: Finding): ConflictFindingView {
 
 export function unknownEnvironment(field: string): ValidationError {
   return new ValidationError('CONFLICTS.UNKNOWN_ENVIRONMENT', [
-    { field, message: 'is not an environment of the catalog' },
+    {
+      field,
+      message:
+        'is not an environment of the catalog (a new environment is known here a moment after it is created)',
+    },
   ]);
 }

@@ -1,5 +1,5 @@
 import { WINDOW_KINDS, WindowKind } from '@envrefresh/contracts';
-import { Problems } from '@envrefresh/kernel';
+import { Problems, canonicalTimeZone } from '@envrefresh/kernel';
 import { validateOneOffTiming, validateRecurringTiming } from '../../detection/domain';
 import { Scope, readScope } from './window-scope.validation';
 
@@ -91,7 +91,7 @@ function readRecurring(fields: Record<string, unknown>, problems: Problems): Tim
     form: 'recurring',
     rrule: rrule.trim(),
     duration,
-    timezone,
+    timezone: canonicalTimeZone(timezone),
     startsAt: new Date(startsAt),
     ...(until === undefined ? {} : { until: new Date(until) }),
   };

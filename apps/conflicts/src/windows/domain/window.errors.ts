@@ -21,7 +21,12 @@ export function unknownScopeEnvironments(
     'WINDOW.UNKNOWN_ENVIRONMENT',
     environmentIds.flatMap((id, index) =>
       unknown.has(id)
-        ? [{ field: `scope.environmentIds[${index}]`, message: `no environment has the id ${id}` }]
+        ? [
+            {
+              field: `scope.environmentIds[${index}]`,
+              message: `no environment has the id ${id} (a new environment is known here a moment after it is created)`,
+            },
+          ]
         : [],
     ),
   );
