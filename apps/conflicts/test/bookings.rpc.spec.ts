@@ -4,6 +4,7 @@ import {
   Page,
   bookingsCancelRpc,
   bookingsCreateRpc,
+  bookingsGetRpc,
   bookingsListRpc,
 } from '@envrefresh/contracts';
 import { eventually } from '@envrefresh/testing';
@@ -37,6 +38,8 @@ describe('conflicts service: bookings over RPC', () => {
     bed.problem(bookingsCreateRpc, { actor, payload });
   const cancel = (bookingId: string, actor = actors.requester) =>
     bed.call(bookingsCancelRpc, { actor, payload: { bookingId } });
+  const get = (bookingId: string, actor = actors.viewer) =>
+    bed.call(bookingsGetRpc, { actor, payload: { bookingId } });
   const list = (payload: Record<string, unknown>, actor = actors.viewer): Promise<Page<BookingView>> =>
     bed.call(bookingsListRpc, { actor, payload });
   const bookingRows = async (purpose: string) =>
@@ -268,6 +271,31 @@ describe('conflicts service: bookings over RPC', () => {
       ).toMatchObject({ status: 404, code: 'BOOKING.NOT_FOUND' });
     }
     expect(bed.publishedEventsAbout(kept.id).map((event) => event.type)).not.toContain('booking.cancelled');
+  });
+
+  it('reads one booking by id for every role, still after it is cancelled; 404 for unknown or malformed ids', async () => {
+    const created = await create(booking({ purpose: 'read back' }));
+    for (const actor of [actors.viewer, actors.operator, actors.outsider, actors.admin]) {
+      expect(await get(created.id, actor)).toEqual(created);
+    }
+    expect(await get(created.id.toUpperCase())).toEqual(created);
+
+    const cancelled = await cancel(created.id);
+    expect(await get(created.id)).toEqual(cancelled);
+    expect(cancelled).toMatchObject({ cancelledBy: { sub: 'rita' }, cancelledAt: expect.any(String) });
+
+    for (const bookingId of [randomUUID(), 'not-a-uuid', 42, undefined]) {
+      expect(
+        await bed.problem(bookingsGetRpc, { actor: actors.viewer, payload: { bookingId } }),
+      ).toMatchObject({
+        status: 404,
+        code: 'BOOKING.NOT_FOUND',
+      });
+    }
+    const anonymous = { sub: ' ', roles: [], groups: [] };
+    expect(
+      await bed.problem(bookingsGetRpc, { actor: anonymous, payload: { bookingId: created.id } }),
+    ).toMatchObject({ status: 400, errors: [{ field: 'actor' }] });
   });
 
   it('lets exactly one of two concurrent cancels win', async () => {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Page, WindowView, windowsCreateRpc, windowsDeleteRpc, windowsListRpc } from '@envrefresh/contracts';
+import {
+  Page,
+  WindowView,
+  windowsCreateRpc,
+  windowsDeleteRpc,
+  windowsGetRpc,
+  windowsListRpc,
+} from '@envrefresh/contracts';
 import { eventually } from '@envrefresh/testing';
 import { ConflictsTestBed, SeededEnvironment, actors } from './support/conflicts-test-bed';
 
@@ -247,6 +254,27 @@ describe('conflicts service: blackout and maintenance windows over RPC', () => {
         idempotencyKey: key,
       }),
     ).toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
+  it('reads one window by id for every role, in either form; 404 for unknown, malformed or deleted ids', async () => {
+    const get = (windowId: unknown, actor = actors.viewer) =>
+      bed.call(windowsGetRpc, { actor, payload: { windowId } });
+    const blackout = await create(oneOff({ name: 'read back', scope: { environmentIds: [uat.id] } }));
+    const nightly = await create(recurring({ name: 'read back nightly', until: '2030-06-30T00:00:00Z' }));
+    for (const actor of [actors.viewer, actors.requester, actors.operator, actors.admin]) {
+      expect(await get(blackout.id, actor)).toEqual(blackout);
+    }
+    expect(await get(nightly.id.toUpperCase())).toEqual(nightly);
+
+    await bed.call(windowsDeleteRpc, { actor: actors.admin, payload: { windowId: blackout.id } });
+    for (const windowId of [blackout.id, randomUUID(), 'not-a-uuid', 42, undefined]) {
+      expect(await bed.problem(windowsGetRpc, { actor: actors.viewer, payload: { windowId } })).toMatchObject(
+        {
+          status: 404,
+          code: 'WINDOW.NOT_FOUND',
+        },
+      );
+    }
   });
 
   it('deletes a window for good, announcing it as it was; 404 for unknown ids', async () => {

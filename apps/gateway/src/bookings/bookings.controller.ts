@@ -7,6 +7,7 @@ import {
   Page,
   bookingsCancelRpc,
   bookingsCreateRpc,
+  bookingsGetRpc,
   bookingsListRpc,
 } from '@envrefresh/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -73,6 +74,23 @@ export class BookingsController {
     @Query() query: ListBookingsQueryDto,
   ): Promise<Page<BookingView>> {
     return this.services.call(bookingsListRpc, { actor, payload: { ...query } });
+  }
+
+  @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Booking id' })
+  @Endpoint({
+    summary: 'Read one booking',
+    description:
+      'Where `Location` of a created booking points. A cancelled booking stays readable, with `cancelledAt` and `cancelledBy`.',
+    roles: ['viewer'],
+    success: { status: 200, schema: 'BookingView', description: 'The booking', example: BOOKING_EXAMPLE },
+    problems: [404],
+  })
+  get(
+    @Param('id', BookingIdPipe) bookingId: string,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<BookingView> {
+    return this.services.call(bookingsGetRpc, { actor, payload: { bookingId } });
   }
 
   @Delete(':id')

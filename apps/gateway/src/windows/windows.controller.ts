@@ -2,7 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedActor } from '@envrefresh/auth';
-import { Page, WindowView, windowsCreateRpc, windowsDeleteRpc, windowsListRpc } from '@envrefresh/contracts';
+import {
+  Page,
+  WindowView,
+  windowsCreateRpc,
+  windowsDeleteRpc,
+  windowsGetRpc,
+  windowsListRpc,
+} from '@envrefresh/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { asWindowTiming } from '../common/window-timing.dto';
 import { setLocation } from '../http/created-at';
@@ -67,6 +74,22 @@ export class WindowsController {
     @Query() query: ListWindowsQueryDto,
   ): Promise<Page<WindowView>> {
     return this.services.call(windowsListRpc, { actor, payload: { ...query } });
+  }
+
+  @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Window id' })
+  @Endpoint({
+    summary: 'Read one blackout or maintenance window',
+    description: 'Where `Location` of a created window points.',
+    roles: ['viewer'],
+    success: { status: 200, schema: 'WindowView', description: 'The window', example: WINDOW_EXAMPLE },
+    problems: [404],
+  })
+  get(
+    @Param('id', WindowIdPipe) windowId: string,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<WindowView> {
+    return this.services.call(windowsGetRpc, { actor, payload: { windowId } });
   }
 
   @Delete(':id')

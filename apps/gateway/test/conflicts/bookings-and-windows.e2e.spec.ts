@@ -32,6 +32,13 @@ describe('bookings and windows through the API', () => {
 
   const cast = () => calendar.cast;
 
+  /** GETs what a 201's Location names, as the given persona; the client adds the /api/v1 prefix back. */
+  function follow<TBody>(created: ApiResponse, as: Persona): Promise<ApiResponse<TBody>> {
+    const location = created.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/api\/v1\//);
+    return suite.api.get<TBody>(location.slice('/api/v1'.length), { as });
+  }
+
   function expectProblem(response: ApiResponse, status: number, code?: string): void {
     expect(response.status).toBe(status);
     expect(response.contentType).toMatch(/^application\/problem\+json/);
@@ -86,6 +93,37 @@ describe('bookings and windows through the API', () => {
       const announced = await events.one<BookingView>('booking.created', about(response.body.id));
       expect(announced).toMatchObject({ type: 'booking.created', source: 'conflicts' });
       expect(announced.data).toEqual(response.body);
+    });
+
+    it('reads a created booking where its Location points, for every role, still after it is cancelled', async () => {
+      const created = await post(cast().requester, bookingBody({ purpose: 'Read me back' }));
+      expect(created.status).toBe(201);
+
+      for (const who of [viewer, ravi, cast().operator, cast().admin]) {
+        const read = await follow<BookingView>(created, who);
+        expect({ who: who.sub, status: read.status, body: read.body }).toEqual({
+          who: who.sub,
+          status: 200,
+          body: created.body,
+        });
+      }
+
+      const cancelled = await cancel(created.body, cast().requester);
+      expect(cancelled.status).toBe(200);
+      const read = await follow<BookingView>(created, viewer);
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual(cancelled.body);
+      expect(read.body).toMatchObject({
+        cancelledBy: expect.objectContaining({ sub: cast().requester.sub }),
+        cancelledAt: expect.any(String),
+      });
+
+      expectProblem(
+        await suite.api.get(`/bookings/${randomUUID()}`, { as: viewer }),
+        404,
+        'BOOKING.NOT_FOUND',
+      );
+      expectProblem(await suite.api.get('/bookings/not-a-booking', { as: viewer }), 404);
     });
 
     it('refuses a booking for a group the requester is not in (403 naming it); an admin books for any group', async () => {
@@ -284,6 +322,40 @@ describe('bookings and windows through the API', () => {
       expect((await events.one<WindowView>('window.created', about(response.body.id))).data).toEqual(
         response.body,
       );
+    });
+
+    it('reads a created window where its Location points, for every role; 404 once deleted', async () => {
+      const oneOff = await post(cast().admin, {
+        kind: 'BLACKOUT',
+        name: 'Read me back',
+        scope: { tiers: ['UAT'] },
+        ...hours('2032-07-05', 0, 6),
+      });
+      const recurring = await post(cast().admin, {
+        kind: 'MAINTENANCE',
+        name: 'Read me back nightly',
+        rrule: 'FREQ=DAILY',
+        duration: 'PT6H',
+        timezone: 'Europe/Berlin',
+        startsAt: '2032-07-05T22:00:00+02:00',
+      });
+      expect([oneOff.status, recurring.status]).toEqual([201, 201]);
+
+      for (const who of [viewer, cast().requester, cast().operator, cast().admin]) {
+        const read = await follow<WindowView>(oneOff, who);
+        expect({ who: who.sub, status: read.status, body: read.body }).toEqual({
+          who: who.sub,
+          status: 200,
+          body: oneOff.body,
+        });
+      }
+      const nightly = await follow<WindowView>(recurring, viewer);
+      expect(nightly.status).toBe(200);
+      expect(nightly.body).toEqual(recurring.body);
+
+      expect((await remove(oneOff.body, cast().admin)).status).toBe(200);
+      expectProblem(await follow(oneOff, viewer), 404, 'WINDOW.NOT_FOUND');
+      expectProblem(await suite.api.get('/windows/not-a-window', { as: viewer }), 404);
     });
 
     it.each([

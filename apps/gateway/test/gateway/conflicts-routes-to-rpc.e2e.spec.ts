@@ -61,9 +61,11 @@ const REPLIES: Record<string, unknown> = {
   'conflicts.freeze': FREEZE,
   'conflicts.bookings.create': BOOKING,
   'conflicts.bookings.list': page(BOOKING),
+  'conflicts.bookings.get': { ...bookingCancelledEvent.example, id: BOOKING.id },
   'conflicts.bookings.cancel': { ...bookingCancelledEvent.example, id: BOOKING.id },
   'conflicts.windows.create': WINDOW,
   'conflicts.windows.list': page(windowDeletedEvent.example),
+  'conflicts.windows.get': WINDOW,
   'conflicts.windows.delete': { ...windowDeletedEvent.example, id: WINDOW.id },
 };
 /** A test's name for a route: its method and path template. */
@@ -219,6 +221,15 @@ const ROUTES: Route[] = [
     status: 200,
   },
   {
+    method: 'GET',
+    path: `/bookings/${BOOKING.id.toUpperCase()}`,
+    role: 'viewer',
+    refused: [[]],
+    pattern: 'conflicts.bookings.get',
+    payload: { bookingId: BOOKING.id },
+    status: 200,
+  },
+  {
     method: 'DELETE',
     path: `/bookings/${BOOKING.id.toUpperCase()}`,
     role: 'requester',
@@ -244,6 +255,15 @@ const ROUTES: Route[] = [
     refused: [[]],
     pattern: 'conflicts.windows.list',
     payload: { kind: 'BLACKOUT', environmentId: ENVIRONMENT_ID, limit: 10 },
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: `/windows/${WINDOW.id}`,
+    role: 'viewer',
+    refused: [[]],
+    pattern: 'conflicts.windows.get',
+    payload: { windowId: WINDOW.id },
     status: 200,
   },
   {
@@ -383,6 +403,30 @@ describe('conflicts, bookings, windows, free slots and freeze: what each route s
       'GET',
       '/environments/no-such-env/free-slots?duration=PT1H',
       { status: 404, type: 'about:blank', title: 'Not Found', detail: 'No such environment' },
+    ],
+    [
+      'a 404 for a booking it does not know',
+      'GET',
+      `/bookings/${BOOKING.id}`,
+      {
+        status: 404,
+        type: 'https://envrefresh.dev/problems/booking-not-found',
+        title: 'Not Found',
+        detail: `No booking has the id ${BOOKING.id}`,
+        code: 'BOOKING.NOT_FOUND',
+      },
+    ],
+    [
+      'a 404 for a window it does not know',
+      'GET',
+      `/windows/${WINDOW.id}`,
+      {
+        status: 404,
+        type: 'https://envrefresh.dev/problems/window-not-found',
+        title: 'Not Found',
+        detail: `No window has the id ${WINDOW.id}`,
+        code: 'WINDOW.NOT_FOUND',
+      },
     ],
     [
       'a 403 for booking for a group the caller is not in',

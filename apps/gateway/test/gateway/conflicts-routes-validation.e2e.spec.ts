@@ -407,7 +407,9 @@ const NOT_FOUND: [name: string, method: string, path: string, options: RequestOp
     '/conflicts/42/override',
     { body: { justification: 'long enough reason' } },
   ],
+  ['read a booking id that is not a UUID', 'GET', '/bookings/42', {}],
   ['cancel a booking id that is not a UUID', 'DELETE', '/bookings/42', {}],
+  ['read a window id that is not a UUID', 'GET', '/windows/not-a-window', {}],
   ['delete a window id that is not a UUID', 'DELETE', '/windows/not-a-window', {}],
   ['free slots of a malformed environment ref', 'GET', '/environments/_bad/free-slots?duration=PT1H', {}],
 ];

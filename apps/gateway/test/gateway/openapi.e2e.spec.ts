@@ -44,9 +44,11 @@ const ROUTES: [method: string, path: string, role: string, success: '200' | '201
   ['get', '/api/v1/freeze', 'viewer', '200'],
   ['post', '/api/v1/bookings', 'requester', '201'],
   ['get', '/api/v1/bookings', 'viewer', '200'],
+  ['get', '/api/v1/bookings/{id}', 'viewer', '200'],
   ['delete', '/api/v1/bookings/{id}', 'requester', '200'],
   ['post', '/api/v1/windows', 'admin', '201'],
   ['get', '/api/v1/windows', 'viewer', '200'],
+  ['get', '/api/v1/windows/{id}', 'viewer', '200'],
   ['delete', '/api/v1/windows/{id}', 'admin', '200'],
 ];
 

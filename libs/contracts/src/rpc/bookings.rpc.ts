@@ -36,6 +36,12 @@ export const bookingsListRpc = defineRpc<RpcRequest<ListBookingsPayload>, Page<B
   description: 'Bookings, earliest start first.',
 });
 
+export const bookingsGetRpc = defineRpc<RpcRequest<{ bookingId: string }>, BookingView>()({
+  pattern: 'conflicts.bookings.get',
+  service: 'conflicts',
+  description: 'Everyone: one booking by id, cancelled or not.',
+});
+
 export const bookingsCancelRpc = defineRpc<RpcRequest<{ bookingId: string }>, BookingView>()({
   pattern: 'conflicts.bookings.cancel',
   service: 'conflicts',

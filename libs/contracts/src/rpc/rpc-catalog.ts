@@ -1,4 +1,4 @@
-import { bookingsCancelRpc, bookingsCreateRpc, bookingsListRpc } from './bookings.rpc';
+import { bookingsCancelRpc, bookingsCreateRpc, bookingsGetRpc, bookingsListRpc } from './bookings.rpc';
 import { conflictsBlockingForIntentRpc, conflictsForIntentRpc } from './conflict-gate.rpc';
 import {
   conflictsAcknowledgeRpc,
@@ -25,7 +25,7 @@ import {
 } from './intent-lifecycle.rpc';
 import { intentsCreateRpc } from './intents.rpc';
 import { PING_RPCS } from './ping.rpc';
-import { windowsCreateRpc, windowsDeleteRpc, windowsListRpc } from './windows.rpc';
+import { windowsCreateRpc, windowsDeleteRpc, windowsGetRpc, windowsListRpc } from './windows.rpc';
 
 /** Every request/reply pattern the services answer. */
 export const RPC_CATALOG = [
@@ -51,9 +51,11 @@ export const RPC_CATALOG = [
   conflictsFreezeRpc,
   bookingsCreateRpc,
   bookingsListRpc,
+  bookingsGetRpc,
   bookingsCancelRpc,
   windowsCreateRpc,
   windowsListRpc,
+  windowsGetRpc,
   windowsDeleteRpc,
   ...PING_RPCS,
 ] as const;

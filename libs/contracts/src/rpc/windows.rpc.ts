@@ -26,6 +26,12 @@ export const windowsListRpc = defineRpc<RpcRequest<ListWindowsPayload>, Page<Win
   description: 'Blackout and maintenance windows, newest first.',
 });
 
+export const windowsGetRpc = defineRpc<RpcRequest<{ windowId: string }>, WindowView>()({
+  pattern: 'conflicts.windows.get',
+  service: 'conflicts',
+  description: 'Everyone: one blackout or maintenance window by id.',
+});
+
 export const windowsDeleteRpc = defineRpc<RpcRequest<{ windowId: string }>, WindowView>()({
   pattern: 'conflicts.windows.delete',
   service: 'conflicts',

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { BookingView, ListBookingsPayload, Page } from '@envrefresh/contracts';
 import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import { bookingNotFound } from '../domain/booking.errors';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
 import { toBookingView } from './booking-view.mapper';
 
@@ -13,6 +14,16 @@ export class BookingQueries {
     private readonly dataSource: DataSource,
     @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
   ) {}
+
+  /** A cancelled booking stays readable, with who cancelled it and when. */
+  async get(actor: unknown, bookingId: unknown): Promise<BookingView> {
+    actingUserOf(actor);
+    const booking = isUuid(bookingId)
+      ? await this.bookings.findById(this.dataSource.manager, bookingId.toLowerCase())
+      : null;
+    if (!booking) throw bookingNotFound(bookingId);
+    return toBookingView(booking.snapshot());
+  }
 
   /** Earliest start first (then id); environment, group and window-overlap filters; opaque cursor. */
   async list(actor: unknown, query: ListBookingsPayload = {}): Promise<Page<BookingView>> {

@@ -6,6 +6,7 @@ import {
   RpcRequestOf,
   bookingsCancelRpc,
   bookingsCreateRpc,
+  bookingsGetRpc,
   bookingsListRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
@@ -37,6 +38,11 @@ export class BookingsRpcController {
   @MessagePattern(bookingsListRpc.pattern)
   list(@Payload() request: RpcRequestOf<typeof bookingsListRpc>): Promise<Page<BookingView>> {
     return this.queries.list(request?.actor, request?.payload ?? {});
+  }
+
+  @MessagePattern(bookingsGetRpc.pattern)
+  get(@Payload() request: RpcRequestOf<typeof bookingsGetRpc>): Promise<BookingView> {
+    return this.queries.get(request?.actor, request?.payload?.bookingId);
   }
 
   @MessagePattern(bookingsCancelRpc.pattern)

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ListWindowsPayload, Page, WINDOW_KINDS, WindowKind, WindowView } from '@envrefresh/contracts';
 import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems, isUuid } from '@envrefresh/kernel';
+import { windowNotFound } from '../domain/window.errors';
 import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
 import { toWindowView } from './window-view.mapper';
 
@@ -13,6 +14,16 @@ export class WindowQueries {
     private readonly dataSource: DataSource,
     @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
   ) {}
+
+  /** A malformed id names no window: 404, like an unknown one. */
+  async get(actor: unknown, windowId: unknown): Promise<WindowView> {
+    actingUserOf(actor);
+    const window = isUuid(windowId)
+      ? await this.windows.findById(this.dataSource.manager, windowId.toLowerCase())
+      : null;
+    if (!window) throw windowNotFound(windowId);
+    return toWindowView(window.snapshot());
+  }
 
   /** Newest first; by kind and by the environment they cover; opaque cursor. */
   async list(actor: unknown, query: ListWindowsPayload = {}): Promise<Page<WindowView>> {

@@ -14,6 +14,7 @@ export interface WindowPageQuery {
 /** Blackout and maintenance windows in the conflicts schema; writes happen inside the caller's transaction. */
 export interface WindowRepository {
   insert(manager: EntityManager, window: Window): Promise<void>;
+  findById(manager: EntityManager, id: string): Promise<Window | null>;
   /** Deletes the window and returns it as it was; null when there is none with that id. */
   delete(manager: EntityManager, id: string): Promise<Window | null>;
   page(manager: EntityManager, query: WindowPageQuery): Promise<Window[]>;

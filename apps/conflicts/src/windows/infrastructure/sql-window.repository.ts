@@ -64,6 +64,11 @@ export class SqlWindowRepository implements WindowRepository {
     );
   }
 
+  async findById(manager: EntityManager, id: string): Promise<Window | null> {
+    const rows: WindowRow[] = await manager.query(`SELECT ${COLUMNS} FROM ${WINDOWS} WHERE id = $1`, [id]);
+    return rows[0] ? toDomain(rows[0]) : null;
+  }
+
   async delete(manager: EntityManager, id: string): Promise<Window | null> {
     const [rows]: [WindowRow[], number] = await manager.query(
       `DELETE FROM ${WINDOWS} WHERE id = $1 RETURNING ${COLUMNS}`,

@@ -6,6 +6,7 @@ import {
   WindowView,
   windowsCreateRpc,
   windowsDeleteRpc,
+  windowsGetRpc,
   windowsListRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
@@ -37,6 +38,11 @@ export class WindowsRpcController {
   @MessagePattern(windowsListRpc.pattern)
   list(@Payload() request: RpcRequestOf<typeof windowsListRpc>): Promise<Page<WindowView>> {
     return this.queries.list(request?.actor, request?.payload ?? {});
+  }
+
+  @MessagePattern(windowsGetRpc.pattern)
+  get(@Payload() request: RpcRequestOf<typeof windowsGetRpc>): Promise<WindowView> {
+    return this.queries.get(request?.actor, request?.payload?.windowId);
   }
 
   @MessagePattern(windowsDeleteRpc.pattern)
