@@ -5,6 +5,7 @@ import { CreateConflicts1763780000300 } from './1763780000300-create-conflicts';
 import { ExtendWorldPicture1763800000400 } from './1763800000400-extend-world-picture';
 import { CreateBookings1763800000500 } from './1763800000500-create-bookings';
 import { CreateWindows1763800000600 } from './1763800000600-create-windows';
+import { CreateWorldRevision1763800000700 } from './1763800000700-create-world-revision';
 
 export const CONFLICTS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -14,4 +15,5 @@ export const CONFLICTS_MIGRATIONS = [
   ExtendWorldPicture1763800000400,
   CreateBookings1763800000500,
   CreateWindows1763800000600,
+  CreateWorldRevision1763800000700,
 ];

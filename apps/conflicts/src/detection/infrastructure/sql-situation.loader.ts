@@ -1,19 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { BookingPriority } from '@envrefresh/contracts';
-import { WORLD_REPOSITORY, WorldRepository } from '../../world/application/world.repository.port';
+import { EnvironmentGraph } from '../../world/domain/environment-graph';
 import { IntentWindow } from '../../world/domain/intent-window';
+import { EnvironmentGraphCache } from '../../world/infrastructure/environment-graph.cache';
 import { IntentWindowRow, toIntentWindow } from '../../world/infrastructure/world-rows';
 import { SituationLoader } from '../application/situation-loader.port';
 import { Interval } from '../domain/interval';
 import { BookingFact, Candidate, OtherIntent, Situation } from '../domain/situation';
-import { BOOKINGS_SQL, HAS_MAINTENANCE_SQL, INTENTS_SQL, WINDOWS_SQL } from './situation.sql';
+import { SITUATION_SQL } from './situation.sql';
 import {
   WindowRow,
   hasOwnMaintenanceInForce,
   occurrencesOfOwnMaintenance,
   occurrencesOfWindow,
 } from './window-occurrences';
+
+/** Instants arrive as JSON strings inside the aggregated rows. */
+type Json<TRow> = {
+  [K in keyof TRow]: TRow[K] extends Date ? string : TRow[K] extends Date | null ? string | null : TRow[K];
+};
 
 interface BookingRow {
   id: string;
@@ -25,69 +31,103 @@ interface BookingRow {
   priority: BookingPriority;
 }
 
+interface SituationRow {
+  revision: string;
+  intents: Json<IntentWindowRow>[];
+  bookings: Json<BookingRow>[];
+  windows: Json<WindowRow>[];
+  has_maintenance: boolean;
+}
+
+/** A catalog that keeps changing under a check is read again at most this often before giving up. */
+const GRAPH_ATTEMPTS = 3;
+
 @Injectable()
 export class SqlSituationLoader implements SituationLoader {
-  constructor(@Inject(WORLD_REPOSITORY) private readonly world: WorldRepository) {}
+  constructor(private readonly graphs: EnvironmentGraphCache) {}
 
   async load(manager: EntityManager, candidate: Candidate, span: Interval): Promise<Situation | null> {
-    const target = await this.world.findEnvironment(manager, candidate.environmentId);
+    let graph = await this.graphs.graph(manager);
+    for (let attempt = 1; ; attempt++) {
+      if (!graph.find(candidate.environmentId)) graph = await this.graphs.reload(manager);
+      const situation = await this.loadWith(graph, manager, candidate, span);
+      if (situation !== 'stale' || attempt >= GRAPH_ATTEMPTS) return situation === 'stale' ? null : situation;
+      graph = await this.graphs.reload(manager);
+    }
+  }
+
+  private async loadWith(
+    graph: EnvironmentGraph,
+    manager: EntityManager,
+    candidate: Candidate,
+    span: Interval,
+  ): Promise<Situation | null | 'stale'> {
+    const target = graph.find(candidate.environmentId);
     if (!target) return null;
-    const related = await this.world.neighboursOf(manager, target.id);
+    const related = graph.neighboursOf(target.id);
     const environments = [target, ...related];
-    const environmentIds = environments.map((environment) => environment.id);
-    const tiers = [...new Set(environments.map((environment) => environment.tier))];
-    const from = span.start.toISOString();
-    const to = span.end.toISOString();
-    const [intentRows, bookingRows, windowRows, [maintenanceResource]] = await Promise.all([
-      manager.query(INTENTS_SQL, [
-        environmentIds,
-        from,
-        to,
-        candidate.intentId ?? null,
-        candidate.source?.environmentId ?? null,
-        candidate.source?.snapshot ?? null,
-      ]) as Promise<IntentWindowRow[]>,
-      manager.query(BOOKINGS_SQL, [environmentIds, from, to]) as Promise<BookingRow[]>,
-      manager.query(WINDOWS_SQL, [environmentIds, from, to, tiers]) as Promise<WindowRow[]>,
-      manager.query(HAS_MAINTENANCE_SQL, [target.id, target.tier]) as Promise<{ has: boolean }[]>,
-    ]);
-    const intents = intentRows.map((row) => toOtherIntent(toIntentWindow(row)));
-    const named = new Set(environmentIds);
-    const unnamed = [
-      ...new Set(
-        [
-          ...intents.flatMap((intent) => [intent.environmentId, intent.source?.environmentId]),
-          candidate.source?.environmentId,
-        ].filter((id): id is string => id !== undefined && !named.has(id)),
-      ),
-    ];
-    const occurrences = windowRows.flatMap((row) => occurrencesOfWindow(row, span, environments));
-    const maintenance = [
-      ...occurrences.filter((o) => o.kind === 'MAINTENANCE' && o.coveredEnvironmentIds.includes(target.id)),
-      ...occurrencesOfOwnMaintenance(target, span),
-    ];
+    const [row] = (await manager.query(SITUATION_SQL, [
+      environments.map((environment) => environment.id),
+      span.start.toISOString(),
+      span.end.toISOString(),
+      candidate.intentId ?? null,
+      candidate.source?.environmentId ?? null,
+      candidate.source?.snapshot ?? null,
+      [...new Set(environments.map((environment) => environment.tier))],
+      target.id,
+      target.tier,
+    ])) as SituationRow[];
+    if (row.revision !== graph.revision) return 'stale';
+
+    const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent))));
+    const occurrences = row.windows.flatMap((window) =>
+      occurrencesOfWindow(withDates(window), span, environments),
+    );
     return {
       span,
       target: { id: target.id, key: target.key, tier: target.tier, timezone: target.timezone },
-      related: related.map((neighbour) => ({ ...neighbour })),
+      related,
       intents,
-      bookings: bookingRows.map(toBookingFact),
+      bookings: row.bookings.map((booking) => toBookingFact(withDates(booking))),
       blackouts: occurrences.filter((occurrence) => occurrence.kind === 'BLACKOUT'),
-      maintenance,
+      maintenance: [
+        ...occurrences.filter((o) => o.kind === 'MAINTENANCE' && o.coveredEnvironmentIds.includes(target.id)),
+        ...occurrencesOfOwnMaintenance(target, span),
+      ],
       targetHasMaintenanceWindows:
-        maintenanceResource.has || hasOwnMaintenanceInForce(target.maintenanceWindows, new Date()),
-      ...(unnamed.length > 0 ? { environmentKeys: await this.keysOf(manager, unnamed) } : {}),
+        row.has_maintenance || hasOwnMaintenanceInForce(target.maintenanceWindows, new Date()),
+      environmentKeys: keysNamedBy(graph, intents, candidate),
     };
   }
+}
 
-  /** Keys of environments the explanations name that are neither the target nor related to it. */
-  private async keysOf(manager: EntityManager, ids: string[]): Promise<Record<string, string>> {
-    const rows = (await manager.query(
-      `SELECT id, key FROM conflicts.environments WHERE id = ANY ($1::uuid[])`,
-      [ids],
-    )) as { id: string; key: string }[];
-    return Object.fromEntries(rows.map((row) => [row.id, row.key]));
+const INSTANT_COLUMNS = new Set(['start', 'end', 'starts_at', 'until']);
+
+function withDates<TRow>(row: Json<TRow>): TRow {
+  const converted: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const column of INSTANT_COLUMNS) {
+    const value = converted[column];
+    if (typeof value === 'string') converted[column] = new Date(value);
   }
+  return converted as TRow;
+}
+
+/** Keys of the other intents' environments and sources, which explanations name. */
+function keysNamedBy(
+  graph: EnvironmentGraph,
+  intents: OtherIntent[],
+  candidate: Candidate,
+): Record<string, string> {
+  const ids = [
+    ...intents.flatMap((intent) => [intent.environmentId, intent.source?.environmentId]),
+    candidate.source?.environmentId,
+  ];
+  const keys: Record<string, string> = {};
+  for (const id of ids) {
+    const key = id === undefined ? undefined : graph.keyOf(id);
+    if (id !== undefined && key !== undefined) keys[id] = key;
+  }
+  return keys;
 }
 
 function toOtherIntent(intent: IntentWindow): OtherIntent {

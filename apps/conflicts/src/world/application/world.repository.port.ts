@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { EnvironmentNode, GraphNeighbour } from '../domain/environment-node';
+import { EnvironmentNode } from '../domain/environment-node';
 import { IntentWindow } from '../domain/intent-window';
 
 /** What a projection write did: whether it applied (a newer version), and what was there before. */
@@ -14,9 +14,6 @@ export interface WorldRepository {
   saveEnvironment(manager: EntityManager, node: EnvironmentNode): Promise<ProjectionChange<EnvironmentNode>>;
   /** The intent, its row locked until the transaction ends, so two recomputations of it take turns. */
   lockIntent(manager: EntityManager, intentId: string): Promise<IntentWindow | null>;
-  findEnvironment(manager: EntityManager, idOrKey: string): Promise<EnvironmentNode | null>;
-  /** Every environment reachable from this one over dependencies, both directions, transitively. */
-  neighboursOf(manager: EntityManager, environmentId: string): Promise<GraphNeighbour[]>;
 }
 
 export const WORLD_REPOSITORY = Symbol('WorldRepository');

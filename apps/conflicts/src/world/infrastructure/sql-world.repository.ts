@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { isUuid } from '@envrefresh/kernel';
 import { upsertNewerVersion } from '@envrefresh/persistence';
 import { ProjectionChange, WorldRepository } from '../application/world.repository.port';
-import { EnvironmentNode, GraphNeighbour } from '../domain/environment-node';
+import { EnvironmentNode } from '../domain/environment-node';
 import { IntentWindow } from '../domain/intent-window';
-import { NEIGHBOURS_SQL } from './dependency-graph.sql';
 import {
   ENVIRONMENT_COLUMNS,
   EnvironmentRow,
@@ -42,6 +40,11 @@ export class SqlWorldRepository implements WorldRepository {
       { schema: 'conflicts', table: 'environments', key: 'id' },
       environmentRow(node),
     );
+    if (changed) {
+      await manager.query(
+        `UPDATE conflicts.world_revision SET revision = nextval('conflicts.world_revision_seq')`,
+      );
+    }
     return { changed, previous: previous ? toEnvironmentNode(previous) : null };
   }
 
@@ -51,18 +54,5 @@ export class SqlWorldRepository implements WorldRepository {
       [intentId],
     )) as IntentWindowRow[];
     return row ? toIntentWindow(row) : null;
-  }
-
-  async findEnvironment(manager: EntityManager, idOrKey: string): Promise<EnvironmentNode | null> {
-    const [row] = (await manager.query(
-      `SELECT ${ENVIRONMENT_COLUMNS} FROM conflicts.environments WHERE ${isUuid(idOrKey) ? 'id = $1::uuid' : 'key = $1'}`,
-      [idOrKey],
-    )) as EnvironmentRow[];
-    return row ? toEnvironmentNode(row) : null;
-  }
-
-  async neighboursOf(manager: EntityManager, environmentId: string): Promise<GraphNeighbour[]> {
-    const rows = (await manager.query(NEIGHBOURS_SQL, [environmentId])) as GraphNeighbour[];
-    return rows.map((row) => ({ ...row, distance: Number(row.distance) }));
   }
 }
