@@ -7,3 +7,4 @@ export * from './test-namespace';
 export * from './test-services';
 export * from './free-port';
 export * from './namespace-names';
+export * from './service-test-bed';

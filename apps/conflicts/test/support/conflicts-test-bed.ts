@@ -1,34 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { EnvReader } from '@envrefresh/config';
-import { Actor, EnvironmentTier, RemoteProblem, RpcContract, RpcReplyOf } from '@envrefresh/contracts';
-import {
-  MessagingLifecycle,
-  RemoteProblemError,
-  RpcClient,
-  consumerTopology,
-  declaredNames,
-  rpcQueue,
-} from '@envrefresh/messaging';
-import { runMigrations } from '@envrefresh/persistence';
-import { createServiceApp } from '@envrefresh/platform';
-import {
-  ProbeQueue,
-  TestDatabase,
-  bindProbeQueue,
-  createTestDatabase,
-  createTestNamespace,
-  deleteAmqpNamespace,
-  testAmqpUrl,
-  testServiceEnv,
-} from '@envrefresh/testing';
+import { Actor, EnvironmentTier } from '@envrefresh/contracts';
+import { ObservedEvent, ServiceTestBed } from '@envrefresh/testing';
 import { ConflictsAppModule } from '../../src/conflicts-app.module';
-import { readConflictsConfig } from '../../src/conflicts.config';
+import { ConflictsConfig, readConflictsConfig } from '../../src/conflicts.config';
 import { CONFLICTS_MIGRATIONS } from '../../src/migrations';
-
-type App = Awaited<ReturnType<typeof createServiceApp>>;
-
-const RETRY_DELAYS_MS = [200, 400];
 
 /** The callers the specs play; the gateway would hand the service these verified claims. */
 const ACTORS = {
@@ -50,86 +26,27 @@ export interface SeededEnvironment {
 }
 
 /** The members of an event envelope the specs look at. */
-export interface OutboxEvent {
-  type: string;
-  data: Record<string, unknown>;
-  correlationId: string;
-}
+export type OutboxEvent = ObservedEvent;
 
 /**
- * The conflicts service in-process, as production builds it (Nest, RPC server on its queue, outbox
- * relay, event consumer), on a database and an AMQP namespace of its own. Specs call it through
- * RpcClient exactly as the gateway does, write the environments projection directly (it is fed by
- * events the specs need not replay), and see the events on a probe queue and in the outbox.
+ * The conflicts service in-process (see ServiceTestBed). Specs write the environments projection
+ * directly (it is fed by events the specs need not replay), and see the events on a probe queue
+ * and in the outbox.
  */
-export class ConflictsTestBed {
-  readonly amqpUrl = testAmqpUrl();
-  readonly namespace = createTestNamespace();
-  readonly exchange = `${this.namespace}.events`;
-  private app?: App;
-  private client?: RpcClient;
-  db!: Client;
-  probe!: ProbeQueue;
-  private database!: TestDatabase;
-
-  static async start(probeKeys: string[]): Promise<ConflictsTestBed> {
-    const bed = new ConflictsTestBed();
-    await bed.boot(probeKeys);
-    return bed;
-  }
-
-  private async boot(probeKeys: string[]): Promise<void> {
-    this.database = await createTestDatabase();
-    await runMigrations({
-      url: this.database.url,
+export class ConflictsTestBed extends ServiceTestBed<ConflictsConfig> {
+  private constructor(probeKeys: string[]) {
+    super({
+      app: 'conflicts',
       schema: 'conflicts',
       migrations: CONFLICTS_MIGRATIONS,
-      applicationName: 'conflicts-spec:migrate',
+      readConfig: readConflictsConfig,
+      module: (config) => ConflictsAppModule.register(config),
+      probeRoutingKeys: probeKeys,
     });
-    const env = testServiceEnv({
-      databaseUrl: this.database.url,
-      amqpUrl: this.amqpUrl,
-      namespace: this.namespace,
-      extra: { MESSAGING_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','), OUTBOX_POLL_INTERVAL_MS: '50' },
-    });
-    const reader = new EnvReader(env);
-    const config = readConflictsConfig(reader);
-    reader.done();
-    this.app = await createServiceApp({ config, module: ConflictsAppModule.register(config), rpc: true });
-    await this.app.init();
-    await this.app.get(MessagingLifecycle).consumerReady();
-    this.client = new RpcClient({
-      amqpUrl: this.amqpUrl,
-      namespace: this.namespace,
-      service: 'conflicts',
-      timeoutMs: 15_000,
-      volumeThreshold: 1_000,
-    });
-    this.db = new Client({ connectionString: this.database.url });
-    await this.db.connect();
-    this.probe = await bindProbeQueue(this.amqpUrl, this.exchange, probeKeys);
   }
 
-  /** Sends one RPC as the gateway would; a refusal rejects with RemoteProblemError. */
-  call<TContract extends RpcContract>(
-    contract: TContract,
-    request: { actor: Actor; payload: unknown; idempotencyKey?: string },
-  ): Promise<RpcReplyOf<TContract>> {
-    return (this.client as RpcClient).send<RpcReplyOf<TContract>>(contract.pattern, request);
-  }
-
-  /** The problem a call was refused with; fails the spec when the call succeeds. */
-  async problem<TContract extends RpcContract>(
-    contract: TContract,
-    request: { actor: Actor; payload: unknown; idempotencyKey?: string },
-  ): Promise<RemoteProblem & { code?: string }> {
-    try {
-      const reply = await this.call(contract, request);
-      throw new Error(`expected ${contract.pattern} to be refused, but it answered ${JSON.stringify(reply)}`);
-    } catch (error) {
-      if (error instanceof RemoteProblemError) return error.problem as RemoteProblem & { code?: string };
-      throw error;
-    }
+  static start(probeKeys: string[]): Promise<ConflictsTestBed> {
+    return new ConflictsTestBed(probeKeys).boot();
   }
 
   /** A row of the environments projection, as the lead's `environment.upserted` handler keeps it. */
@@ -158,7 +75,7 @@ export class ConflictsTestBed {
    * look at the database while a command waits to append its event.
    */
   async lockOutbox(): Promise<{ release(): Promise<void> }> {
-    const session = new Client({ connectionString: this.database.url });
+    const session = new Client({ connectionString: this.databaseUrl });
     await session.connect();
     await session.query('BEGIN');
     await session.query('LOCK TABLE conflicts.outbox IN EXCLUSIVE MODE');
@@ -179,25 +96,5 @@ export class ConflictsTestBed {
           AND a.query ILIKE 'INSERT INTO %outbox%'`,
     );
     return rows[0].waiting;
-  }
-
-  /** Events the probe received about one resource, in arrival order. */
-  publishedEventsAbout(id: string): OutboxEvent[] {
-    return this.probe.messages
-      .map((message) => message.json<OutboxEvent>())
-      .filter((event) => event.data.id === id);
-  }
-
-  async close(): Promise<void> {
-    await this.probe?.close().catch(() => undefined);
-    await this.client?.close().catch(() => undefined);
-    await this.app?.close();
-    await this.db?.end().catch(() => undefined);
-    await this.database?.drop();
-    const topology = declaredNames(consumerTopology(this.namespace, 'conflicts', RETRY_DELAYS_MS));
-    await deleteAmqpNamespace(this.amqpUrl, {
-      queues: [...topology.queues, rpcQueue(this.namespace, 'conflicts')],
-      exchanges: [...topology.exchanges, this.exchange],
-    });
   }
 }

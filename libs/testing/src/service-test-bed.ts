@@ -1,0 +1,207 @@
+import * as amqp from 'amqplib';
+import { DynamicModule } from '@nestjs/common';
+import { Client } from 'pg';
+import { AppName, EnvReader, ServiceConfig } from '@envrefresh/config';
+import {
+  Actor,
+  EventDefinition,
+  EventEnvelope,
+  RemoteProblem,
+  RpcContract,
+  RpcReplyOf,
+  createEnvelope,
+} from '@envrefresh/contracts';
+import {
+  MessagingLifecycle,
+  RemoteProblemError,
+  RpcClient,
+  consumerTopology,
+  declaredNames,
+  rpcQueue,
+} from '@envrefresh/messaging';
+import { ServiceDataSourceOptions, runMigrations } from '@envrefresh/persistence';
+import { createServiceApp } from '@envrefresh/platform';
+import { ProbeQueue, bindProbeQueue } from './amqp-probe';
+import { TestDatabase, createTestDatabase } from './test-database';
+import { testServiceEnv } from './test-env';
+import { createTestNamespace, deleteAmqpNamespace } from './test-namespace';
+import { testAmqpUrl } from './test-services';
+
+type App = Awaited<ReturnType<typeof createServiceApp>>;
+
+/** Short, so a spec sees a failed delivery come back; the env and the clean-up must agree on them. */
+const RETRY_DELAYS_MS = [200, 400];
+
+/** What tells one backend service from another when a spec boots it in-process. */
+export interface ServiceTestBedOptions<TConfig extends ServiceConfig> {
+  /** Names the service's RPC queue and its consumer's queues. */
+  app: Exclude<AppName, 'gateway'>;
+  /** The schema its migrations create and fill. */
+  schema: string;
+  migrations: ServiceDataSourceOptions['migrations'];
+  readConfig(env: EnvReader): TConfig;
+  module(config: TConfig): DynamicModule;
+  /** Routing keys of the events the probe queue collects. */
+  probeRoutingKeys: string[];
+  /** Variables set over the test defaults (they win). */
+  extraEnv?: Record<string, string>;
+}
+
+/** One RPC request as the gateway sends it. */
+export interface TestRpcRequest {
+  actor: Actor;
+  payload: unknown;
+  idempotencyKey?: string;
+}
+
+/** The members of an event envelope the specs look at. */
+export interface ObservedEvent {
+  type: string;
+  data: Record<string, unknown>;
+  correlationId: string;
+}
+
+/**
+ * A backend service in-process, as production builds it (Nest, RPC server on its queue, outbox
+ * relay, event consumer), on a database and an AMQP namespace of its own. Specs call it through
+ * RpcClient exactly as the gateway does, read its database, see its events on a probe queue and
+ * publish events as another service's relay would. Each service's bed extends it with its helpers.
+ */
+export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends RemoteProblem = RemoteProblem> {
+  readonly amqpUrl = testAmqpUrl();
+  readonly namespace = createTestNamespace();
+  readonly exchange = `${this.namespace}.events`;
+  db!: Client;
+  probe!: ProbeQueue;
+  private database?: TestDatabase;
+  private app?: App;
+  private client?: RpcClient;
+  private publisher?: amqp.ChannelModel;
+
+  protected constructor(private readonly options: ServiceTestBedOptions<TConfig>) {}
+
+  get databaseUrl(): string {
+    return (this.database as TestDatabase).url;
+  }
+
+  /** Brings everything up; a failure part way releases what was already taken. */
+  protected async boot(): Promise<this> {
+    try {
+      await this.bootService();
+      return this;
+    } catch (error) {
+      await this.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async bootService(): Promise<void> {
+    const { app, schema, migrations, readConfig, module, probeRoutingKeys, extraEnv = {} } = this.options;
+    this.database = await createTestDatabase();
+    await runMigrations({
+      url: this.database.url,
+      schema,
+      migrations,
+      applicationName: `${app}-spec:migrate`,
+    });
+    const env = testServiceEnv({
+      databaseUrl: this.database.url,
+      amqpUrl: this.amqpUrl,
+      namespace: this.namespace,
+      extra: {
+        MESSAGING_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
+        OUTBOX_POLL_INTERVAL_MS: '50',
+        ...extraEnv,
+      },
+    });
+    const reader = new EnvReader(env);
+    const config = readConfig(reader);
+    reader.done();
+    this.app = await createServiceApp({ config, module: module(config), rpc: true });
+    await this.app.init();
+    await this.app.get(MessagingLifecycle).consumerReady();
+    this.client = new RpcClient({
+      amqpUrl: this.amqpUrl,
+      namespace: this.namespace,
+      service: app,
+      timeoutMs: 15_000,
+      // Specs are refused on purpose many times in a row; the breaker must not open on them.
+      volumeThreshold: 1_000,
+    });
+    this.db = new Client({ connectionString: this.database.url });
+    await this.db.connect();
+    this.probe = await bindProbeQueue(this.amqpUrl, this.exchange, probeRoutingKeys);
+  }
+
+  /** Sends one RPC as the gateway would; a refusal rejects with RemoteProblemError. */
+  call<TContract extends RpcContract>(
+    contract: TContract,
+    request: TestRpcRequest,
+  ): Promise<RpcReplyOf<TContract>> {
+    return (this.client as RpcClient).send<RpcReplyOf<TContract>>(contract.pattern, request);
+  }
+
+  /** The problem a call was refused with; fails the spec when the call succeeds. */
+  async problem<TContract extends RpcContract>(
+    contract: TContract,
+    request: TestRpcRequest,
+  ): Promise<TProblem> {
+    try {
+      const reply = await this.call(contract, request);
+      throw new Error(`expected ${contract.pattern} to be refused, but it answered ${JSON.stringify(reply)}`);
+    } catch (error) {
+      if (error instanceof RemoteProblemError) return error.problem as TProblem;
+      throw error;
+    }
+  }
+
+  /** Publishes an event on the exchange as another service's relay would. */
+  async publishEvent<TType extends string, TData>(
+    definition: EventDefinition<TType, TData>,
+    data: TData,
+    correlationId = 'spec-event',
+  ): Promise<string> {
+    const envelope = createEnvelope(definition, data, { correlationId, causationId: null });
+    await this.publishEnvelope(envelope);
+    return envelope.id;
+  }
+
+  /** Publishes an envelope as it stands, so a spec can deliver the very same event twice. */
+  async publishEnvelope(envelope: EventEnvelope): Promise<void> {
+    if (!this.publisher) {
+      this.publisher = await amqp.connect(this.amqpUrl);
+      this.publisher.on('error', () => undefined);
+    }
+    const channel = await this.publisher.createConfirmChannel();
+    channel.publish(this.exchange, envelope.type, Buffer.from(JSON.stringify(envelope)), {
+      persistent: true,
+      contentType: 'application/json',
+      messageId: envelope.id,
+      headers: { 'x-correlation-id': envelope.correlationId },
+    });
+    await channel.waitForConfirms();
+    await channel.close();
+  }
+
+  /** Events the probe received about one resource, in arrival order. */
+  publishedEventsAbout(id: string): ObservedEvent[] {
+    return this.probe.messages
+      .map((message) => message.json<ObservedEvent>())
+      .filter((event) => event.data.id === id);
+  }
+
+  async close(): Promise<void> {
+    const { app } = this.options;
+    await this.probe?.close().catch(() => undefined);
+    await this.client?.close().catch(() => undefined);
+    await this.publisher?.close().catch(() => undefined);
+    await this.app?.close();
+    await this.db?.end().catch(() => undefined);
+    await this.database?.drop();
+    const topology = declaredNames(consumerTopology(this.namespace, app, RETRY_DELAYS_MS));
+    await deleteAmqpNamespace(this.amqpUrl, {
+      queues: [...topology.queues, rpcQueue(this.namespace, app)],
+      exchanges: [...topology.exchanges, this.exchange],
+    });
+  }
+}
