@@ -16,13 +16,35 @@ export class SqlClock {
 
   constructor(private readonly nameOf: (sql: string) => string) {}
 
-  /** The same manager, every `query` timed. */
+  /**
+   * The same manager, every `query` timed: its own, and the pool's under
+   * `manager.connection.driver.master`, which the loader uses for its prepared statement.
+   */
   wrap(manager: EntityManager): EntityManager {
     return new Proxy(manager, {
       get: (target, property, receiver) => {
+        if (property === 'connection') return this.along(target.connection, ['driver', 'master']);
         if (property !== 'query') return Reflect.get(target, property, receiver);
         return (sql: string, parameters?: unknown[]) =>
           this.around(this.nameOf(sql), () => target.query(sql, parameters));
+      },
+    });
+  }
+
+  /** Follows `path` through proxies to an object whose `query({ text, … })` is timed. */
+  private along<T extends object>(object: T, path: string[]): T {
+    const [next, ...rest] = path;
+    return new Proxy(object, {
+      get: (target, property) => {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (next !== undefined && property === next) return this.along(value as object, rest);
+        if (next === undefined && property === 'query' && typeof value === 'function') {
+          return (config: { text: string }) =>
+            this.around(this.nameOf(config.text), () =>
+              (value as (c: unknown) => Promise<unknown>).call(target, config),
+            );
+        }
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
   }

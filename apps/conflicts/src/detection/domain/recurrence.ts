@@ -200,11 +200,24 @@ function expand(compiled: CompiledRecurrence, range: Interval): Interval[] {
   return result;
 }
 
+/**
+ * Local clocks of recent (instant, timezone) pairs. One check expands every window it meets over
+ * the same range, and windows share a few timezones, so most readings repeat; `Intl` is the
+ * costliest part of an expansion.
+ */
+const localClocks = new Map<string, number>();
+const LOCAL_CLOCKS_KEPT = 10_000;
+
 /** The local wall-clock time of `instant`, written as if it were UTC, in milliseconds. */
 function localClockMs(instant: Date, timezone: string): number {
+  const key = `${timezone}|${instant.getTime()}`;
+  const known = localClocks.get(key);
+  if (known !== undefined) return known;
   const ms = Date.parse(`${wallClockAt(instant, timezone)}Z`);
   if (Number.isNaN(ms))
     throw new RangeError(`${instant.toISOString()} is outside the years a window can be expanded in`);
+  if (localClocks.size >= LOCAL_CLOCKS_KEPT) localClocks.clear();
+  localClocks.set(key, ms);
   return ms;
 }
 

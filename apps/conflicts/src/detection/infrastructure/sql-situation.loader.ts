@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { BookingPriority } from '@envrefresh/contracts';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
 import { IntentWindow } from '../../world/domain/intent-window';
@@ -66,7 +68,7 @@ export class SqlSituationLoader implements SituationLoader {
     if (!target) return null;
     const related = graph.neighboursOf(target.id);
     const environments = [target, ...related];
-    const [row] = (await manager.query(SITUATION_SQL, [
+    const [row] = (await this.query(manager, [
       environments.map((environment) => environment.id),
       span.start.toISOString(),
       span.end.toISOString(),
@@ -98,6 +100,18 @@ export class SqlSituationLoader implements SituationLoader {
         row.has_maintenance || hasOwnMaintenanceInForce(target.maintenanceWindows, new Date()),
       environmentKeys: keysNamedBy(graph, intents, candidate),
     };
+  }
+
+  /**
+   * Outside a transaction the statement is prepared (named), so each pooled connection plans it
+   * once: planning costs about as much as running it. Inside one, it runs on the transaction's own
+   * connection, so a recomputation sees what that transaction wrote.
+   */
+  private async query(manager: EntityManager, values: unknown[]): Promise<unknown[]> {
+    if (manager.queryRunner) return manager.query(SITUATION_SQL, values);
+    const pool = (manager.connection.driver as PostgresDriver).master as Pool;
+    const result = await pool.query({ name: 'conflicts-situation', text: SITUATION_SQL, values });
+    return result.rows;
   }
 }
 
