@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TrackEnvironmentUseCase } from './application/track-environment.use-case';
 import { TrackIntentUseCase } from './application/track-intent.use-case';
 import { WORLD_REPOSITORY } from './application/world.repository.port';
-import { EnvironmentGraphCache } from './infrastructure/environment-graph.cache';
+import { WorldSnapshotCache } from './infrastructure/world-snapshot.cache';
 import { SqlWorldRepository } from './infrastructure/sql-world.repository';
 
 /** This service's picture of environments (with the dependency graph) and intents, kept from events. */
@@ -10,9 +10,9 @@ import { SqlWorldRepository } from './infrastructure/sql-world.repository';
   providers: [
     TrackIntentUseCase,
     TrackEnvironmentUseCase,
-    EnvironmentGraphCache,
+    WorldSnapshotCache,
     { provide: WORLD_REPOSITORY, useClass: SqlWorldRepository },
   ],
-  exports: [TrackIntentUseCase, TrackEnvironmentUseCase, EnvironmentGraphCache, WORLD_REPOSITORY],
+  exports: [TrackIntentUseCase, TrackEnvironmentUseCase, WorldSnapshotCache, WORLD_REPOSITORY],
 })
 export class WorldModule {}

@@ -5,14 +5,13 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { BookingPriority } from '@envrefresh/contracts';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
 import { IntentWindow } from '../../world/domain/intent-window';
-import { EnvironmentGraphCache } from '../../world/infrastructure/environment-graph.cache';
 import { IntentWindowRow, toIntentWindow } from '../../world/infrastructure/world-rows';
+import { WorldSnapshot, WorldSnapshotCache } from '../../world/infrastructure/world-snapshot.cache';
 import { SituationLoader } from '../application/situation-loader.port';
 import { Interval } from '../domain/interval';
 import { BookingFact, Candidate, OtherIntent, Situation } from '../domain/situation';
 import { SITUATION_SQL } from './situation.sql';
 import {
-  WindowRow,
   hasOwnMaintenanceInForce,
   occurrencesOfOwnMaintenance,
   occurrencesOfWindow,
@@ -37,29 +36,28 @@ interface SituationRow {
   revision: string;
   intents: Json<IntentWindowRow>[];
   bookings: Json<BookingRow>[];
-  windows: Json<WindowRow>[];
-  has_maintenance: boolean;
 }
 
 /** A catalog that keeps changing under a check is read again at most this often before giving up. */
-const GRAPH_ATTEMPTS = 3;
+const SNAPSHOT_ATTEMPTS = 3;
 
 @Injectable()
 export class SqlSituationLoader implements SituationLoader {
-  constructor(private readonly graphs: EnvironmentGraphCache) {}
+  constructor(private readonly world: WorldSnapshotCache) {}
 
   async load(manager: EntityManager, candidate: Candidate, span: Interval): Promise<Situation | null> {
-    let graph = await this.graphs.graph(manager);
+    let snapshot = await this.world.snapshot(manager);
     for (let attempt = 1; ; attempt++) {
-      if (!graph.find(candidate.environmentId)) graph = await this.graphs.reload(manager);
-      const situation = await this.loadWith(graph, manager, candidate, span);
-      if (situation !== 'stale' || attempt >= GRAPH_ATTEMPTS) return situation === 'stale' ? null : situation;
-      graph = await this.graphs.reload(manager);
+      if (!snapshot.graph.find(candidate.environmentId)) snapshot = await this.world.reload(manager);
+      const situation = await this.loadWith(snapshot, manager, candidate, span);
+      if (situation !== 'stale' || attempt >= SNAPSHOT_ATTEMPTS)
+        return situation === 'stale' ? null : situation;
+      snapshot = await this.world.reload(manager);
     }
   }
 
   private async loadWith(
-    graph: EnvironmentGraph,
+    { revision, graph, windows }: WorldSnapshot,
     manager: EntityManager,
     candidate: Candidate,
     span: Interval,
@@ -75,16 +73,14 @@ export class SqlSituationLoader implements SituationLoader {
       candidate.intentId ?? null,
       candidate.source?.environmentId ?? null,
       candidate.source?.snapshot ?? null,
-      [...new Set(environments.map((environment) => environment.tier))],
-      target.id,
-      target.tier,
     ])) as SituationRow[];
-    if (row.revision !== graph.revision) return 'stale';
+    if (row.revision !== revision) return 'stale';
+    const now = new Date();
 
     const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent))));
-    const occurrences = row.windows.flatMap((window) =>
-      occurrencesOfWindow(withDates(window), span, environments),
-    );
+    const occurrences = windows
+      .reaching(span, environments)
+      .flatMap((window) => occurrencesOfWindow(window, span, environments));
     return {
       span,
       target: { id: target.id, key: target.key, tier: target.tier, timezone: target.timezone },
@@ -97,7 +93,8 @@ export class SqlSituationLoader implements SituationLoader {
         ...occurrencesOfOwnMaintenance(target, span),
       ],
       targetHasMaintenanceWindows:
-        row.has_maintenance || hasOwnMaintenanceInForce(target.maintenanceWindows, new Date()),
+        windows.hasMaintenanceInForce(target, now) ||
+        hasOwnMaintenanceInForce(target.maintenanceWindows, now),
       environmentKeys: keysNamedBy(graph, intents, candidate),
     };
   }
@@ -115,7 +112,7 @@ export class SqlSituationLoader implements SituationLoader {
   }
 }
 
-const INSTANT_COLUMNS = new Set(['start', 'end', 'starts_at', 'until']);
+const INSTANT_COLUMNS = new Set(['start', 'end']);
 
 function withDates<TRow>(row: Json<TRow>): TRow {
   const converted: Record<string, unknown> = { ...(row as Record<string, unknown>) };

@@ -1,22 +1,8 @@
-import type { EnvironmentTier, MaintenanceWindow, WindowKind, WindowTiming } from '@envrefresh/contracts';
+import type { EnvironmentTier, MaintenanceWindow, WindowTiming } from '@envrefresh/contracts';
 import { Interval } from '../domain/interval';
 import { occurrencesWithin } from '../domain/recurrence';
+import { WindowRow } from '../../world/infrastructure/world-rows';
 import { WindowOccurrence } from '../domain/situation';
-
-export interface WindowRow {
-  id: string;
-  kind: WindowKind;
-  name: string;
-  scope_environment_ids: string[];
-  scope_tiers: EnvironmentTier[];
-  start: Date | null;
-  end: Date | null;
-  rrule: string | null;
-  duration: string | null;
-  timezone: string | null;
-  starts_at: Date | null;
-  until: Date | null;
-}
 
 export function timingOf(row: WindowRow): WindowTiming {
   if (row.rrule === null)

@@ -62,6 +62,7 @@ export class SqlWindowRepository implements WindowRepository {
         createdAt,
       ],
     );
+    await bumpWorldRevision(manager);
   }
 
   async findById(manager: EntityManager, id: string): Promise<Window | null> {
@@ -74,7 +75,9 @@ export class SqlWindowRepository implements WindowRepository {
       `DELETE FROM ${WINDOWS} WHERE id = $1 RETURNING ${COLUMNS}`,
       [id],
     );
-    return rows[0] ? toDomain(rows[0]) : null;
+    if (!rows[0]) return null;
+    await bumpWorldRevision(manager);
+    return toDomain(rows[0]);
   }
 
   async page(manager: EntityManager, query: WindowPageQuery): Promise<Window[]> {
@@ -100,6 +103,16 @@ export class SqlWindowRepository implements WindowRepository {
     );
     return rows.map(toDomain);
   }
+}
+
+/**
+ * Checks keep the windows in memory with the environment catalog, under its revision: a new one,
+ * committed with the write, tells every replica that its copy is stale.
+ */
+async function bumpWorldRevision(manager: EntityManager): Promise<void> {
+  await manager.query(
+    `UPDATE conflicts.world_revision SET revision = nextval('conflicts.world_revision_seq')`,
+  );
 }
 
 function toDomain(row: WindowRow): Window {

@@ -1,4 +1,4 @@
-import type { EnvironmentTier, IntentStatus, MaintenanceWindow } from '@envrefresh/contracts';
+import type { EnvironmentTier, IntentStatus, MaintenanceWindow, WindowKind } from '@envrefresh/contracts';
 import { EnvironmentNode } from '../domain/environment-node';
 import { IntentWindow } from '../domain/intent-window';
 
@@ -93,4 +93,27 @@ export function environmentRow(node: EnvironmentNode): Record<string, unknown> &
     maintenance_windows: JSON.stringify(node.maintenanceWindows),
     version: node.version,
   };
+}
+
+export const WINDOW_COLUMNS = `id, kind, name, scope_environment_ids, scope_tiers, lower(during) AS start,
+  upper(during) AS "end", rrule, duration, timezone, starts_at, until, lower(span) AS span_start,
+  upper(span) AS span_end`;
+
+/** A `/windows` window as the catalog snapshot keeps it; `span_*` bound every occurrence. */
+export interface WindowRow {
+  id: string;
+  kind: WindowKind;
+  name: string;
+  scope_environment_ids: string[];
+  scope_tiers: EnvironmentTier[];
+  start: Date | null;
+  end: Date | null;
+  rrule: string | null;
+  duration: string | null;
+  timezone: string | null;
+  starts_at: Date | null;
+  until: Date | null;
+  span_start: Date;
+  /** Null: the recurrence never ends. */
+  span_end: Date | null;
 }
