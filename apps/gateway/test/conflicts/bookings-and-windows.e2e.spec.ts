@@ -268,6 +268,24 @@ describe('bookings and windows through the API', () => {
       return response.body;
     };
 
+    it('counts a window in the very next check of a warm service, and no more once it is deleted', async () => {
+      const span = hours('2032-09-14', 10, 12);
+      expect((await calendar.check(environment, span)).conflicts).toEqual([]);
+      const blackout = await created({
+        kind: 'BLACKOUT',
+        name: 'Release freeze',
+        scope: { environmentIds: [environment.id] },
+        start: span.start,
+        end: span.end,
+      });
+      const during = await calendar.check(environment, span);
+      expect(during.conflicts.map((conflict) => [conflict.type, conflict.relatedRef.id])).toEqual([
+        ['BLACKOUT', blackout.id],
+      ]);
+      expect((await remove(blackout, cast().admin)).status).toBe(200);
+      expect((await calendar.check(environment, span)).conflicts).toEqual([]);
+    });
+
     it('lets an admin add a one-off blackout: 201, Location, the window, window.created', async () => {
       const response = await post(cast().admin, {
         kind: 'BLACKOUT',
