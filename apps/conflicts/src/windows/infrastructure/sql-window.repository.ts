@@ -5,30 +5,16 @@ import { ActorRef } from '@envrefresh/kernel';
 import { WindowPageQuery, WindowRepository } from '../application/window.repository.port';
 import { Window } from '../domain/window';
 import { Timing } from '../domain/window-request.validation';
+import { WINDOW_COLUMNS, WindowRow } from '../../world/infrastructure/world-rows';
 
-interface WindowRow {
-  id: string;
-  kind: string;
-  name: string;
-  scope_environment_ids: string[];
-  scope_tiers: string[];
-  start: Date | null;
-  end: Date | null;
-  rrule: string | null;
-  duration: string | null;
-  timezone: string | null;
-  starts_at: Date | null;
-  until: Date | null;
-  span_start: Date;
-  span_end: Date | null;
+/** The catalog's window row, with who made it and when. */
+interface WindowRecordRow extends WindowRow {
   created_by: ActorRef;
   created_at: Date;
 }
 
 const WINDOWS = 'conflicts.windows';
-const COLUMNS = `id, kind, name, scope_environment_ids, scope_tiers, lower(during) AS start, upper(during) AS "end",
-  rrule, duration, timezone, starts_at, until, lower(span) AS span_start, upper(span) AS span_end,
-  created_by, created_at`;
+const COLUMNS = `${WINDOW_COLUMNS}, created_by, created_at`;
 
 @Injectable()
 export class SqlWindowRepository implements WindowRepository {
@@ -66,12 +52,14 @@ export class SqlWindowRepository implements WindowRepository {
   }
 
   async findById(manager: EntityManager, id: string): Promise<Window | null> {
-    const rows: WindowRow[] = await manager.query(`SELECT ${COLUMNS} FROM ${WINDOWS} WHERE id = $1`, [id]);
+    const rows: WindowRecordRow[] = await manager.query(`SELECT ${COLUMNS} FROM ${WINDOWS} WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
   async delete(manager: EntityManager, id: string): Promise<Window | null> {
-    const [rows]: [WindowRow[], number] = await manager.query(
+    const [rows]: [WindowRecordRow[], number] = await manager.query(
       `DELETE FROM ${WINDOWS} WHERE id = $1 RETURNING ${COLUMNS}`,
       [id],
     );
@@ -83,7 +71,7 @@ export class SqlWindowRepository implements WindowRepository {
   async page(manager: EntityManager, query: WindowPageQuery): Promise<Window[]> {
     // Covering an environment: globally (empty scope), by its id, or by the tier it has in the
     // projection (`&&`, not `@>`: an unknown environment has no tier, and every array contains '{}').
-    const rows: WindowRow[] = await manager.query(
+    const rows: WindowRecordRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM ${WINDOWS}
        WHERE ($1::text IS NULL OR kind = $1)
          AND ($2::uuid IS NULL
@@ -115,7 +103,7 @@ async function bumpWorldRevision(manager: EntityManager): Promise<void> {
   );
 }
 
-function toDomain(row: WindowRow): Window {
+function toDomain(row: WindowRecordRow): Window {
   return Window.restore({
     id: row.id,
     kind: row.kind as WindowKind,
@@ -128,7 +116,7 @@ function toDomain(row: WindowRow): Window {
   });
 }
 
-function timingOf(row: WindowRow): Timing {
+function timingOf(row: WindowRecordRow): Timing {
   if (row.start && row.end) return { form: 'one-off', start: row.start, end: row.end };
   return {
     form: 'recurring',
