@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BookingPriority } from '@envrefresh/contracts';
 import { ActorRef } from '@envrefresh/kernel';
 import { BookingPageQuery, BookingRepository } from '../application/booking.repository.port';
 import { Booking } from '../domain/booking';
+import { BOOKING_CLAIM_COLUMNS, BookingClaimRow } from './booking-rows';
 
-interface BookingRow {
-  id: string;
-  environment_id: string;
-  start: Date;
-  end: Date;
-  group_key: string;
-  purpose: string;
-  priority: string;
+/** The claim, with who made and cancelled it and when. */
+interface BookingRow extends BookingClaimRow {
   created_by: ActorRef;
   created_at: Date;
   cancelled_by: ActorRef | null;
@@ -20,8 +14,7 @@ interface BookingRow {
 }
 
 const BOOKINGS = 'conflicts.bookings';
-const COLUMNS = `id, environment_id, lower(during) AS start, upper(during) AS "end", group_key, purpose, priority,
-  created_by, created_at, cancelled_by, cancelled_at`;
+const COLUMNS = `${BOOKING_CLAIM_COLUMNS}, created_by, created_at, cancelled_by, cancelled_at`;
 
 @Injectable()
 export class SqlBookingRepository implements BookingRepository {
@@ -99,7 +92,7 @@ function toDomain(row: BookingRow): Booking {
     end: row.end,
     group: row.group_key,
     purpose: row.purpose,
-    priority: row.priority as BookingPriority,
+    priority: row.priority,
     createdBy: row.created_by,
     createdAt: row.created_at,
     ...(row.cancelled_by ? { cancelledBy: row.cancelled_by } : {}),

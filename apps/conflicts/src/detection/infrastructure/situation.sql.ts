@@ -1,3 +1,4 @@
+import { BOOKING_CLAIM_COLUMNS } from '../../bookings/infrastructure/booking-rows';
 import { INTENT_WINDOW_COLUMNS as INTENT_COLUMNS } from '../../world/infrastructure/world-rows';
 
 /**
@@ -26,8 +27,7 @@ const INTENTS = `
      AND ${NOT_CANDIDATE}`;
 
 const BOOKINGS = `
-  SELECT id, environment_id, lower(during) AS start, upper(during) AS "end", group_key, purpose, priority
-    FROM conflicts.bookings
+  SELECT ${BOOKING_CLAIM_COLUMNS} FROM conflicts.bookings
    WHERE cancelled_at IS NULL AND environment_id = ANY ($1::uuid[])
      AND during && tstzrange($2::timestamptz, $3::timestamptz, '[)')`;
 

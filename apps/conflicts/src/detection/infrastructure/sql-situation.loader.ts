@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { BookingPriority } from '@envrefresh/contracts';
+import { BookingClaimRow } from '../../bookings/infrastructure/booking-rows';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
 import { IntentWindow } from '../../world/domain/intent-window';
 import { IntentWindowRow, toIntentWindow } from '../../world/infrastructure/world-rows';
@@ -22,20 +22,10 @@ type Json<TRow> = {
   [K in keyof TRow]: TRow[K] extends Date ? string : TRow[K] extends Date | null ? string | null : TRow[K];
 };
 
-interface BookingRow {
-  id: string;
-  environment_id: string;
-  start: Date;
-  end: Date;
-  group_key: string;
-  purpose: string;
-  priority: BookingPriority;
-}
-
 interface SituationRow {
   revision: string;
   intents: Json<IntentWindowRow>[];
-  bookings: Json<BookingRow>[];
+  bookings: Json<BookingClaimRow>[];
 }
 
 /** A catalog that keeps changing under a check is read again at most this often before giving up. */
@@ -153,7 +143,7 @@ function toOtherIntent(intent: IntentWindow): OtherIntent {
   };
 }
 
-function toBookingFact(row: BookingRow): BookingFact {
+function toBookingFact(row: BookingClaimRow): BookingFact {
   return {
     id: row.id,
     environmentId: row.environment_id,
