@@ -1,7 +1,7 @@
 # One image runs any of the five apps: pick it with APP (gateway, intents, conflicts, scheduling,
 # notifications). Migrations are not run on start; run dist/apps/<app>/src/migrate.js as its own step.
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +10,7 @@ FROM deps AS build
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -32,6 +32,7 @@ function migrateAll({ root = ROOT, env = process.env } = {}) {
 module.exports = { migrateAll, MIGRATING_APPS };
 
 if (require.main === module) {
+  require('./node-runtime').runUnderSupportedNode();
   try {
     ensureBuilt();
   } catch (error) {

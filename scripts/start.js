@@ -1,6 +1,7 @@
 'use strict';
 // `npm start`: installs and builds if needed, checks that the local Postgres and RabbitMQ answer,
 // creates the database, migrates, then runs the five apps in the foreground until Ctrl-C.
+require('./node-runtime').runUnderSupportedNode();
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');

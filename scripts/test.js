@@ -2,6 +2,7 @@
 // `npm test`: installs dependencies if needed (building is left to jest's global setup, which the
 // integration specs need anyway) and runs jest, passing extra arguments through
 // (`npm test -- libs/testing`). Exits with jest's code.
+require('./node-runtime').runUnderSupportedNode();
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
@@ -87,7 +88,10 @@ async function main() {
   await defaultToLocalServices();
   const args = process.argv.slice(2);
   const jest = require.resolve('jest/bin/jest', { paths: [ROOT] });
-  const child = spawn(process.execPath, [jest, ...parallelismArgs(args), ...args], {
+  // Jest loads ESM-only packages (jose) into its CommonJS test modules through require(esm), which
+  // it implements on Node's VM modules.
+  const nodeArgs = ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'];
+  const child = spawn(process.execPath, [...nodeArgs, jest, ...parallelismArgs(args), ...args], {
     cwd: ROOT,
     stdio: 'inherit',
   });
