@@ -105,8 +105,8 @@ function runUnderSupportedNode() {
   if (isSupported()) return;
   let paths;
   try {
-    if (process.env.ENVREFRESH_NODE_PROVISIONED) {
-      throw new RuntimeError(`${process.env.ENVREFRESH_NODE_PROVISIONED} is not Node ${REQUIRED_MAJOR}`);
+    if (process.env.ENVREFRESH_NODE_PROVISIONED === process.execPath) {
+      throw new RuntimeError(`${process.execPath} is not Node ${REQUIRED_MAJOR}`);
     }
     paths = provisionNode();
   } catch (error) {

@@ -73,7 +73,7 @@ function describe(error: unknown): string {
   if (error instanceof errors.JWKSNoMatchingKey) return 'no known key matches the token';
   if (error instanceof errors.JWKSTimeout) return 'the signing keys could not be fetched in time';
   if (error instanceof errors.JOSEError) return error.message;
-  if (typeof (error as { code?: unknown }).code === 'string') return 'the signing keys could not be fetched';
+  if (isNetworkFailure(error)) return 'the signing keys could not be fetched';
   // Anything else (the key set unreachable, a malformed input jose did not anticipate) is still
   // a token we could not verify, never a server error.
   return 'token could not be verified';
@@ -96,4 +96,10 @@ function actorOf(claims: JWTPayload): AuthenticatedActor {
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** A socket error from fetching the key set: jose 6 fetches with `fetch`, whose `cause` holds it. */
+function isNetworkFailure(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  return typeof code === 'string' || typeof cause?.code === 'string';
 }
