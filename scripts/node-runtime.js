@@ -14,7 +14,10 @@ const os = require('node:os');
 const path = require('node:path');
 
 /** .nvmrc names the exact build contributors and CI run; its major is the one required. */
-const PROVISIONED_VERSION = fs.readFileSync(path.join(__dirname, '..', '.nvmrc'), 'utf8').trim().replace(/^v/, '');
+const PROVISIONED_VERSION = fs
+  .readFileSync(path.join(__dirname, '..', '.nvmrc'), 'utf8')
+  .trim()
+  .replace(/^v/, '');
 const majorOf = (version) => Number(version.replace(/^v/, '').split('.')[0]);
 const REQUIRED_MAJOR = majorOf(PROVISIONED_VERSION);
 const PACKAGED_PLATFORMS = new Set(['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64']);
@@ -113,7 +116,9 @@ function runUnderSupportedNode() {
     say(error.message);
     process.exit(error.exitCode || 1);
   }
-  say(`Node ${process.versions.node} is older than ${REQUIRED_MAJOR} LTS: running under Node ${PROVISIONED_VERSION} (${paths.bin})`);
+  say(
+    `Node ${process.versions.node} is older than ${REQUIRED_MAJOR} LTS: running under Node ${PROVISIONED_VERSION} (${paths.bin})`,
+  );
   const result = spawnSync(paths.bin, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: environmentFor(paths),
