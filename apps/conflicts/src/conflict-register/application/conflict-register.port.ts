@@ -1,20 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { ActorRef, ConflictStatus, ConflictView } from '@envrefresh/contracts';
+import type { IntentAudience, IntentViewer } from '@envrefresh/kernel';
 import { Finding } from '../../detection/domain/situation';
 import { LiveConflict } from '../domain/reconciliation';
 
 /** Who asks, as far as row-level visibility goes (SPEC "Identity and roles"). */
-export interface Viewer {
-  sub: string;
-  groups: string[];
-  isAdmin: boolean;
-}
+export type Viewer = IntentViewer;
 
-/** A conflict with what decides who may act on it: the intent's requester and its visibility. */
+/** A conflict with what decides who may see it and act on it: its intent's audience. */
 export interface ConflictOnIntent {
   conflict: ConflictView;
-  requestedBy: string | null;
-  visibleTo(viewer: Viewer): boolean;
+  audience: IntentAudience;
 }
 
 export interface ConflictListQuery {
@@ -38,7 +34,7 @@ export interface ConflictRegister {
   ): Promise<ConflictView>;
   resolve(manager: EntityManager, conflictId: string, at: Date): Promise<ConflictView>;
   reword(manager: EntityManager, conflictId: string, explanation: string): Promise<void>;
-  /** One conflict, locked, with its intent's requester and visibility; null when unknown. */
+  /** One conflict, locked, with its intent's audience; null when unknown. */
   lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null>;
   acknowledge(
     manager: EntityManager,

@@ -1,12 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictView, conflictAcknowledgedEvent, conflictOverriddenEvent } from '@envrefresh/contracts';
 import { actingUserOf } from '@envrefresh/application';
-import { ActingUser, Problems, actorRefOf, isUuid } from '@envrefresh/kernel';
+import {
+  ActingUser,
+  Problems,
+  actorRefOf,
+  canSeeIntent,
+  isUuid,
+  mayDecideOnIntent,
+} from '@envrefresh/kernel';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
 import {
   acknowledgeIsForWarnings,
   conflictNotFound,
   mayNotDecide,
+  notInOwnerGroup,
   notOpen,
   overrideIsForBlocking,
   ownIntent,
@@ -65,8 +73,8 @@ export class DecideConflictUseCase {
       problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
     return this.unitOfWork.run(async (transaction) => {
-      const { conflict, requestedBy } = await this.decidable(transaction.manager, user, conflictId);
-      if (requestedBy === user.sub) throw ownIntent();
+      const { conflict, audience } = await this.decidable(transaction.manager, user, conflictId);
+      if (audience.requestedBySub === user.sub) throw ownIntent();
       if (conflict.severity !== 'BLOCKING') throw overrideIsForBlocking();
       const view = await this.register.override(
         transaction.manager,
@@ -86,8 +94,9 @@ export class DecideConflictUseCase {
     conflictId: string,
   ): Promise<ConflictOnIntent> {
     const found = await this.register.lock(manager, conflictId);
-    if (!found || !found.visibleTo(user)) throw conflictNotFound(conflictId);
+    if (!found || !canSeeIntent(user, found.audience)) throw conflictNotFound(conflictId);
     if (!user.mayApprove) throw mayNotDecide();
+    if (!mayDecideOnIntent(user, found.audience)) throw notInOwnerGroup(found.audience.environmentOwnerGroup);
     if (found.conflict.status !== 'OPEN') throw notOpen(found.conflict);
     return found;
   }

@@ -3,12 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ActorRef, ConflictView } from '@envrefresh/contracts';
 import { Finding } from '../../detection/domain/situation';
-import {
-  ConflictListQuery,
-  ConflictOnIntent,
-  ConflictRegister,
-  Viewer,
-} from '../application/conflict-register.port';
+import { canSeeIntentSql } from '@envrefresh/kernel';
+import { ConflictListQuery, ConflictOnIntent, ConflictRegister } from '../application/conflict-register.port';
 import { LiveConflict } from '../domain/reconciliation';
 import { CONFLICT_COLUMNS, ConflictRow, conflictColumns, toConflictView } from './conflict-row.mapper';
 
@@ -102,12 +98,11 @@ export class SqlConflictRegister implements ConflictRegister {
     if (!row) return null;
     return {
       conflict: toConflictView(row),
-      requestedBy: row.requested_by,
-      visibleTo: (viewer: Viewer) =>
-        viewer.isAdmin ||
-        row.requested_by === viewer.sub ||
-        (row.owner_group !== null && viewer.groups.includes(row.owner_group)) ||
-        (row.notification_groups ?? []).some((group) => viewer.groups.includes(group)),
+      audience: {
+        requestedBySub: row.requested_by,
+        notificationGroups: row.notification_groups ?? [],
+        environmentOwnerGroup: row.owner_group,
+      },
     };
   }
 
@@ -174,8 +169,14 @@ export class SqlConflictRegister implements ConflictRegister {
     if (!query.viewer.isAdmin) {
       const groups = bind(query.viewer.groups);
       conditions.push(
-        `(i.requested_by = ${bind(query.viewer.sub)} OR e.owner_group = ANY (${groups}::text[])
-          OR i.notification_groups && ${groups}::text[])`,
+        canSeeIntentSql(
+          {
+            requestedBySub: 'i.requested_by',
+            notificationGroups: 'i.notification_groups',
+            environmentOwnerGroup: 'e.owner_group',
+          },
+          { sub: bind(query.viewer.sub), groups },
+        ),
       );
     }
     if (query.after) {

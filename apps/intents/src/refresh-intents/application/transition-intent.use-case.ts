@@ -7,7 +7,7 @@ import { IntentChangeRecorder } from './intent-change.recorder';
 import { VisibleIntentLoader } from './visible-intent.loader';
 
 /** Where an intent's environment is not in the catalog, it is treated as needing approval. */
-const UNKNOWN_ENVIRONMENT_POLICY = { requiresApproval: true };
+const UNKNOWN_ENVIRONMENT_POLICY = { requiresApproval: true, ownerGroup: null };
 
 /**
  * One action of the state machine (submit, approve, reject, start, complete, fail, rollback,

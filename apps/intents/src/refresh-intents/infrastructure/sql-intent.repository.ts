@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IntentStatus, RefreshType } from '@envrefresh/contracts';
-import { ActorRef } from '@envrefresh/kernel';
+import { ActorRef, canSeeIntentSql } from '@envrefresh/kernel';
 import { table } from '../../shared/infrastructure/intents-schema';
 import {
   IntentPageQuery,
@@ -120,8 +120,14 @@ export class SqlIntentRepository implements IntentRepository {
     if (!query.viewer.all) {
       const groups = parameter(query.viewer.groups);
       conditions.push(
-        `(i.requested_by->>'sub' = ${parameter(query.viewer.sub)} OR e.owner_group = ANY(${groups}::text[])
-          OR i.notification_groups && ${groups}::text[])`,
+        canSeeIntentSql(
+          {
+            requestedBySub: "i.requested_by->>'sub'",
+            notificationGroups: 'i.notification_groups',
+            environmentOwnerGroup: 'e.owner_group',
+          },
+          { sub: parameter(query.viewer.sub), groups },
+        ),
       );
     }
     if (query.status) conditions.push(`i.status = ${parameter(query.status)}`);
