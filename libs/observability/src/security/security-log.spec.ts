@@ -13,7 +13,7 @@ function capturingLogger() {
 }
 
 describe('recordSecurityEvent', () => {
-  it('writes a refusal as a warning and an allowed action as information, both flagged security', () => {
+  it('writes refusals and allowed actions alike as warnings flagged security, so LOG_LEVEL=warn keeps both', () => {
     const { calls, logger } = capturingLogger();
     recordSecurityEvent(logger, { action: 'auth.login', outcome: 'refused', reason: 'token expired' });
     recordSecurityEvent(logger, {
@@ -36,7 +36,7 @@ describe('recordSecurityEvent', () => {
         },
       },
       {
-        level: 'log',
+        level: 'warn',
         line: {
           msg: 'security event',
           security: true,

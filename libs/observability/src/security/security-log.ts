@@ -38,13 +38,15 @@ export interface SecurityLogLine {
   details?: Record<string, unknown>;
 }
 
-type SecurityLogger = Pick<LoggerService, 'log' | 'warn'>;
+type SecurityLogger = Pick<LoggerService, 'warn'>;
 
-/** Writes one security line: a warning when refused, information when allowed. */
+/**
+ * Writes one security line, at `warn` whatever the outcome: an audit trail must not thin out
+ * when an operator turns LOG_LEVEL down to `warn`, the level services often run at. Tell lines
+ * apart by `security` and `outcome`, not by level.
+ */
 export function recordSecurityEvent(logger: SecurityLogger, event: SecurityEvent): void {
-  const line = securityLogLine(event);
-  if (event.outcome === 'refused') logger.warn(line);
-  else logger.log(line);
+  logger.warn(securityLogLine(event));
 }
 
 export function securityLogLine(event: SecurityEvent): SecurityLogLine {

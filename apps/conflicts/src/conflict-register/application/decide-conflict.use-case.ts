@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConflictView, conflictAcknowledgedEvent, conflictOverriddenEvent } from '@envrefresh/contracts';
 import { actingUserOf } from '@envrefresh/application';
 import {
@@ -10,6 +10,7 @@ import {
   mayDecideOnIntent,
 } from '@envrefresh/kernel';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
+import { recordSecurityEvent } from '@envrefresh/observability';
 import {
   acknowledgeIsForWarnings,
   conflictNotFound,
@@ -32,19 +33,24 @@ const NOTES_MAX = 2000;
  */
 @Injectable()
 export class DecideConflictUseCase {
+  private readonly securityLogger = new Logger('Security');
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly events: EventFactory,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
   ) {}
 
-  acknowledge(actor: unknown, payload: { conflictId?: unknown; notes?: unknown }): Promise<ConflictView> {
+  async acknowledge(
+    actor: unknown,
+    payload: { conflictId?: unknown; notes?: unknown },
+  ): Promise<ConflictView> {
     const user = actingUserOf(actor);
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
     const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
     problems.throwIfAny('REQUEST.INVALID');
-    return this.unitOfWork.run(async (transaction) => {
+    const decided = this.unitOfWork.run(async (transaction) => {
       const { conflict } = await this.decidable(transaction.manager, user, conflictId);
       if (conflict.severity === 'BLOCKING') throw acknowledgeIsForWarnings();
       const view = await this.register.acknowledge(
@@ -57,9 +63,10 @@ export class DecideConflictUseCase {
       await transaction.publish(this.events.create(conflictAcknowledgedEvent, view));
       return view;
     });
+    return this.audited('conflict.acknowledge', user, await decided);
   }
 
-  override(
+  async override(
     actor: unknown,
     payload: { conflictId?: unknown; justification?: unknown },
   ): Promise<ConflictView> {
@@ -72,7 +79,7 @@ export class DecideConflictUseCase {
     else if (justification.length < JUSTIFICATION.min)
       problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
-    return this.unitOfWork.run(async (transaction) => {
+    const decided = this.unitOfWork.run(async (transaction) => {
       const { conflict, audience } = await this.decidable(transaction.manager, user, conflictId);
       if (audience.requestedBySub === user.sub) throw ownIntent();
       if (conflict.severity !== 'BLOCKING') throw overrideIsForBlocking();
@@ -86,6 +93,18 @@ export class DecideConflictUseCase {
       await transaction.publish(this.events.create(conflictOverriddenEvent, view));
       return view;
     });
+    return this.audited('conflict.override', user, await decided);
+  }
+
+  private audited(action: string, user: ActingUser, view: ConflictView): ConflictView {
+    recordSecurityEvent(this.securityLogger, {
+      action,
+      outcome: 'allowed',
+      actor: user.sub,
+      reason: user.isAdmin ? 'admin' : 'approver of the owner group of the environment',
+      details: { conflictId: view.id, intentId: view.intentId, severity: view.severity, type: view.type },
+    });
+    return view;
   }
 
   private async decidable(
