@@ -51,7 +51,7 @@ export class DecideConflictUseCase {
     const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
-      const { conflict } = await this.decidable(transaction.manager, user, conflictId);
+      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: true });
       if (conflict.severity === 'BLOCKING') throw acknowledgeIsForWarnings();
       const view = await this.register.acknowledge(
         transaction.manager,
@@ -80,8 +80,7 @@ export class DecideConflictUseCase {
       problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
-      const { conflict, audience } = await this.decidable(transaction.manager, user, conflictId);
-      if (audience.requestedBySub === user.sub) throw ownIntent();
+      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: false });
       if (conflict.severity !== 'BLOCKING') throw overrideIsForBlocking();
       const view = await this.register.override(
         transaction.manager,
@@ -111,10 +110,13 @@ export class DecideConflictUseCase {
     manager: Parameters<ConflictRegister['lock']>[0],
     user: ActingUser,
     conflictId: string,
+    allowed: { ownIntent: boolean },
   ): Promise<ConflictOnIntent> {
     const found = await this.register.lock(manager, conflictId);
     if (!found || !canSeeIntent(user, found.audience)) throw conflictNotFound(conflictId);
     if (!user.mayApprove) throw mayNotDecide();
+    // Overriding a blocking conflict of your own intent would approve it yourself.
+    if (!allowed.ownIntent && found.audience.requestedBySub === user.sub) throw ownIntent();
     if (!mayDecideOnIntent(user, found.audience)) throw notInOwnerGroup(found.audience.environmentOwnerGroup);
     if (found.conflict.status !== 'OPEN') throw notOpen(found.conflict);
     return found;
