@@ -154,10 +154,10 @@ export class SqlIntentRepository implements IntentRepository {
     const rows: IntentRow[] = await manager.query(
       `SELECT ${SELECT_COLUMNS} FROM ${INTENTS} i
        WHERE i.environment_id = $1 AND i.status = 'COMPLETED'
-         AND ($2::timestamptz IS NULL OR (i.completed_at, i.id) < ($2::timestamptz, $3::uuid))
-       ORDER BY i.completed_at DESC, i.id DESC
+         AND ($2::timestamptz IS NULL OR (i.completed_at, md5(i.id::text)) < ($2::timestamptz, $3::text))
+       ORDER BY i.completed_at DESC, md5(i.id::text) DESC
        LIMIT $4`,
-      [query.environmentId, query.before?.completedAt ?? null, query.before?.id ?? null, query.limit],
+      [query.environmentId, query.before?.completedAt ?? null, query.before?.idDigest ?? null, query.limit],
     );
     return rows.map(toState);
   }
