@@ -3,6 +3,7 @@ export * from './acting-user';
 export * from './canonical-json';
 export * from './domain-error';
 export * from './instant';
+export * from './intent-access';
 export * from './iso-duration';
 export * from './sha256';
 export * from './time-zone';

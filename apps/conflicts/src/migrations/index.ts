@@ -6,6 +6,7 @@ import { ExtendWorldPicture1763800000400 } from './1763800000400-extend-world-pi
 import { CreateBookings1763800000500 } from './1763800000500-create-bookings';
 import { CreateWindows1763800000600 } from './1763800000600-create-windows';
 import { CreateWorldRevision1763800000700 } from './1763800000700-create-world-revision';
+import { DiscreetExplanations1763900000100 } from './1763900000100-discreet-explanations';
 
 export const CONFLICTS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -16,4 +17,5 @@ export const CONFLICTS_MIGRATIONS = [
   CreateBookings1763800000500,
   CreateWindows1763800000600,
   CreateWorldRevision1763800000700,
+  DiscreetExplanations1763900000100,
 ];

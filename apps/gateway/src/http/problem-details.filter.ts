@@ -5,6 +5,7 @@ import { isOperationalPath } from '@envrefresh/observability';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, problem } from './problem';
 import { ProblemException } from './problem-exception';
 import { RateLimitExceededError } from './request-limits';
+import { auditRefusal } from './security-audit';
 import { RequestValidationException } from './validation-errors';
 
 /**
@@ -15,6 +16,7 @@ import { RequestValidationException } from './validation-errors';
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
+  private readonly securityLogger = new Logger('Security');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -26,6 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const body = { ...this.toProblem(exception, request), instance: request.url };
+    auditRefusal(this.securityLogger, request, body);
     // RFC 6750: a 401 names the scheme the client should use.
     if (body.status === 401) void reply.header('www-authenticate', 'Bearer realm="envrefresh"');
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);

@@ -77,8 +77,11 @@ const historyVerificationSchema = {
 
 const refreshRecordSchema = {
   type: 'object',
-  required: ['intentId', 'environmentId', 'refreshType', 'completedAt', 'completedBy'],
+  description:
+    'A completed refresh. One whose intent you may not see is `hidden: true` and gives only its times ("another refresh"): no intentId, refreshType, facts or completedBy.',
+  required: ['environmentId', 'completedAt'],
   properties: {
+    hidden: { type: 'boolean', enum: [true] },
     intentId: { type: 'string', format: 'uuid' },
     environmentId: { type: 'string', format: 'uuid' },
     refreshType: { type: 'string' },

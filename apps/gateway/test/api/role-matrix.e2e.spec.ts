@@ -311,6 +311,45 @@ describe('the role matrix: every route × every role', () => {
       expect(await listed(persona('adele-admin', ['admin'], ['another-team']))).toContain(hidden.id);
     });
 
+    describe('notification groups read, only the owner group decides', () => {
+      /** Colleagues in the intent's notification group, each holding the role an action needs. */
+      const colleague = (role: Role) => persona(`release-${role}`, [role], ['release-train']);
+      const notified = { notificationGroups: ['release-train'] };
+
+      it.each([
+        ['approve', 'REQUESTED', 'approver'],
+        ['reject', 'REQUESTED', 'approver'],
+        ['start', 'SCHEDULED', 'operator'],
+        ['complete', 'IN_PROGRESS', 'operator'],
+        ['fail', 'IN_PROGRESS', 'operator'],
+        ['rollback', 'FAILED', 'operator'],
+      ] as const)(
+        'a %s by a notified %s (who can read the intent) is 403 naming the owner group, and changes nothing',
+        async (action, status, role) => {
+          const intent = await lifecycle.intentIn(status, quiet, notified);
+          const reader = colleague(role as Role);
+          expect((await suite.api.get(`/intents/${intent.id}`, { as: reader })).status).toBe(200);
+
+          const response = await lifecycle.act(intent, action, { as: reader });
+
+          expect({ action, status: response.status }).toEqual({ action, status: 403 });
+          expect(response.contentType).toMatch(/^application\/problem\+json/);
+          expect(response.body).toMatchObject({ code: 'INTENT.NOT_IN_OWNER_GROUP' });
+          expect(JSON.stringify(response.body)).toContain(OWNER_GROUP);
+          const now = await lifecycle.get(intent.id, lifecycle.cast.admin);
+          expect(now.body).toMatchObject({ status: intent.status, version: intent.version });
+        },
+      );
+
+      it('the same approver, once in the owner group, may approve', async () => {
+        const intent = await lifecycle.intentIn('REQUESTED', quiet, notified);
+        const response = await lifecycle.act(intent, 'approve', {
+          as: persona('release-approver', ['approver'], ['release-train', OWNER_GROUP]),
+        });
+        expect(response.status).toBe(200);
+      });
+    });
+
     it('whoever is in a notification group, and an admin of no group, may read it', async () => {
       for (const reader of [
         persona('rhea-release', ['viewer'], ['release-train']),

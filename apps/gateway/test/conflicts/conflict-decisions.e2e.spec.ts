@@ -265,6 +265,53 @@ describe('deciding on conflicts: acknowledge a WARNING, override a BLOCKING one,
     });
   });
 
+  describe('a notification group reads conflicts, only the owner group decides on them', () => {
+    /** An approver of the group the requester chose to notify: sees the intent, owns nothing. */
+    const notifiedApprover = persona('nadia-notified', ['approver'], ['release-train']);
+    let intent: IntentView;
+    let blocking: ConflictView;
+    let warning: ConflictView;
+
+    beforeAll(async () => {
+      const environment = await knownEnvironment(calendar);
+      const high = await calendar.book(environment, hours('2032-05-21', 8, 10), { priority: 'HIGH' });
+      const low = await calendar.book(environment, hours('2032-05-21', 12, 14), { priority: 'LOW' });
+      intent = await calendar.requested(environment, hours('2032-05-21', 9, 13), {
+        notificationGroups: ['release-train'],
+      });
+      blocking = await eventuallyTheConflict(calendar, intent, {
+        type: 'BOOKING_OVERLAP',
+        relatedId: high.id,
+      });
+      warning = await eventuallyTheConflict(calendar, intent, { type: 'BOOKING_OVERLAP', relatedId: low.id });
+    });
+
+    it('lets the notified approver read the conflicts of the intent', async () => {
+      const ids = (await calendar.conflictsOf(intent, notifiedApprover)).map((conflict) => conflict.id);
+      expect(ids).toEqual(expect.arrayContaining([blocking.id, warning.id]));
+    });
+
+    it.each([
+      ['override', () => blocking, { justification: JUSTIFICATION }],
+      ['acknowledge', () => warning, { notes: 'seen' }],
+    ] as const)(
+      'refuses a notified approver who tries to %s: 403 naming the owner group',
+      async (decision, which, body) => {
+        const response = await decide(which(), decision, notifiedApprover, body);
+
+        expectProblem(response, 403, 'CONFLICT.NOT_IN_OWNER_GROUP');
+        expect(problemIn(response).detail).toContain(OWNER_GROUP);
+        expect((await calendar.conflictsOf(intent)).find((c) => c.id === which().id)?.status).toBe('OPEN');
+      },
+    );
+
+    it('refuses the notified approver the intent itself: 403, not approved', async () => {
+      const response = await calendar.lifecycle.act(intent, 'approve', { as: notifiedApprover });
+      expectProblem(response, 403, 'INTENT.NOT_IN_OWNER_GROUP');
+      expect((await calendar.lifecycle.get(intent.id)).body).toMatchObject({ status: 'REQUESTED' });
+    });
+  });
+
   describe('the approval gate judges the intent as it is at that moment', () => {
     it('refuses an approve right after submit when the window overlaps a HIGH booking', async () => {
       const environment = await knownEnvironment(calendar);

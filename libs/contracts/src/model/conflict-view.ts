@@ -30,7 +30,11 @@ export type RelatedRefKind = (typeof RELATED_REF_KINDS)[number];
 /** What the conflict is with: the other intent, the booking, the window, or the environment itself. */
 export interface RelatedRef {
   kind: RelatedRefKind;
-  id: string;
+  /**
+   * Always present in events. In API answers an `INTENT` the caller may not see has no id: it is
+   * "another refresh" with its window, nothing more (SPEC "Identity and roles").
+   */
+  id?: string;
   /** The environment the related thing sits on, when it is not the intent's own (DEPENDENCY). */
   environmentId?: string;
 }
@@ -60,7 +64,9 @@ export interface ConflictView {
 
 export const relatedRefSchema: JsonSchema = {
   type: 'object',
-  required: ['kind', 'id'],
+  description:
+    'What the conflict is with. `id` is left out when it is another refresh intent the caller may not see; events always carry it.',
+  required: ['kind'],
   properties: { kind: enumSchema(RELATED_REF_KINDS), id: idSchema, environmentId: idSchema },
 };
 

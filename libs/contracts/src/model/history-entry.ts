@@ -29,16 +29,20 @@ export interface HistoryVerification {
   reason: string | null;
 }
 
-/** A completed refresh, as `GET /environments/{id}/refresh-history` lists it. */
+/**
+ * A completed refresh, as `GET /environments/{id}/refresh-history` lists it. One whose intent the
+ * caller may not see is `hidden: true` with its times only: no intent id, type, facts or people.
+ */
 export interface RefreshRecordView {
-  intentId: string;
+  hidden?: true;
+  intentId?: string;
   environmentId: string;
-  refreshType: string;
+  refreshType?: string;
   completedAt: string;
   startedAt: string | null;
   durationSeconds: number | null;
   rowsAffected: number | null;
   dataVolumeGb: number | null;
   logUrl: string | null;
-  completedBy: ActorRef;
+  completedBy?: ActorRef;
 }

@@ -9,9 +9,10 @@ import {
   pageSize,
   retryingTransientFailures,
 } from '@envrefresh/application';
-import { Problems, isUuid } from '@envrefresh/kernel';
+import { IntentViewer, Problems, isUuid } from '@envrefresh/kernel';
 import { UnitOfWork } from '@envrefresh/messaging';
-import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';
+import { asSeenBy } from '../../detection/domain/discretion';
+import { CONFLICT_REGISTER, ConflictRegister, StoredConflict } from './conflict-register.port';
 import { WorldChangesService } from './world-changes.service';
 import { RECOMPUTATION_LOCK, RecomputationLock } from './recomputation-lock.port';
 import { RecomputeConflictsService } from './recompute-conflicts.service';
@@ -46,8 +47,11 @@ export class ConflictQueries {
     );
   }
 
-  allFor(intentId: unknown): Promise<ConflictView[]> {
-    return this.register.allFor(this.dataSource.manager, requireIntentId(intentId));
+  /** Every conflict of one intent (the gateway has checked the caller may see it), worded for the caller. */
+  async allFor(actor: unknown, intentId: unknown): Promise<ConflictView[]> {
+    const user = actingUserOf(actor);
+    const stored = await this.register.allFor(this.dataSource.manager, requireIntentId(intentId));
+    return stored.map((conflict) => seenBy(conflict, user));
   }
 
   async list(
@@ -78,12 +82,18 @@ export class ConflictQueries {
       ...(after ? { after } : {}),
     });
     return pageFrom(
-      items,
+      items.map((item) => seenBy(item, user)),
       limit,
       (item) => item,
       (last) => ({ createdAt: last.createdAt, id: last.id }),
     );
   }
+}
+
+/** A stored conflict as `viewer` may read it: a related intent they may not see is "another refresh". */
+function seenBy({ view, discretion }: StoredConflict, viewer: IntentViewer): ConflictView {
+  const window = { start: new Date(view.window.start), end: new Date(view.window.end) };
+  return asSeenBy(view, viewer, discretion, window);
 }
 
 function requireIntentId(intentId: unknown): string {

@@ -1,20 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import { ActorRef, ConflictStatus, ConflictView } from '@envrefresh/contracts';
+import type { IntentAudience, IntentViewer } from '@envrefresh/kernel';
 import { Finding } from '../../detection/domain/situation';
+import { Discretion } from '../../detection/domain/discretion';
 import { LiveConflict } from '../domain/reconciliation';
 
 /** Who asks, as far as row-level visibility goes (SPEC "Identity and roles"). */
-export interface Viewer {
-  sub: string;
-  groups: string[];
-  isAdmin: boolean;
-}
+export type Viewer = IntentViewer;
 
-/** A conflict with what decides who may act on it: the intent's requester and its visibility. */
+/** A conflict with what decides who may see it and act on it: its intent's audience. */
 export interface ConflictOnIntent {
   conflict: ConflictView;
-  requestedBy: string | null;
-  visibleTo(viewer: Viewer): boolean;
+  audience: IntentAudience;
+}
+
+/** A conflict as stored, with what it takes to word it for a caller who may not see its related intent. */
+export interface StoredConflict {
+  view: ConflictView;
+  discretion: Discretion;
 }
 
 export interface ConflictListQuery {
@@ -37,8 +40,12 @@ export interface ConflictRegister {
     causeKey: string,
   ): Promise<ConflictView>;
   resolve(manager: EntityManager, conflictId: string, at: Date): Promise<ConflictView>;
-  reword(manager: EntityManager, conflictId: string, explanation: string): Promise<void>;
-  /** One conflict, locked, with its intent's requester and visibility; null when unknown. */
+  reword(
+    manager: EntityManager,
+    conflictId: string,
+    words: { explanation: string; discreetExplanation: string | null },
+  ): Promise<void>;
+  /** One conflict, locked, with its intent's audience; null when unknown. */
   lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null>;
   acknowledge(
     manager: EntityManager,
@@ -55,8 +62,8 @@ export interface ConflictRegister {
     justification: string,
   ): Promise<ConflictView>;
   openBlockingFor(manager: EntityManager, intentId: string): Promise<ConflictView[]>;
-  allFor(manager: EntityManager, intentId: string): Promise<ConflictView[]>;
-  list(manager: EntityManager, query: ConflictListQuery): Promise<ConflictView[]>;
+  allFor(manager: EntityManager, intentId: string): Promise<StoredConflict[]>;
+  list(manager: EntityManager, query: ConflictListQuery): Promise<StoredConflict[]>;
   /** Intents with a live conflict whose related thing is this id (an intent, booking, window or environment). */
   intentsReferencing(manager: EntityManager, relatedId: string): Promise<string[]>;
 }

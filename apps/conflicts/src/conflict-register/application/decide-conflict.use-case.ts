@@ -1,12 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConflictView, conflictAcknowledgedEvent, conflictOverriddenEvent } from '@envrefresh/contracts';
 import { actingUserOf } from '@envrefresh/application';
-import { ActingUser, Problems, actorRefOf, isUuid } from '@envrefresh/kernel';
+import {
+  ActingUser,
+  Problems,
+  actorRefOf,
+  canSeeIntent,
+  isUuid,
+  mayDecideOnIntent,
+} from '@envrefresh/kernel';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
+import { recordSecurityEvent } from '@envrefresh/observability';
 import {
   acknowledgeIsForWarnings,
   conflictNotFound,
   mayNotDecide,
+  notInOwnerGroup,
   notOpen,
   overrideIsForBlocking,
   ownIntent,
@@ -24,20 +33,25 @@ const NOTES_MAX = 2000;
  */
 @Injectable()
 export class DecideConflictUseCase {
+  private readonly securityLogger = new Logger('Security');
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly events: EventFactory,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
   ) {}
 
-  acknowledge(actor: unknown, payload: { conflictId?: unknown; notes?: unknown }): Promise<ConflictView> {
+  async acknowledge(
+    actor: unknown,
+    payload: { conflictId?: unknown; notes?: unknown },
+  ): Promise<ConflictView> {
     const user = actingUserOf(actor);
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
     const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
     problems.throwIfAny('REQUEST.INVALID');
-    return this.unitOfWork.run(async (transaction) => {
-      const { conflict } = await this.decidable(transaction.manager, user, conflictId);
+    const decided = this.unitOfWork.run(async (transaction) => {
+      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: true });
       if (conflict.severity === 'BLOCKING') throw acknowledgeIsForWarnings();
       const view = await this.register.acknowledge(
         transaction.manager,
@@ -49,9 +63,10 @@ export class DecideConflictUseCase {
       await transaction.publish(this.events.create(conflictAcknowledgedEvent, view));
       return view;
     });
+    return this.audited('conflict.acknowledge', user, await decided);
   }
 
-  override(
+  async override(
     actor: unknown,
     payload: { conflictId?: unknown; justification?: unknown },
   ): Promise<ConflictView> {
@@ -64,9 +79,8 @@ export class DecideConflictUseCase {
     else if (justification.length < JUSTIFICATION.min)
       problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
-    return this.unitOfWork.run(async (transaction) => {
-      const { conflict, requestedBy } = await this.decidable(transaction.manager, user, conflictId);
-      if (requestedBy === user.sub) throw ownIntent();
+    const decided = this.unitOfWork.run(async (transaction) => {
+      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: false });
       if (conflict.severity !== 'BLOCKING') throw overrideIsForBlocking();
       const view = await this.register.override(
         transaction.manager,
@@ -78,16 +92,32 @@ export class DecideConflictUseCase {
       await transaction.publish(this.events.create(conflictOverriddenEvent, view));
       return view;
     });
+    return this.audited('conflict.override', user, await decided);
+  }
+
+  private audited(action: string, user: ActingUser, view: ConflictView): ConflictView {
+    recordSecurityEvent(this.securityLogger, {
+      action,
+      outcome: 'allowed',
+      actor: user.sub,
+      reason: user.isAdmin ? 'admin' : 'approver of the owner group of the environment',
+      details: { conflictId: view.id, intentId: view.intentId, severity: view.severity, type: view.type },
+    });
+    return view;
   }
 
   private async decidable(
     manager: Parameters<ConflictRegister['lock']>[0],
     user: ActingUser,
     conflictId: string,
+    allowed: { ownIntent: boolean },
   ): Promise<ConflictOnIntent> {
     const found = await this.register.lock(manager, conflictId);
-    if (!found || !found.visibleTo(user)) throw conflictNotFound(conflictId);
+    if (!found || !canSeeIntent(user, found.audience)) throw conflictNotFound(conflictId);
     if (!user.mayApprove) throw mayNotDecide();
+    // Overriding a blocking conflict of your own intent would approve it yourself.
+    if (!allowed.ownIntent && found.audience.requestedBySub === user.sub) throw ownIntent();
+    if (!mayDecideOnIntent(user, found.audience)) throw notInOwnerGroup(found.audience.environmentOwnerGroup);
     if (found.conflict.status !== 'OPEN') throw notOpen(found.conflict);
     return found;
   }

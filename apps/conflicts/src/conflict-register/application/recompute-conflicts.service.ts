@@ -55,7 +55,7 @@ export class RecomputeConflictsService {
       );
       await transaction.publish(this.events.create(conflictDetectedEvent, view));
     }
-    for (const change of plan.reword) await this.register.reword(manager, change.id, change.explanation);
+    for (const change of plan.reword) await this.register.reword(manager, change.id, change);
   }
 
   private async findingsFor(transaction: TransactionContext, intent: IntentWindow): Promise<Finding[]> {

@@ -13,6 +13,16 @@ export function mayNotDecide(): DomainError {
   );
 }
 
+/** Seeing a conflict (through a notification group) is not deciding on it: that is the owner group's. */
+export function notInOwnerGroup(ownerGroup: string | null): DomainError {
+  const owners = ownerGroup === null ? 'the owner group of the environment' : `the owner group ${ownerGroup}`;
+  return new DomainError(
+    'forbidden',
+    'CONFLICT.NOT_IN_OWNER_GROUP',
+    `Only approvers of ${owners} (or admins) acknowledge or override this conflict; notification groups may read it, not decide on it`,
+  );
+}
+
 /** Separation of duties: overriding a blocking conflict of your own intent would approve it yourself. */
 export function ownIntent(): DomainError {
   return new DomainError(

@@ -10,6 +10,8 @@ export interface LiveConflict {
   severity: ConflictSeverity;
   window: Interval;
   explanation: string;
+  /** The wording for callers who may not see the related intent, where there is one. */
+  discreetExplanation?: string | null;
   status: ConflictStatus;
 }
 
@@ -19,7 +21,7 @@ export interface ReconciliationPlan {
   /** Conflicts whose cause is gone or changed: RESOLVED, announced with `conflict.resolved`. */
   resolve: LiveConflict[];
   /** Same cause, same severity and overlap, only the words changed (a renamed environment): updated quietly. */
-  reword: { id: string; explanation: string }[];
+  reword: { id: string; explanation: string; discreetExplanation: string | null }[];
 }
 
 /**
@@ -42,12 +44,23 @@ export function planReconciliation(live: LiveConflict[], findings: Finding[]): R
     } else if (!sameCause(existing, finding)) {
       plan.resolve.push(existing);
       plan.detect.push(finding);
-    } else if (existing.explanation !== finding.explanation) {
-      plan.reword.push({ id: existing.id, explanation: finding.explanation });
+    } else if (
+      existing.explanation !== finding.explanation ||
+      (existing.discreetExplanation ?? null) !== discreetOf(finding)
+    ) {
+      plan.reword.push({
+        id: existing.id,
+        explanation: finding.explanation,
+        discreetExplanation: discreetOf(finding),
+      });
     }
   }
   for (const conflict of live) if (!found.has(conflict.causeKey)) plan.resolve.push(conflict);
   return plan;
+}
+
+function discreetOf(finding: Finding): string | null {
+  return finding.concerning?.discreetExplanation ?? null;
 }
 
 function sameCause(conflict: LiveConflict, finding: Finding): boolean {

@@ -3,22 +3,58 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ActorRef, ConflictView } from '@envrefresh/contracts';
 import { Finding } from '../../detection/domain/situation';
+import { canSeeIntentSql } from '@envrefresh/kernel';
 import {
   ConflictListQuery,
   ConflictOnIntent,
   ConflictRegister,
-  Viewer,
+  StoredConflict,
 } from '../application/conflict-register.port';
 import { LiveConflict } from '../domain/reconciliation';
 import { CONFLICT_COLUMNS, ConflictRow, conflictColumns, toConflictView } from './conflict-row.mapper';
 
 const TABLE = 'conflicts.conflicts';
 
+/** The related intent of a conflict about one (`r`) and its environment (`re`): who may see it now. */
+const RELATED_INTENT_JOIN = `
+  LEFT JOIN conflicts.intent_windows r
+    ON c.related_ref ->> 'kind' = 'INTENT' AND r.intent_id = (c.related_ref ->> 'id')::uuid
+  LEFT JOIN conflicts.environments re ON re.id = r.environment_id`;
+
+const STORED_CONFLICT_COLUMNS = `${conflictColumns('c')}, c.discreet_explanation,
+  r.requested_by AS related_requested_by, r.notification_groups AS related_notification_groups,
+  re.owner_group AS related_owner_group`;
+
+type StoredConflictRow = ConflictRow & {
+  discreet_explanation: string | null;
+  related_requested_by: string | null;
+  related_notification_groups: string[] | null;
+  related_owner_group: string | null;
+};
+
+function toStoredConflict(row: StoredConflictRow): StoredConflict {
+  return {
+    view: toConflictView(row),
+    discretion: {
+      audience:
+        row.related_requested_by === null
+          ? null
+          : {
+              requestedBySub: row.related_requested_by,
+              notificationGroups: row.related_notification_groups ?? [],
+              environmentOwnerGroup: row.related_owner_group,
+            },
+      discreetExplanation: row.discreet_explanation,
+    },
+  };
+}
+
 @Injectable()
 export class SqlConflictRegister implements ConflictRegister {
   async liveFor(manager: EntityManager, intentId: string): Promise<LiveConflict[]> {
     const rows = (await manager.query(
-      `SELECT id, cause_key, severity, lower("window") AS start, upper("window") AS "end", explanation, status
+      `SELECT id, cause_key, severity, lower("window") AS start, upper("window") AS "end", explanation,
+         discreet_explanation, status
          FROM ${TABLE} WHERE intent_id = $1 AND status <> 'RESOLVED' ORDER BY id FOR UPDATE`,
       [intentId],
     )) as {
@@ -28,6 +64,7 @@ export class SqlConflictRegister implements ConflictRegister {
       start: Date;
       end: Date;
       explanation: string;
+      discreet_explanation: string | null;
       status: LiveConflict['status'];
     }[];
     return rows.map((row) => ({
@@ -36,6 +73,7 @@ export class SqlConflictRegister implements ConflictRegister {
       severity: row.severity,
       window: { start: row.start, end: row.end },
       explanation: row.explanation,
+      discreetExplanation: row.discreet_explanation,
       status: row.status,
     }));
   }
@@ -49,8 +87,8 @@ export class SqlConflictRegister implements ConflictRegister {
     return this.one(
       manager,
       `INSERT INTO ${TABLE} (id, intent_id, environment_id, type, severity, rule, explanation, related_ref,
-         "window", status, cause_key, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, tstzrange($9, $10, '[)'), 'OPEN', $11,
+         "window", status, cause_key, discreet_explanation, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, tstzrange($9, $10, '[)'), 'OPEN', $11, $12,
          date_trunc('milliseconds', now()), date_trunc('milliseconds', now()))
        RETURNING ${CONFLICT_COLUMNS}`,
       [
@@ -65,6 +103,7 @@ export class SqlConflictRegister implements ConflictRegister {
         finding.window.start.toISOString(),
         finding.window.end.toISOString(),
         causeKey,
+        finding.concerning?.discreetExplanation ?? null,
       ],
     );
   }
@@ -78,11 +117,15 @@ export class SqlConflictRegister implements ConflictRegister {
     );
   }
 
-  async reword(manager: EntityManager, conflictId: string, explanation: string): Promise<void> {
-    await manager.query(`UPDATE ${TABLE} SET explanation = $2, updated_at = now() WHERE id = $1`, [
-      conflictId,
-      explanation,
-    ]);
+  async reword(
+    manager: EntityManager,
+    conflictId: string,
+    words: { explanation: string; discreetExplanation: string | null },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ${TABLE} SET explanation = $2, discreet_explanation = $3, updated_at = now() WHERE id = $1`,
+      [conflictId, words.explanation, words.discreetExplanation],
+    );
   }
 
   async lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null> {
@@ -102,12 +145,11 @@ export class SqlConflictRegister implements ConflictRegister {
     if (!row) return null;
     return {
       conflict: toConflictView(row),
-      requestedBy: row.requested_by,
-      visibleTo: (viewer: Viewer) =>
-        viewer.isAdmin ||
-        row.requested_by === viewer.sub ||
-        (row.owner_group !== null && viewer.groups.includes(row.owner_group)) ||
-        (row.notification_groups ?? []).some((group) => viewer.groups.includes(group)),
+      audience: {
+        requestedBySub: row.requested_by,
+        notificationGroups: row.notification_groups ?? [],
+        environmentOwnerGroup: row.owner_group,
+      },
     };
   }
 
@@ -153,15 +195,16 @@ export class SqlConflictRegister implements ConflictRegister {
     return rows.map(toConflictView);
   }
 
-  async allFor(manager: EntityManager, intentId: string): Promise<ConflictView[]> {
-    const rows: ConflictRow[] = await manager.query(
-      `SELECT ${CONFLICT_COLUMNS} FROM ${TABLE} WHERE intent_id = $1 ORDER BY lower("window"), created_at, id`,
+  async allFor(manager: EntityManager, intentId: string): Promise<StoredConflict[]> {
+    const rows: StoredConflictRow[] = await manager.query(
+      `SELECT ${STORED_CONFLICT_COLUMNS} FROM ${TABLE} c ${RELATED_INTENT_JOIN}
+        WHERE c.intent_id = $1 ORDER BY lower(c."window"), c.created_at, c.id`,
       [intentId],
     );
-    return rows.map(toConflictView);
+    return rows.map(toStoredConflict);
   }
 
-  async list(manager: EntityManager, query: ConflictListQuery): Promise<ConflictView[]> {
+  async list(manager: EntityManager, query: ConflictListQuery): Promise<StoredConflict[]> {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     const bind = (value: unknown) => {
@@ -174,8 +217,14 @@ export class SqlConflictRegister implements ConflictRegister {
     if (!query.viewer.isAdmin) {
       const groups = bind(query.viewer.groups);
       conditions.push(
-        `(i.requested_by = ${bind(query.viewer.sub)} OR e.owner_group = ANY (${groups}::text[])
-          OR i.notification_groups && ${groups}::text[])`,
+        canSeeIntentSql(
+          {
+            requestedBySub: 'i.requested_by',
+            notificationGroups: 'i.notification_groups',
+            environmentOwnerGroup: 'e.owner_group',
+          },
+          { sub: bind(query.viewer.sub), groups },
+        ),
       );
     }
     if (query.after) {
@@ -183,16 +232,17 @@ export class SqlConflictRegister implements ConflictRegister {
         `(c.created_at, c.id) < (${bind(query.after.createdAt)}::timestamptz, ${bind(query.after.id)}::uuid)`,
       );
     }
-    const rows: ConflictRow[] = await manager.query(
-      `SELECT ${conflictColumns('c')} FROM ${TABLE} c
+    const rows: StoredConflictRow[] = await manager.query(
+      `SELECT ${STORED_CONFLICT_COLUMNS} FROM ${TABLE} c
          LEFT JOIN conflicts.intent_windows i ON i.intent_id = c.intent_id
          LEFT JOIN conflicts.environments e ON e.id = c.environment_id
+         ${RELATED_INTENT_JOIN}
         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
         ORDER BY c.created_at DESC, c.id DESC
         LIMIT ${bind(query.limit)}`,
       parameters,
     );
-    return rows.map(toConflictView);
+    return rows.map(toStoredConflict);
   }
 
   async intentsReferencing(manager: EntityManager, relatedId: string): Promise<string[]> {

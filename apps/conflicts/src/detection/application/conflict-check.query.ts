@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictCheckView, ConflictFindingView } from '@envrefresh/contracts';
 import { actingUserOf } from '@envrefresh/application';
-import { Problems, ValidationError, isUuid } from '@envrefresh/kernel';
+import { IntentViewer, Problems, ValidationError, isUuid } from '@envrefresh/kernel';
+import { asSeenBy } from '../domain/discretion';
 import { evaluate } from '../domain/evaluate';
 import { RuleSet } from '../domain/rule-set';
 import { Candidate, Finding } from '../domain/situation';
@@ -20,7 +21,7 @@ export class ConflictCheckQuery {
   ) {}
 
   async check(actor: unknown, payload: Record<string, unknown> | undefined): Promise<ConflictCheckView> {
-    actingUserOf(actor);
+    const user = actingUserOf(actor);
     const input = payload ?? {};
     const problems = new Problems();
     const environmentId = requiredUuid(input.environmentId, 'environmentId', problems);
@@ -42,7 +43,9 @@ export class ConflictCheckQuery {
     };
     const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
     if (!situation) throw unknownEnvironment('environmentId');
-    const conflicts = evaluate(candidate, situation, this.ruleSet).map(toFindingView);
+    const conflicts = evaluate(candidate, situation, this.ruleSet).map((finding) =>
+      toFindingView(finding, user),
+    );
     return {
       environmentId,
       window: { start: candidate.window.start.toISOString(), end: candidate.window.end.toISOString() },
@@ -52,13 +55,15 @@ export class ConflictCheckQuery {
   }
 }
 
-export function toFindingView(finding: Finding): ConflictFindingView {
+/** A finding as `viewer` may read it: another intent they may not see is only "another refresh". */
+export function toFindingView(finding: Finding, viewer: IntentViewer): ConflictFindingView {
+  const seen = asSeenBy(finding, viewer, finding.concerning, finding.window);
   return {
     type: finding.type,
     severity: finding.severity,
     rule: finding.rule,
-    explanation: finding.explanation,
-    relatedRef: finding.relatedRef,
+    explanation: seen.explanation,
+    relatedRef: seen.relatedRef,
     window: { start: finding.window.start.toISOString(), end: finding.window.end.toISOString() },
   };
 }

@@ -32,7 +32,7 @@ export class FreezeQuery {
     actor: unknown,
     payload: { environmentId?: unknown; at?: unknown } | undefined,
   ): Promise<FreezeView> {
-    actingUserOf(actor);
+    const user = actingUserOf(actor);
     const problems = new Problems();
     const environmentId = requiredUuid(payload?.environmentId, 'environmentId', problems);
     const at = payload?.at === undefined ? new Date() : parseInstant(payload.at, 'at', problems);
@@ -44,7 +44,9 @@ export class FreezeQuery {
     };
     const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
     if (!situation) throw unknownEnvironment('environmentId');
-    const reasons = evaluate(candidate, situation, this.freezeRules).map(toFindingView);
+    const reasons = evaluate(candidate, situation, this.freezeRules).map((finding) =>
+      toFindingView(finding, user),
+    );
     return {
       environmentId,
       at: instant.toISOString(),

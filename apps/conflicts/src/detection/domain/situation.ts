@@ -7,6 +7,7 @@ import type {
   RelatedRef,
   WindowKind,
 } from '@envrefresh/contracts';
+import type { IntentAudience } from '@envrefresh/kernel';
 import { Interval } from './interval';
 
 /** Where a refresh reads its data from. */
@@ -51,6 +52,8 @@ export interface OtherIntent {
   window: Interval;
   source?: SourceRef;
   requestedBy: string;
+  /** Who may see it: a caller outside its audience reads of it only "another refresh" and its window. */
+  audience: IntentAudience;
 }
 
 export interface BookingFact {
@@ -113,4 +116,9 @@ export interface Finding {
   relatedRef: RelatedRef;
   /** The overlapping part, or for OUTSIDE_MAINTENANCE the part outside every maintenance window. */
   window: Interval;
+  /**
+   * For a finding about another intent: who may see that intent, and the same explanation naming
+   * it only as "another refresh" with its window, for everyone else.
+   */
+  concerning?: { audience: IntentAudience; discreetExplanation: string };
 }

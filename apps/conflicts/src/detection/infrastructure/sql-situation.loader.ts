@@ -67,7 +67,7 @@ export class SqlSituationLoader implements SituationLoader {
     if (row.revision !== revision) return 'stale';
     const now = new Date();
 
-    const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent))));
+    const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent)), graph));
     const occurrences = windows
       .reaching(span, environments)
       .flatMap((window) => occurrencesOfWindow(window, span, environments));
@@ -131,7 +131,7 @@ function keysNamedBy(
   return keys;
 }
 
-function toOtherIntent(intent: IntentWindow): OtherIntent {
+function toOtherIntent(intent: IntentWindow, graph: EnvironmentGraph): OtherIntent {
   return {
     id: intent.intentId,
     environmentId: intent.environmentId,
@@ -140,6 +140,11 @@ function toOtherIntent(intent: IntentWindow): OtherIntent {
     window: { start: intent.start, end: intent.end },
     ...(intent.source ? { source: intent.source } : {}),
     requestedBy: intent.requestedBy,
+    audience: {
+      requestedBySub: intent.requestedBy,
+      notificationGroups: intent.notificationGroups,
+      environmentOwnerGroup: graph.find(intent.environmentId)?.ownerGroup ?? null,
+    },
   };
 }
 

@@ -176,8 +176,12 @@ export class Lifecycle {
   }
 
   /** A fresh intent, filed on `environment`, brought to `status` through the API. */
-  async intentIn(status: IntentStatus, environment: EnvironmentView): Promise<IntentView> {
-    let intent = await this.fileIntent(environment);
+  async intentIn(
+    status: IntentStatus,
+    environment: EnvironmentView,
+    overrides: Record<string, unknown> = {},
+  ): Promise<IntentView> {
+    let intent = await this.fileIntent(environment, overrides);
     for (const step of PATHS[status]) {
       intent = step === 'schedule' ? await this.schedule(intent) : await this.advance(intent, step);
     }

@@ -75,3 +75,17 @@ export function toRefreshRecordView(state: IntentState): RefreshRecordView {
     completedBy: state.completedBy ?? state.requestedBy,
   };
 }
+
+/** A completed refresh the caller may not see: "another refresh" with its times, nothing that names it. */
+export function toHiddenRefreshRecordView(state: IntentState): RefreshRecordView {
+  return {
+    hidden: true,
+    environmentId: state.environmentId,
+    completedAt: (state.completedAt ?? state.updatedAt).toISOString(),
+    startedAt: state.startedAt ? state.startedAt.toISOString() : null,
+    durationSeconds: null,
+    rowsAffected: null,
+    dataVolumeGb: null,
+    logUrl: null,
+  };
+}

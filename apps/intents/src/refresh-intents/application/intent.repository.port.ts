@@ -30,7 +30,11 @@ export interface IntentPageQuery {
 export interface RefreshPageQuery {
   environmentId: string;
   limit: number;
-  before?: { completedAt: Date; id: string };
+  /**
+   * Where the previous page ended: the completion time, and for ties the md5 of the intent id, so
+   * a cursor ending on a refresh the caller may not see does not carry its id.
+   */
+  before?: { completedAt: Date; idDigest: string };
 }
 
 /** Refresh intents; writes always happen inside the caller's transaction. */

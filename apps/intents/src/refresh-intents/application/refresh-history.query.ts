@@ -2,14 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Page, PageQuery, RefreshRecordView } from '@envrefresh/contracts';
 import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid } from '@envrefresh/kernel';
+import { createHash } from 'node:crypto';
+import { Problems, canSeeIntent } from '@envrefresh/kernel';
 import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
-import { toRefreshRecordView } from './intent-view.mapper';
+import { toHiddenRefreshRecordView, toRefreshRecordView } from './intent-view.mapper';
+
+const MD5_HEX = /^[0-9a-f]{32}$/;
 
 /**
  * The executed refreshes of an environment, most recent first, with the facts recorded at
- * `complete`. Everyone may read it, as the catalog itself.
+ * `complete`. Everyone may read it, as the catalog itself; a refresh whose intent the caller may
+ * not see is listed only as "another refresh" with its times (SPEC "Identity and roles").
  */
 @Injectable()
 export class RefreshHistoryQuery {
@@ -23,12 +27,12 @@ export class RefreshHistoryQuery {
     actor: unknown,
     query: { environment?: unknown } & PageQuery,
   ): Promise<Page<RefreshRecordView>> {
-    actingUserOf(actor);
+    const user = actingUserOf(actor);
     const problems = new Problems();
     const limit = pageSize(query?.limit, problems);
     const position = decodeCursor(query?.cursor, ['c', 'i'], problems);
-    const before = position && { completedAt: new Date(position.c), id: position.i };
-    if (before && (Number.isNaN(before.completedAt.getTime()) || !isUuid(before.id))) {
+    const before = position && { completedAt: new Date(position.c), idDigest: position.i };
+    if (before && (Number.isNaN(before.completedAt.getTime()) || !MD5_HEX.test(before.idDigest))) {
       problems.add('cursor', 'is not a cursor this list handed out; start again without it');
     }
     assertValidQuery(problems);
@@ -38,6 +42,26 @@ export class RefreshHistoryQuery {
       limit: limit + 1,
       before,
     });
-    return pageFrom(rows, limit, toRefreshRecordView, (last) => ({ c: last.completedAt, i: last.intentId }));
+    const page = pageFrom(
+      rows,
+      limit,
+      (state) => state,
+      (last) => ({
+        c: (last.completedAt ?? last.updatedAt).toISOString(),
+        i: createHash('md5').update(last.id).digest('hex'),
+      }),
+    );
+    const visible = (state: (typeof rows)[number]) =>
+      canSeeIntent(user, {
+        requestedBySub: state.requestedBy.sub,
+        notificationGroups: state.notificationGroups,
+        environmentOwnerGroup: environment.ownerGroup,
+      });
+    return {
+      items: page.items.map((state) =>
+        visible(state) ? toRefreshRecordView(state) : toHiddenRefreshRecordView(state),
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActingUser, isUuid } from '@envrefresh/kernel';
+import { ActingUser, canSeeIntent, isUuid } from '@envrefresh/kernel';
 import { intentNotFound } from '../domain/intent.errors';
-import { canSee } from '../domain/intent-visibility';
 import { INTENT_REPOSITORY, IntentRepository, StoredIntent } from './intent.repository.port';
 
 /** Loads an intent for someone: one they may not see does not exist for them (INTENT.NOT_FOUND). */
@@ -14,7 +13,7 @@ export class VisibleIntentLoader {
     const stored = isUuid(intentId) ? await this.intents.findById(manager, intentId) : null;
     if (
       !stored ||
-      !canSee(user, {
+      !canSeeIntent(user, {
         requestedBySub: stored.intent.requestedBy.sub,
         notificationGroups: stored.intent.notificationGroups,
         environmentOwnerGroup: stored.environment?.ownerGroup ?? null,

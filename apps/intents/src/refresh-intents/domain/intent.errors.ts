@@ -51,6 +51,18 @@ export function notRequester(action: string): DomainError {
   );
 }
 
+export function notInOwnerGroup(action: string, ownerGroup: string | null): DomainError {
+  const owners =
+    ownerGroup === null
+      ? 'the owner group of its environment (unknown here, so only an admin may)'
+      : `the owner group ${ownerGroup} of its environment`;
+  return new DomainError(
+    'forbidden',
+    'INTENT.NOT_IN_OWNER_GROUP',
+    `To ${action} an intent you must belong to ${owners}, or be an admin; notification groups may read it, not decide on it`,
+  );
+}
+
 export function roleRequired(action: string, roles: string): DomainError {
   return new DomainError(
     'forbidden',

@@ -5,6 +5,9 @@ import { IntentState, RefreshIntent } from './refresh-intent';
 
 export const NOW = new Date('2030-01-10T10:00:00Z');
 
+/** The group owning the environment of the fixture intents. */
+export const OWNER_GROUP = 'payments';
+
 function user(sub: string, roles: Partial<ActingUser> = {}): ActingUser {
   return {
     sub,
@@ -20,8 +23,8 @@ function user(sub: string, roles: Partial<ActingUser> = {}): ActingUser {
 export const people = {
   requester: user('rita', { mayRequest: true, name: 'Rita' }),
   otherRequester: user('rob', { mayRequest: true }),
-  approver: user('april', { mayRequest: true, mayApprove: true }),
-  operator: user('otto', { mayOperate: true }),
+  approver: user('april', { mayRequest: true, mayApprove: true, groups: [OWNER_GROUP] }),
+  operator: user('otto', { mayOperate: true, groups: [OWNER_GROUP] }),
   admin: user('ada', { isAdmin: true, mayRequest: true, mayApprove: true, mayOperate: true }),
   viewer: user('vic'),
 };

@@ -2,10 +2,10 @@ import { INTENT_ACTIONS, INTENT_STATUSES, IntentAction } from '@envrefresh/contr
 import { DomainError, ValidationError } from '@envrefresh/kernel';
 import { allowedActions, nextStatus } from './intent-state-machine';
 import { RefreshIntent } from './refresh-intent';
-import { NOW, filing, people, storedIntent } from './refresh-intent.fixture';
+import { NOW, OWNER_GROUP, filing, people, storedIntent } from './refresh-intent.fixture';
 
-const NEEDS_APPROVAL = { requiresApproval: true };
-const STANDARD = { requiresApproval: false };
+const NEEDS_APPROVAL = { requiresApproval: true, ownerGroup: OWNER_GROUP };
+const STANDARD = { requiresApproval: false, ownerGroup: OWNER_GROUP };
 
 /** Someone entitled to each action on Rita's intent, with what the action needs. */
 const ACTOR_OF: Record<IntentAction, typeof people.requester> = {
@@ -230,6 +230,30 @@ describe('RefreshIntent rules', () => {
     ).toMatchObject({ code: 'INTENT.ROLE_REQUIRED' });
     storedIntent('SCHEDULED').perform(people.admin, { action: 'start', version: 7 }, NEEDS_APPROVAL, NOW);
   });
+
+  it.each([
+    ['approve', 'REQUESTED'],
+    ['reject', 'REQUESTED'],
+    ['start', 'SCHEDULED'],
+    ['complete', 'IN_PROGRESS'],
+    ['fail', 'IN_PROGRESS'],
+    ['rollback', 'IN_PROGRESS'],
+  ] as const)(
+    'lets only the owner group of the environment (or an admin) %s, never a notified group',
+    (action, status) => {
+      const outsider = { ...ACTOR_OF[action], groups: ['qa'] };
+      const command = { action, version: 7, notes: 'because' };
+      const error = thrown(() => storedIntent(status).perform(outsider, command, NEEDS_APPROVAL, NOW));
+      expect(error).toMatchObject({ code: 'INTENT.NOT_IN_OWNER_GROUP', kind: 'forbidden' });
+      expect(error.message).toContain(OWNER_GROUP);
+      const unknownEnvironment = { requiresApproval: true, ownerGroup: null };
+      expect(
+        thrown(() => storedIntent(status).perform(ACTOR_OF[action], command, unknownEnvironment, NOW)),
+      ).toMatchObject({ code: 'INTENT.NOT_IN_OWNER_GROUP' });
+      storedIntent(status).perform(ACTOR_OF[action], command, NEEDS_APPROVAL, NOW);
+      storedIntent(status).perform(people.admin, command, unknownEnvironment, NOW);
+    },
+  );
 
   it.each([
     ['approve', 'REQUESTED'],

@@ -68,6 +68,11 @@ export interface ApprovalPolicy {
   requiresApproval: boolean;
 }
 
+/** ...and, for the lifecycle actions, whose group owns it: only that group decides. */
+export interface EnvironmentPolicy extends ApprovalPolicy {
+  ownerGroup: string | null;
+}
+
 export interface TransitionCommand {
   action: unknown;
   version: unknown;
@@ -181,7 +186,7 @@ export class RefreshIntent {
    * STALE_VERSION), the state machine (409 INVALID_TRANSITION), who may act (403), required notes
    * (400), open BLOCKING conflicts for approve and start (409).
    */
-  perform(user: ActingUser, command: TransitionCommand, environment: ApprovalPolicy, now: Date): void {
+  perform(user: ActingUser, command: TransitionCommand, environment: EnvironmentPolicy, now: Date): void {
     const problems = new Problems();
     const action = command.action;
     if (!(INTENT_ACTIONS as readonly unknown[]).includes(action)) {
@@ -197,7 +202,7 @@ export class RefreshIntent {
     this.checkVersion(command.version as number);
     const to = nextStatus(this.state.status, intentAction);
     if (!to) throw invalidTransition(this.state.status, intentAction);
-    assertMayPerform(user, intentAction, this.state.requestedBy);
+    assertMayPerform(user, intentAction, this.state.requestedBy, environment.ownerGroup);
     if (NOTES_REQUIRED.includes(intentAction) && notes === null) {
       throw new ValidationError('INTENT.INVALID', [
         { field: 'notes', message: `are required to ${intentAction}` },

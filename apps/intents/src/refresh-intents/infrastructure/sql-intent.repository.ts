@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IntentStatus, RefreshType } from '@envrefresh/contracts';
-import { ActorRef } from '@envrefresh/kernel';
+import { ActorRef, canSeeIntentSql } from '@envrefresh/kernel';
 import { table } from '../../shared/infrastructure/intents-schema';
 import {
   IntentPageQuery,
@@ -120,8 +120,14 @@ export class SqlIntentRepository implements IntentRepository {
     if (!query.viewer.all) {
       const groups = parameter(query.viewer.groups);
       conditions.push(
-        `(i.requested_by->>'sub' = ${parameter(query.viewer.sub)} OR e.owner_group = ANY(${groups}::text[])
-          OR i.notification_groups && ${groups}::text[])`,
+        canSeeIntentSql(
+          {
+            requestedBySub: "i.requested_by->>'sub'",
+            notificationGroups: 'i.notification_groups',
+            environmentOwnerGroup: 'e.owner_group',
+          },
+          { sub: parameter(query.viewer.sub), groups },
+        ),
       );
     }
     if (query.status) conditions.push(`i.status = ${parameter(query.status)}`);
@@ -148,10 +154,10 @@ export class SqlIntentRepository implements IntentRepository {
     const rows: IntentRow[] = await manager.query(
       `SELECT ${SELECT_COLUMNS} FROM ${INTENTS} i
        WHERE i.environment_id = $1 AND i.status = 'COMPLETED'
-         AND ($2::timestamptz IS NULL OR (i.completed_at, i.id) < ($2::timestamptz, $3::uuid))
-       ORDER BY i.completed_at DESC, i.id DESC
+         AND ($2::timestamptz IS NULL OR (i.completed_at, md5(i.id::text)) < ($2::timestamptz, $3::text))
+       ORDER BY i.completed_at DESC, md5(i.id::text) DESC
        LIMIT $4`,
-      [query.environmentId, query.before?.completedAt ?? null, query.before?.id ?? null, query.limit],
+      [query.environmentId, query.before?.completedAt ?? null, query.before?.idDigest ?? null, query.limit],
     );
     return rows.map(toState);
   }

@@ -32,6 +32,11 @@ describe('DEPENDENCY', () => {
           'uat-api, which uat-web depends on, has a REQUESTED FULL_COPY refresh by alice from 2026-03-01 22:00 to 2026-03-02 00:00 UTC; coordinate with alice or move this refresh.',
         relatedRef: { kind: 'INTENT', id: 'intent-other', environmentId: API.id },
         window: span('22:00', '23:00'),
+        concerning: {
+          audience: { requestedBySub: 'alice', notificationGroups: [], environmentOwnerGroup: 'qa' },
+          discreetExplanation:
+            'uat-api, which uat-web depends on, has another refresh from 2026-03-01 22:00 to 2026-03-02 00:00 UTC; coordinate with its owners or move this refresh.',
+        },
       },
     ]);
   });

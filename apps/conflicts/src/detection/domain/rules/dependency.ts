@@ -5,7 +5,13 @@ import { Candidate, Finding, RelatedEnvironment, Situation, WindowOccurrence } f
 import { overlappingByWindow } from './blackout';
 import { ConflictRule, Probe } from './conflict-rule';
 import { isActive } from './intent-status';
-import { describeBooking, describeIntent, describeRelation } from './wording';
+import {
+  concerning,
+  describeAnotherRefresh,
+  describeBooking,
+  describeIntent,
+  describeRelation,
+} from './wording';
 
 /**
  * DEPENDENCY: an environment related to the target over the dependency graph (transitively, in
@@ -38,7 +44,11 @@ export function dependency(candidate: Candidate, situation: Situation): Finding[
     const overlap = intersection(candidate.window, intent.window);
     if (!environment || !overlap || !isActive(intent.status) || intent.id === candidate.intentId) continue;
     const what = `has ${describeIntent(intent)}; coordinate with ${intent.requestedBy} or move this refresh.`;
-    findings.push(finding('INTENT', intent.id, environment, overlap, what));
+    const discreet = `has ${describeAnotherRefresh(intent)}; coordinate with its owners or move this refresh.`;
+    findings.push({
+      ...finding('INTENT', intent.id, environment, overlap, what),
+      concerning: concerning(intent, `${describeRelation(situation, environment)} ${discreet}`),
+    });
   }
   for (const booking of situation.bookings) {
     const environment = related.get(booking.environmentId);

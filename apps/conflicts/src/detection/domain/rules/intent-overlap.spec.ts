@@ -16,6 +16,11 @@ describe('INTENT_OVERLAP', () => {
           'uat-web already has a REQUESTED FULL_COPY refresh by alice from 2026-03-01 20:00 to 23:00 UTC; agree with alice which goes first, or move this refresh.',
         relatedRef: { kind: 'INTENT', id: 'intent-other' },
         window: span('21:00', '23:00'),
+        concerning: {
+          audience: { requestedBySub: 'alice', notificationGroups: [], environmentOwnerGroup: 'qa' },
+          discreetExplanation:
+            'uat-web already has another refresh from 2026-03-01 20:00 to 23:00 UTC; agree with the environment’s owners which goes first, or move this refresh.',
+        },
       },
     ]);
   });

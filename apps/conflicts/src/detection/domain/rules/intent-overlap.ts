@@ -2,7 +2,7 @@ import { intersection } from '../interval-math';
 import { Candidate, Finding, OtherIntent, Situation } from '../situation';
 import { ConflictRule, Probe } from './conflict-rule';
 import { isActive, isCommitted } from './intent-status';
-import { describeIntent } from './wording';
+import { concerning, describeAnotherRefresh, describeIntent } from './wording';
 
 /**
  * INTENT_OVERLAP: another active intent (REQUESTED … IN_PROGRESS) on the same environment
@@ -19,6 +19,9 @@ export function intentOverlap(candidate: Candidate, situation: Situation): Findi
       const advice = blocking
         ? `move this refresh, or ask ${intent.requestedBy} to move theirs`
         : `agree with ${intent.requestedBy} which goes first, or move this refresh`;
+      const discreetAdvice = blocking
+        ? 'move this refresh, or ask the environment’s owners to move the other'
+        : 'agree with the environment’s owners which goes first, or move this refresh';
       return [
         {
           type: 'INTENT_OVERLAP',
@@ -27,6 +30,10 @@ export function intentOverlap(candidate: Candidate, situation: Situation): Findi
           explanation: `${situation.target.key} already has ${describeIntent(intent)}; ${advice}.`,
           relatedRef: { kind: 'INTENT', id: intent.id },
           window: overlap,
+          concerning: concerning(
+            intent,
+            `${situation.target.key} already has ${describeAnotherRefresh(intent)}; ${discreetAdvice}.`,
+          ),
         },
       ];
     });

@@ -75,6 +75,7 @@ export function intent(window: Interval, extra: Partial<OtherIntent> = {}): Othe
     status: 'REQUESTED',
     refreshType: 'FULL_COPY',
     requestedBy: 'alice',
+    audience: { requestedBySub: 'alice', notificationGroups: [], environmentOwnerGroup: 'qa' },
     window,
     ...extra,
   };

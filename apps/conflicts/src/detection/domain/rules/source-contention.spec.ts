@@ -26,6 +26,11 @@ describe('SOURCE_CONTENTION', () => {
           'A REQUESTED FULL_COPY refresh by bob from 2026-03-01 22:00 to 2026-03-02 00:00 UTC on uat-api also reads from source environment env-prod; stagger the two copies with bob or take another source.',
         relatedRef: { kind: 'INTENT', id: 'intent-other', environmentId: API.id },
         window: span('22:00', '23:00'),
+        concerning: {
+          audience: { requestedBySub: 'alice', notificationGroups: [], environmentOwnerGroup: 'qa' },
+          discreetExplanation:
+            'Another refresh from 2026-03-01 22:00 to 2026-03-02 00:00 UTC on uat-api also reads from source environment env-prod; stagger the two copies or take another source.',
+        },
       },
     ]);
   });

@@ -2,7 +2,13 @@ import { intersection } from '../interval-math';
 import { Candidate, Finding, OtherIntent, Situation } from '../situation';
 import { ConflictRule, Probe } from './conflict-rule';
 import { isActive } from './intent-status';
-import { describeIntent, environmentKeyOf, environmentName } from './wording';
+import {
+  concerning,
+  describeAnotherRefresh,
+  describeIntent,
+  environmentKeyOf,
+  environmentName,
+} from './wording';
 
 /**
  * SOURCE_CONTENTION: another active intent, on any environment, overlaps and reads from the same
@@ -29,6 +35,10 @@ export function sourceContention(candidate: Candidate, situation: Situation): Fi
             : { environmentId: intent.environmentId }),
         },
         window: overlap,
+        concerning: concerning(
+          intent,
+          `${capitalized(describeAnotherRefresh(intent))} on ${where} also reads from ${shared}; stagger the two copies or take another source.`,
+        ),
       },
     ];
   });

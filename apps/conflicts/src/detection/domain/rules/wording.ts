@@ -23,6 +23,19 @@ export function describeIntent(intent: OtherIntent): string {
   return `${article} ${intent.status} ${intent.refreshType} refresh by ${intent.requestedBy} from ${describeSpan(intent.window)}`;
 }
 
+/**
+ * `another refresh from 2026-03-01 20:00 to 23:00 UTC`: an intent as named to someone who may not
+ * see it; no id, status, type or requester.
+ */
+export function describeAnotherRefresh(intent: OtherIntent): string {
+  return `another refresh from ${describeSpan(intent.window)}`;
+}
+
+/** The part of a finding about another intent that depends on who reads it. */
+export function concerning(intent: OtherIntent, discreetExplanation: string) {
+  return { audience: intent.audience, discreetExplanation };
+}
+
 /** `booked by payments-qa for release 4.2 testing (HIGH) from 2026-03-01 20:00 to 23:00 UTC` */
 export function describeBooking(booking: BookingFact): string {
   const purpose = booking.purpose.trim() === '' ? '' : ` for ${booking.purpose.trim()}`;
