@@ -58,15 +58,23 @@ function describeClientError(error: ConnectionError, config: GatewayConfig): [nu
     ];
   }
   if (error.code === 'HPE_HEADER_OVERFLOW') {
-    // Node counts the request line with the headers; no line end in what overflowed means the URL did.
-    const packet: unknown = error.rawPacket;
-    const received = Buffer.isBuffer(packet) ? packet.toString('latin1') : '';
-    if (received.length > 0 && !received.includes('\r\n')) {
-      return [414, `The URL is too long: the request line and headers may take ${MAX_HEADER_BYTES} bytes`];
-    }
-    return [431, `The request headers are too large: they may take ${MAX_HEADER_BYTES} bytes together`];
+    return isRequestLineTooLong(error)
+      ? [414, `The URL is too long: the request line and headers may take ${MAX_HEADER_BYTES} bytes together`]
+      : [431, `The request headers are too large: they may take ${MAX_HEADER_BYTES} bytes together`];
   }
   return [400, 'The request is not well-formed HTTP/1.1'];
+}
+
+/**
+ * Node counts the request line with the headers and says only that they overflowed; what it was
+ * parsing tells which: a request line taking most of the room means the URL is at fault.
+ */
+function isRequestLineTooLong(error: ConnectionError): boolean {
+  const packet: unknown = error.rawPacket;
+  const received = Buffer.isBuffer(packet) ? packet.toString('latin1') : '';
+  if (!/^[A-Z]+ /.test(received)) return false;
+  const lineEnd = received.indexOf('\r\n');
+  return lineEnd === -1 || lineEnd > MAX_HEADER_BYTES / 2;
 }
 
 /** Errors Fastify raises while routing, before any handler (a path of bad %-escapes, an overlong parameter). */
