@@ -8,7 +8,6 @@ import { FieldError } from '../validation-errors';
  */
 export const MAX_JSON_DEPTH = 8;
 
-const NUL = /\u0000/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -18,7 +17,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * the broker each treat it differently, so neither may reach a service.
  */
 export function textFlawOf(text: string): string | undefined {
-  if (NUL.test(text)) return 'must not contain a NUL character (U+0000)';
+  if (text.includes('\u0000')) return 'must not contain a NUL character (U+0000)';
   if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode text, without a lone surrogate';
   return undefined;
 }
