@@ -12,7 +12,7 @@ const other: Caller = { sub: 'other-otto', roles: ['viewer'], groups: [] };
 describe('MAX_IN_FLIGHT_PER_USER: one user cannot hold more than their share of the gateway', () => {
   let api: GatewayOverFakes;
   /** Calls held open by the fake service until the spec lets them go. */
-  let held: Array<() => void> = [];
+  const held: Array<() => void> = [];
 
   /** Held by the fake until released. */
   const list = (caller: Caller) => api.request('GET', '/intents', caller);
