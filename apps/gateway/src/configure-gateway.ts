@@ -3,16 +3,23 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { OPERATIONAL_ROUTES } from '@envrefresh/observability';
 import { GatewayConfig } from './gateway.config';
+import { InFlightLimitInterceptor } from './http/in-flight-limit.interceptor';
+import { applyInputEdges } from './http/input/input-edges';
 import { applyRequestLimits } from './http/request-limits';
 import { validationExceptionFactory } from './http/validation-errors';
 import { JsonObjectBodyPipe } from './http/validation/json-object-body.pipe';
 import { ReservedKeysPipe } from './http/validation/reserved-keys.pipe';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
 
-/** The public surface: /api/v1, request limits, strict validation, OpenAPI at /api/docs and /api/docs-json. */
+/**
+ * The public surface: /api/v1, request limits (rate, in flight, body size), the input edges (JSON
+ * in UTF-8 only, clean text, bounded depth), strict validation, OpenAPI at /api/docs and /api/docs-json.
+ */
 export async function configureGateway(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
   await applyRequestLimits(app, config);
+  applyInputEdges(app);
   app.setGlobalPrefix('api/v1', { exclude: OPERATIONAL_ROUTES });
+  app.useGlobalInterceptors(new InFlightLimitInterceptor(config.maxInFlightPerUser));
   app.useGlobalPipes(
     new JsonObjectBodyPipe(),
     new ReservedKeysPipe(),

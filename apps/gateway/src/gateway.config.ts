@@ -9,6 +9,12 @@ export interface GatewayConfig extends ServiceConfig {
   rateLimitPerMinute: number;
   /** Largest request body accepted; larger is 413. */
   bodyLimitBytes: number;
+  /** Requests one caller may have in progress at once; beyond it 429. */
+  maxInFlightPerUser: number;
+  /** Time a client has to send its request line and headers (408 beyond). */
+  headersTimeoutMs: number;
+  /** Time a client has to send its whole request, body included (408 beyond). */
+  requestTimeoutMs: number;
 }
 
 export function readGatewayConfig(env: EnvReader): GatewayConfig {
@@ -19,7 +25,16 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
     rpcTimeoutMs: env.int('RPC_TIMEOUT_MS', 5000, { min: 100, max: 120000 }),
     rateLimitPerMinute: env.int('RATE_LIMIT_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
     bodyLimitBytes: env.int('BODY_LIMIT_BYTES', 64 * 1024, { min: 1024, max: 10 * 1024 * 1024 }),
+    maxInFlightPerUser: env.int('MAX_IN_FLIGHT_PER_USER', 8, { min: 1, max: 1_000_000 }),
+    ...timeouts(env),
   };
+}
+
+function timeouts(env: EnvReader): Pick<GatewayConfig, 'headersTimeoutMs' | 'requestTimeoutMs'> {
+  const headersTimeoutMs = env.int('HEADERS_TIMEOUT_MS', 5_000, { min: 100, max: 120_000 });
+  // Node refuses a headers timeout longer than the request's: the headers are part of the request.
+  const requestTimeoutMs = env.int('REQUEST_TIMEOUT_MS', 10_000, { min: headersTimeoutMs, max: 600_000 });
+  return { headersTimeoutMs, requestTimeoutMs };
 }
 
 export const GATEWAY_CONFIG = Symbol('GatewayConfig');

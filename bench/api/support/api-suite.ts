@@ -33,7 +33,7 @@ function environmentOf(settings: SuiteSettings, app: AppName, port: number): Rec
     EVENTS_EXCHANGE: `${settings.namespace}.events`,
     JWT_SECRET: settings.jwtSecret,
     ...(app === 'gateway'
-      ? { RATE_LIMIT_PER_MINUTE: RATE_LIMIT_OUT_OF_REACH }
+      ? { RATE_LIMIT_PER_MINUTE: RATE_LIMIT_OUT_OF_REACH, MAX_IN_FLIGHT_PER_USER: RATE_LIMIT_OUT_OF_REACH }
       : { DATABASE_URL: settings.databaseUrl }),
   };
 }

@@ -8,3 +8,4 @@ export * from './iso-duration';
 export * from './sha256';
 export * from './time-zone';
 export * from './uuid';
+export * from './work-budget';

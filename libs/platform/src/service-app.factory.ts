@@ -1,6 +1,8 @@
 import { ConsoleLogger, DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import type { FastifyHttpOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { rpcServerOptions } from '@envrefresh/messaging';
 import { ServiceConfig } from '@envrefresh/config';
@@ -12,6 +14,8 @@ export interface ServiceAppOptions {
   rpc: boolean;
   /** Last touches before the app starts (global prefix, OpenAPI…). */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  /** Fastify and Node HTTP server options of a public surface: timeouts, low-level error answers. */
+  server?: FastifyHttpOptions<Server>;
 }
 
 /**
@@ -21,7 +25,8 @@ export interface ServiceAppOptions {
 export async function createServiceApp(options: ServiceAppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter({ trustProxy: options.config.trustProxy }),
+    // Nest bundles its own copy of fastify; the options are the same, the types differ only by version.
+    new FastifyAdapter({ ...options.server, trustProxy: options.config.trustProxy } as never),
     {
       bufferLogs: true,
       abortOnError: false,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FreeSlotsView } from '@envrefresh/contracts';
 import { actingUserOf } from '@envrefresh/application';
-import { DomainError, Problems, isIsoDuration, parseInstant } from '@envrefresh/kernel';
+import { DomainError, Problems, WorkBudget, isIsoDuration, parseInstant } from '@envrefresh/kernel';
 import { findFreeSlots } from '../domain/free-slots';
 import { RuleSet } from '../domain/rule-set';
 import { longestLengthOf } from '../domain/window-duration';
@@ -51,10 +51,15 @@ export class FreeSlotsQuery {
 
     const range = { start: from as Date, end: to as Date };
     const environment = input.environment as string;
+    const budget = new WorkBudget({
+      what: `the slot search from ${range.start.toISOString()} to ${range.end.toISOString()}`,
+      remedy: 'narrow from and to',
+    });
     const situation = await this.situations.load(
       this.dataSource.manager,
       { environmentId: environment, window: range, ...(source ? { source } : {}) },
       range,
+      budget,
     );
     if (!situation) {
       throw new DomainError(
@@ -70,6 +75,7 @@ export class FreeSlotsQuery {
       situation,
       ruleSet: this.ruleSet,
       ...(source ? { source } : {}),
+      budget,
     });
     return {
       environmentId: situation.target.id,

@@ -6,6 +6,7 @@ import {
   ConflictType,
   INTENT_STATUSES,
 } from '@envrefresh/contracts';
+import { DomainError, TOO_MUCH_WORK, WorkBudget } from '@envrefresh/kernel';
 import { evaluate } from './evaluate';
 import { FreeSlot, findFreeSlots } from './free-slots';
 import { Interval } from './interval';
@@ -50,6 +51,42 @@ describe('findFreeSlots', () => {
       ['04:00', '05:00', '06:00'],
       ['07:00', '08:00', '10:00'],
     ]);
+  });
+
+  it("stops with the request's 422 once the search has taken longer than its budget of work", () => {
+    // Ten free half hours: ten steps of the search, each 30 ms on this clock.
+    const world = situation({
+      bookings: Array.from({ length: 10 }, (_, hour) =>
+        booking(span(`0${hour}:30`, `0${hour + 1}:00`.slice(-5)), { id: `b${hour}` }),
+      ),
+    });
+    const query = {
+      durationMs: 20 * 60_000,
+      range: day,
+      limit: 10,
+      situation: world,
+      ruleSet: DEFAULT_RULE_SET,
+    };
+    expect(findFreeSlots(query)).toHaveLength(10);
+
+    let now = 0;
+    const budget = new WorkBudget(
+      { what: 'the slot search', remedy: 'narrow from and to' },
+      { occurrences: 1_000, workMs: 100 },
+      () => (now += 30),
+    );
+    let refusal: unknown;
+    try {
+      findFreeSlots({ ...query, budget });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({
+      kind: 'unprocessable',
+      code: TOO_MUCH_WORK,
+      message: 'the slot search takes more than 100 ms of work; narrow from and to',
+    });
   });
 
   it('skips gaps too short for the duration and stops at the limit', () => {

@@ -1,3 +1,4 @@
+import type { WorkBudget } from '@envrefresh/kernel';
 import { evaluate } from './evaluate';
 import { Interval } from './interval';
 import { subtract } from './interval-math';
@@ -17,6 +18,8 @@ export interface FreeSlotQuery {
   ruleSet: RuleSet;
   /** Where the refresh would read from, for SOURCE_CONTENTION. */
   source?: SourceRef;
+  /** The request's allowance: its clock is checked at every step of the search. */
+  budget?: WorkBudget;
 }
 
 export interface FreeSlot {
@@ -53,6 +56,7 @@ export function findFreeSlots(query: FreeSlotQuery): FreeSlot[] {
     if (slots.length >= limit) break;
     let start = gap.start.getTime();
     while (start + durationMs <= gap.end.getTime()) {
+      query.budget?.checkTime();
       const window = { start: new Date(start), end: new Date(start + durationMs) };
       const findings = evaluate({ ...probe, window }, situation, ruleSet);
       if (findings.length === 0) {

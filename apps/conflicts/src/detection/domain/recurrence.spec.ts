@@ -1,5 +1,5 @@
 import { RecurringTiming } from '@envrefresh/contracts';
-import { DomainError, ValidationError } from '@envrefresh/kernel';
+import { DomainError, TOO_MUCH_WORK, ValidationError, WORK_LIMITS, WorkBudget } from '@envrefresh/kernel';
 import { Interval } from './interval';
 import { MAX_OCCURRENCES_PER_EXPANSION, occurrencesWithin } from './recurrence';
 
@@ -220,6 +220,49 @@ describe('occurrencesWithin', () => {
     expect(occurrencesWithin(hourly, range('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'))).toHaveLength(
       8760,
     );
+  });
+
+  describe("with a request's budget", () => {
+    const hourly: RecurringTiming = {
+      rrule: 'FREQ=HOURLY',
+      duration: 'PT30M',
+      timezone: 'Europe/Berlin',
+      startsAt: '2026-01-01T00:00:00Z',
+    };
+    const year = range('2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z');
+    const budget = () => new WorkBudget({ what: 'this expansion', remedy: 'ask for less' });
+
+    it('spends every occurrence it generates, and stops at the limit with a 422 saying why', () => {
+      let refusal: unknown;
+      try {
+        occurrencesWithin(hourly, year, budget());
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({
+        kind: 'unprocessable',
+        code: TOO_MUCH_WORK,
+        message: `this expansion would expand more than ${WORK_LIMITS.occurrences} window occurrences; ask for less`,
+      });
+    });
+
+    it('counts the windows of one request together', () => {
+      const shared = new WorkBudget(
+        { what: 'this request', remedy: 'ask for less' },
+        { occurrences: 1_000, workMs: 60_000 },
+      );
+      const month = range('2027-01-01T00:00:00Z', '2027-02-01T00:00:00Z');
+      expect(occurrencesWithin(hourly, month, shared)).toHaveLength(744);
+      expect(() => occurrencesWithin(hourly, month, shared)).toThrow(
+        'this request would expand more than 1000 window occurrences; ask for less',
+      );
+    });
+
+    it('leaves what fits alone: the same occurrences as without a budget', () => {
+      const quarter = range('2027-01-01T00:00:00Z', '2027-04-01T00:00:00Z');
+      expect(occurrencesWithin(hourly, quarter, budget())).toEqual(occurrencesWithin(hourly, quarter));
+    });
   });
 
   it('refuses a timing that does not validate, naming the field', () => {

@@ -6,6 +6,7 @@ import {
   parseInstant as parseKernelInstant,
   Problems,
   ValidationError,
+  WorkBudget,
 } from '@envrefresh/kernel';
 import { RRuleTemporal } from 'rrule-temporal';
 import { Interval } from './interval';
@@ -42,13 +43,17 @@ export const MAX_OCCURRENCES_PER_EXPANSION = 10_000;
  *   as a date, the last local date an occurrence may start on; the timing's own `until` is
  *   exclusive: occurrences start before it. COUNT counts from `startsAt`;
  * - an occurrence is returned whole, also when it started before the asked range.
+ *
+ * With a `budget`, every occurrence generated is spent from it, so one request's expansions stop
+ * (422) at the request's limit instead of at the far larger per-expansion one.
  */
-export function occurrencesWithin(timing: WindowTiming, range: Interval): Interval[] {
+export function occurrencesWithin(timing: WindowTiming, range: Interval, budget?: WorkBudget): Interval[] {
   if (!isRecurring(timing)) {
     const occurrence = { start: new Date(timing.start), end: new Date(timing.end) };
+    budget?.spendOccurrences(1);
     return overlaps(occurrence, range) ? [occurrence] : [];
   }
-  return expand(compiledFor(timing), range);
+  return expand(compiledFor(timing), range, budget);
 }
 
 export function isRecurring(timing: WindowTiming): timing is RecurringTiming {
@@ -166,7 +171,7 @@ export function firstOccurrences(compiled: CompiledRecurrence, limit: number): I
   return found;
 }
 
-function expand(compiled: CompiledRecurrence, range: Interval): Interval[] {
+function expand(compiled: CompiledRecurrence, range: Interval, budget?: WorkBudget): Interval[] {
   // The rule runs on the local clock (written as UTC). An occurrence whose local start is F starts
   // at an instant whose local time is F or, in a spring gap, a little later; so occurrences that
   // overlap the range have local starts within the range read on the local clock, widened by one
@@ -184,6 +189,7 @@ function expand(compiled: CompiledRecurrence, range: Interval): Interval[] {
     const chunkEnd = Math.min(chunkStart + CHUNK_MS, to);
     const floating = between(compiled.rule, chunkStart, chunkEnd);
     generated += floating.length;
+    budget?.spendOccurrences(floating.length);
     if (generated > MAX_OCCURRENCES_PER_EXPANSION) {
       throw new DomainError(
         'unprocessable',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
+import type { WorkBudget } from '@envrefresh/kernel';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { BookingClaimRow } from '../../bookings/infrastructure/booking-rows';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
@@ -9,7 +10,7 @@ import { IntentWindowRow, toIntentWindow } from '../../world/infrastructure/worl
 import { WorldSnapshot, WorldSnapshotCache } from '../../world/infrastructure/world-snapshot.cache';
 import { SituationLoader } from '../application/situation-loader.port';
 import { Interval } from '../domain/interval';
-import { BookingFact, Candidate, OtherIntent, Situation } from '../domain/situation';
+import { BookingFact, Candidate, OtherIntent, Situation, WindowOccurrence } from '../domain/situation';
 import { SITUATION_SQL } from './situation.sql';
 import {
   hasOwnMaintenanceInForce,
@@ -35,11 +36,16 @@ const SNAPSHOT_ATTEMPTS = 3;
 export class SqlSituationLoader implements SituationLoader {
   constructor(private readonly world: WorldSnapshotCache) {}
 
-  async load(manager: EntityManager, candidate: Candidate, span: Interval): Promise<Situation | null> {
+  async load(
+    manager: EntityManager,
+    candidate: Candidate,
+    span: Interval,
+    budget?: WorkBudget,
+  ): Promise<Situation | null> {
     let snapshot = await this.world.snapshot(manager);
     for (let attempt = 1; ; attempt++) {
       if (!snapshot.graph.find(candidate.environmentId)) snapshot = await this.world.reload(manager);
-      const situation = await this.loadWith(snapshot, manager, candidate, span);
+      const situation = await this.loadWith(snapshot, manager, candidate, span, budget);
       if (situation !== 'stale' || attempt >= SNAPSHOT_ATTEMPTS)
         return situation === 'stale' ? null : situation;
       snapshot = await this.world.reload(manager);
@@ -51,6 +57,7 @@ export class SqlSituationLoader implements SituationLoader {
     manager: EntityManager,
     candidate: Candidate,
     span: Interval,
+    budget: WorkBudget | undefined,
   ): Promise<Situation | null | 'stale'> {
     const target = graph.find(candidate.environmentId);
     if (!target) return null;
@@ -68,9 +75,12 @@ export class SqlSituationLoader implements SituationLoader {
     const now = new Date();
 
     const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent)), graph));
-    const occurrences = windows
-      .reaching(span, environments)
-      .flatMap((window) => occurrencesOfWindow(window, span, environments));
+    const occurrences: WindowOccurrence[] = [];
+    for (const window of windows.reaching(span, environments)) {
+      occurrences.push(...occurrencesOfWindow(window, span, environments, budget));
+      // Each window's expansion is bounded by the budget; between two, others get their turn.
+      await budget?.breathe();
+    }
     return {
       span,
       target: { id: target.id, key: target.key, tier: target.tier, timezone: target.timezone },
@@ -80,7 +90,7 @@ export class SqlSituationLoader implements SituationLoader {
       blackouts: occurrences.filter((occurrence) => occurrence.kind === 'BLACKOUT'),
       maintenance: [
         ...occurrences.filter((o) => o.kind === 'MAINTENANCE' && o.coveredEnvironmentIds.includes(target.id)),
-        ...occurrencesOfOwnMaintenance(target, span),
+        ...occurrencesOfOwnMaintenance(target, span, budget),
       ],
       targetHasMaintenanceWindows:
         windows.hasMaintenanceInForce(target, now) ||

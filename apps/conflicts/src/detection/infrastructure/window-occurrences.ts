@@ -1,4 +1,5 @@
 import type { EnvironmentTier, MaintenanceWindow, WindowTiming } from '@envrefresh/contracts';
+import type { WorkBudget } from '@envrefresh/kernel';
 import { Interval } from '../domain/interval';
 import { occurrencesWithin } from '../domain/recurrence';
 import { WindowRow } from '../../world/infrastructure/world-rows';
@@ -21,6 +22,7 @@ export function occurrencesOfWindow(
   row: WindowRow,
   span: Interval,
   environments: { id: string; tier: EnvironmentTier }[],
+  budget?: WorkBudget,
 ): WindowOccurrence[] {
   const global = row.scope_environment_ids.length === 0 && row.scope_tiers.length === 0;
   const coveredEnvironmentIds = environments
@@ -32,7 +34,7 @@ export function occurrencesOfWindow(
     )
     .map((environment) => environment.id);
   if (coveredEnvironmentIds.length === 0) return [];
-  return occurrencesWithin(timingOf(row), span).map((window) => ({
+  return occurrencesWithin(timingOf(row), span, budget).map((window) => ({
     windowId: row.id,
     kind: row.kind,
     name: row.name,
@@ -46,9 +48,10 @@ export function occurrencesOfWindow(
 export function occurrencesOfOwnMaintenance(
   environment: { id: string; key: string; maintenanceWindows: MaintenanceWindow[] },
   span: Interval,
+  budget?: WorkBudget,
 ): WindowOccurrence[] {
   return environment.maintenanceWindows.flatMap((timing, index) =>
-    occurrencesWithin(timing, span).map((window) => ({
+    occurrencesWithin(timing, span, budget).map((window) => ({
       windowId: `${environment.id}#maintenance-${index}`,
       kind: 'MAINTENANCE' as const,
       name: timing.name ?? `${environment.key} maintenance`,

@@ -15,10 +15,10 @@ import { ApiClient } from './api-client';
 import { EventPublisher } from './event-publisher';
 
 /**
- * Lifted for these suites: they fire hundreds of requests per user on purpose, and the gateway's
- * per-user limit would otherwise turn the behaviour under test into 429s.
+ * Lifted for these suites: they fire hundreds of requests per user on purpose, some of them at
+ * once, and the gateway's per-user limits would otherwise turn the behaviour under test into 429s.
  */
-const GATEWAY_ENV = { RATE_LIMIT_PER_MINUTE: '1000000' };
+const GATEWAY_ENV = { RATE_LIMIT_PER_MINUTE: '1000000', MAX_IN_FLIGHT_PER_USER: '1000000' };
 
 /** Services whose event consumers must be bound before the suite publishes or files anything. */
 const CONSUMERS = ['intents', 'conflicts', 'scheduling', 'notifications'] as const;

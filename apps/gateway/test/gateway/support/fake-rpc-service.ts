@@ -15,7 +15,8 @@ export type FakeAnswer = { response: unknown } | { problem: RemoteProblem };
  */
 export class FakeRpcService {
   readonly calls: ReceivedCall[] = [];
-  private answer: (call: ReceivedCall) => FakeAnswer = () => ({ response: {} });
+  private stopped = false;
+  private answer: (call: ReceivedCall) => FakeAnswer | Promise<FakeAnswer> = () => ({ response: {} });
 
   private constructor(
     private readonly connection: amqp.ChannelModel,
@@ -29,11 +30,12 @@ export class FakeRpcService {
     const queue = rpcQueue(namespace, service);
     await channel.assertQueue(queue, { durable: true });
     const fake = new FakeRpcService(connection, channel);
-    await channel.consume(queue, (message) => message && fake.handle(message), { noAck: true });
+    await channel.consume(queue, (message) => message && void fake.handle(message), { noAck: true });
     return fake;
   }
 
-  answerWith(answer: (call: ReceivedCall) => FakeAnswer): void {
+  /** An answer may be a promise, to hold a call open for as long as a spec needs. */
+  answerWith(answer: (call: ReceivedCall) => FakeAnswer | Promise<FakeAnswer>): void {
     this.answer = answer;
   }
 
@@ -42,10 +44,11 @@ export class FakeRpcService {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.connection.close().catch(() => undefined);
   }
 
-  private handle(message: amqp.ConsumeMessage): void {
+  private async handle(message: amqp.ConsumeMessage): Promise<void> {
     const packet = JSON.parse(message.content.toString()) as {
       id: string;
       pattern: string;
@@ -56,11 +59,12 @@ export class FakeRpcService {
     // The readiness probe pings every service; answering it keeps the gateway's circuit closed.
     const answer: FakeAnswer = packet.pattern.endsWith('.ping')
       ? { response: { ok: true } }
-      : this.answer(call);
+      : await this.answer(call);
     const reply =
       'problem' in answer
         ? { id: packet.id, err: answer.problem, isDisposed: true }
         : { id: packet.id, response: answer.response, isDisposed: true };
+    if (this.stopped) return;
     this.channel.sendToQueue(message.properties.replyTo as string, Buffer.from(JSON.stringify(reply)), {
       correlationId: message.properties.correlationId as string,
     });

@@ -42,7 +42,7 @@ export class GatewayOverFakes {
   }
 
   /** Both fakes answer through one function, by pattern. */
-  answerWith(answer: (call: ReceivedCall) => FakeAnswer): void {
+  answerWith(answer: (call: ReceivedCall) => FakeAnswer | Promise<FakeAnswer>): void {
     for (const fake of Object.values(this.fakes)) fake.answerWith(answer);
   }
 
