@@ -1,18 +1,30 @@
 import * as amqp from 'amqplib';
-import { TestVhost, WIDE_GRANT } from '@envrefresh/testing';
-describe('try', () => {
-  it('works', async () => {
-    const t0 = Date.now();
-    const vhost = await TestVhost.create({ a: WIDE_GRANT, b: { configure: '^$', write: '^$', read: '^$' } });
-    console.log('created', Date.now() - t0);
-    const c = await amqp.connect(vhost.account('a').url);
-    const ch = await c.createConfirmChannel();
-    await ch.assertExchange('x', 'topic');
-    ch.publish('x', 'k', Buffer.from('{}'), { userId: vhost.account('a').user });
-    await ch.waitForConfirms();
-    await c.close();
-    const t1 = Date.now();
+import { TestVhost, WIDE_GRANT, rabbitmqctl } from '@envrefresh/testing';
+
+describe('TestVhost', () => {
+  it('creates its users and vhost in one import, and deletes them, leaving guest alone', async () => {
+    const vhost = await TestVhost.create({
+      wide: WIDE_GRANT,
+      nothing: { configure: '^$', write: '^$', read: '^$' },
+    });
+    const wide = await amqp.connect(vhost.account('wide').url);
+    const channel = await wide.createConfirmChannel();
+    await channel.assertExchange('spec.exchange', 'topic');
+    channel.publish('spec.exchange', 'k', Buffer.from('{}'), { userId: vhost.account('wide').user });
+    await channel.waitForConfirms();
+    await wide.close();
+
+    const nothing = await amqp.connect(vhost.account('nothing').url);
+    nothing.on('error', () => undefined);
+    const refused = await nothing.createChannel();
+    refused.on('error', () => undefined);
+    await expect(refused.assertQueue('spec.queue')).rejects.toThrow(/ACCESS_REFUSED/);
+    await nothing.close();
+
     await vhost.delete();
-    console.log('deleted', Date.now() - t1);
+    const users = await rabbitmqctl(['list_users', '--quiet']);
+    expect(users).not.toContain(vhost.account('wide').user);
+    expect(users).toMatch(/^guest\b/m);
+    expect(await rabbitmqctl(['list_vhosts', '--quiet'])).not.toContain(vhost.name);
   });
 });
