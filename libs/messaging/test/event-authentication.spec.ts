@@ -2,7 +2,7 @@ import * as amqp from 'amqplib';
 import { ConsoleLogger, Logger, LoggerService } from '@nestjs/common';
 import { intentApprovedEvent } from '@envrefresh/contracts';
 import { TestVhost, WIDE_GRANT, eventually } from '@envrefresh/testing';
-import { PUBLISHED_BY_HEADER, brokerIdentity, consumerTopology } from '../src';
+import { PUBLISHED_BY_HEADER, UnitOfWork, brokerIdentity, consumerTopology } from '../src';
 import { CONSUMER, MessagingTestBed } from './support/messaging-test-bed';
 import { testEventEnvelope } from './support/test-events';
 
@@ -185,5 +185,19 @@ describe('a strict consumer', () => {
       'x-last-error': 'the event does not match its contract',
     });
     expect(JSON.stringify(copy.properties.headers)).not.toMatch(/must|required|property/i);
+  });
+
+  it("refuses in code to put another owner's event in its outbox", async () => {
+    const ownsOnly = new UnitOfWork(
+      bed.dataSource,
+      bed.outbox,
+      undefined,
+      (type) => bed.identity.ownerOf(type) === CONSUMER,
+    );
+    const foreign = testEventEnvelope('test.accepted');
+    await expect(ownsOnly.run((context) => context.publish(foreign))).rejects.toThrow(
+      /does not own test\.accepted/,
+    );
+    expect(await bed.count('SELECT 1 FROM svc.outbox WHERE id = $1', [foreign.id])).toBe(0);
   });
 });

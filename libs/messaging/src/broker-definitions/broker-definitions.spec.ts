@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { APP_NAMES, amqpUserOf, defaultAmqpUsers } from '@envrefresh/config';
 import { EVENT_TYPES, eventOwnerOf } from '@envrefresh/contracts';
 import { brokerGrants } from './broker-grants';
 import {
@@ -10,7 +12,7 @@ import {
   envrefreshTopologyObjects,
 } from './envrefresh-broker';
 import { renderRabbitMqDefinitions } from './rabbitmq-definitions';
-import { renderTopologyOperatorObjects } from './topology-operator';
+import { credentialsSecretOf, renderTopologyOperatorObjects } from './topology-operator';
 
 const ROOT = resolve(__dirname, '../../../..');
 const stale = (path: string) =>
@@ -46,4 +48,22 @@ describe('broker definitions', () => {
     expect(new RegExp(downstream.read).test('envrefresh.events')).toBe(true);
     expect(new RegExp(downstream.read).test('envrefresh.conflicts.events')).toBe(false);
   });
+
+  it.each(APP_NAMES)(
+    'k8s: %s mounts its own broker Secret only, whose example URL and credentials name its user',
+    (app) => {
+      const manifest = readFileSync(resolve(ROOT, `k8s/${app}.yaml`), 'utf8');
+      const mounted = [...manifest.matchAll(/name: (envrefresh-[a-z]+-amqp)\b/g)].map((match) => match[1]);
+      expect(mounted).toEqual([`envrefresh-${app}-amqp`]);
+      const secrets = parseAllDocuments(readFileSync(resolve(ROOT, 'k8s/secret.example.yaml'), 'utf8')).map(
+        (document) => document.toJS() as { metadata: { name: string }; stringData: Record<string, string> },
+      );
+      const user = defaultAmqpUsers()[app];
+      const url = secrets.find((secret) => secret.metadata.name === `envrefresh-${app}-amqp`)!.stringData;
+      expect(Object.keys(url)).toEqual([`${app.toUpperCase()}_AMQP_URL`]);
+      expect(amqpUserOf(url[`${app.toUpperCase()}_AMQP_URL`])).toBe(user);
+      const credentials = secrets.find((secret) => secret.metadata.name === credentialsSecretOf(user))!;
+      expect(credentials.stringData.username).toBe(user);
+    },
+  );
 });
