@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { amqpUserOf, defaultAmqpUsers } from '@envrefresh/config';
 import { EventValidator, createEnvelope, intentRequestedEvent } from '@envrefresh/contracts';
 import {
+  brokerIdentity,
   AmqpConnection,
   CreateMessagingTables1763780000000,
   EnvelopeValidatorFn,
@@ -116,6 +118,7 @@ export class OutboxPipeline {
         pollIntervalMs: settings.relayPollIntervalMs,
         publishTimeoutMs: 10_000,
         maxBackoffMs: 5_000,
+        userId: amqpUserOf(amqpUrl),
       });
       const producerUnitOfWork = new UnitOfWork(producerDataSource, outbox, () => relay.nudge());
 
@@ -154,6 +157,8 @@ export class OutboxPipeline {
           deliveryLimit: 5,
           batchSize: settings.consumerBatchSize,
           maxConcurrentBatches: settings.consumerConcurrency,
+          // Producer and consumer share the bench's broker user, as in development.
+          identity: brokerIdentity(amqpUrl, defaultAmqpUsers()),
         },
       );
       opened.push(() => consumer.stop());

@@ -1,3 +1,4 @@
+export * from './amqp-users';
 export * from './app-name';
 export * from './config-error';
 export * from './env-reader';

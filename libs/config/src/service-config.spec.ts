@@ -33,6 +33,13 @@ describe('readServiceConfig', () => {
         logLevel: 'info',
         databaseUrl: undefined,
         amqpUrl: AMQP_URL,
+        amqpUsers: {
+          gateway: 'envrefresh-gateway',
+          intents: 'envrefresh-intents',
+          conflicts: 'envrefresh-conflicts',
+          scheduling: 'envrefresh-scheduling',
+          notifications: 'envrefresh-notifications',
+        },
         eventsExchange: 'envrefresh.events',
         amqpNamespace: 'envrefresh',
         trustProxy: false,
@@ -99,6 +106,35 @@ describe('readServiceConfig', () => {
       expect.stringMatching(/^AMQP_URL must use amqp or amqps, not http/),
     ]);
     expect(read('gateway', { AMQP_URL: 'amqps://broker:5671' }).problems).toEqual([]);
+  });
+
+  it('lets <APP>_AMQP_URL override AMQP_URL for that app only, naming it in problems', () => {
+    const env = { AMQP_URL, DATABASE_URL, INTENTS_AMQP_URL: 'amqp://envrefresh-intents:pw@mq/envrefresh' };
+    expect(read('intents', env).config.amqpUrl).toBe('amqp://envrefresh-intents:pw@mq/envrefresh');
+    expect(read('conflicts', env).config.amqpUrl).toBe(AMQP_URL);
+    expect(read('gateway', { AMQP_URL, GATEWAY_AMQP_URL: 'http://mq' }).problems).toEqual([
+      expect.stringMatching(/^GATEWAY_AMQP_URL must use amqp or amqps, not http/),
+    ]);
+  });
+
+  it('reads AMQP_USERS over the envrefresh-<app> defaults and refuses a shared or malformed one', () => {
+    expect(
+      read('gateway', { AMQP_URL, AMQP_USERS: 'intents=svc-in, scheduling=svc-sc' }).config.amqpUsers,
+    ).toEqual({
+      gateway: 'envrefresh-gateway',
+      intents: 'svc-in',
+      conflicts: 'envrefresh-conflicts',
+      scheduling: 'svc-sc',
+      notifications: 'envrefresh-notifications',
+    });
+    expect(read('gateway', { AMQP_URL, AMQP_USERS: 'intents=one,conflicts=one' }).problems).toEqual([
+      'AMQP_USERS gives two apps the same user (one)',
+    ]);
+    for (const wrong of ['billing=x', 'intents', 'intents=a b', 'intents=a=b']) {
+      expect(read('gateway', { AMQP_URL, AMQP_USERS: wrong }).problems).toEqual([
+        expect.stringMatching(/^AMQP_USERS must be comma-separated <app>=<user>/),
+      ]);
+    }
   });
 
   it('derives the events exchange from AMQP_NAMESPACE unless EVENTS_EXCHANGE is set', () => {

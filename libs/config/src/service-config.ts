@@ -1,4 +1,5 @@
 import { AppName, DEFAULT_PORTS } from './app-name';
+import { AmqpUsers, readAmqpUsers } from './amqp-users';
 import { EnvReader } from './env-reader';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -13,7 +14,10 @@ export interface ServiceConfig {
   logLevel: LogLevel;
   /** Absent for the gateway, which persists nothing. */
   databaseUrl?: string;
+  /** `<APP>_AMQP_URL`, else `AMQP_URL`: each app connects as its own broker user. */
   amqpUrl: string;
+  /** The broker user of every app, so a consumer knows who may publish what. */
+  amqpUsers: AmqpUsers;
   eventsExchange: string;
   /** Prefix of every queue and RPC queue name; tests set their own so runs never meet. */
   amqpNamespace: string;
@@ -44,7 +48,11 @@ export function readServiceConfig(
     port: env.int('PORT', DEFAULT_PORTS[app], { min: 0, max: 65535 }),
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl,
-    amqpUrl: env.url('AMQP_URL', ['amqp', 'amqps'], { example: 'amqp://guest:guest@127.0.0.1:5672' }),
+    amqpUrl: env.url('AMQP_URL', ['amqp', 'amqps'], {
+      from: [`${upper}_AMQP_URL`],
+      example: 'amqp://guest:guest@127.0.0.1:5672',
+    }),
+    amqpUsers: readAmqpUsers(env),
     eventsExchange: env.string('EVENTS_EXCHANGE', `${amqpNamespace}.events`),
     amqpNamespace,
     trustProxy: env.bool('TRUST_PROXY', false),

@@ -72,15 +72,25 @@ export class MessagingLifecycle
           deliveryLimit: this.options.consumer.deliveryLimit,
           batchSize: this.options.consumer.batchSize,
           maxConcurrentBatches: this.options.consumer.maxConcurrentBatches,
+          identity: this.options.identity,
         },
       );
       this.logger.log(`consuming ${[...handlers.keys()].join(', ')}`);
+      this.warnUnlessStrict();
     }
     if (this.dataSource && this.outbox) {
       const { dataSource, outbox } = this;
       this.unregisterBacklog = registerOutboxBacklog(this.options.service, () => outbox.backlog(dataSource));
       this.janitor = setInterval(() => void this.purge(), HOUR_MS).unref();
     }
+  }
+
+  private warnUnlessStrict(): void {
+    const { user, ownerUsers, strict } = this.options.identity;
+    if (strict) return;
+    new Logger('Security').warn(
+      `broker user "${user}" is not a service user (${Object.values(ownerUsers).join(', ')}): events are NOT authenticated, any event published as "${user}" is believed. Never run like this in production.`,
+    );
   }
 
   /** For tests and readiness: resolves when the consumer's queue is declared and consumed. */

@@ -34,6 +34,7 @@ export class MessagingModule {
               new OutboxRelay(dataSource, outbox, connection, {
                 service: options.service,
                 exchange: options.exchange,
+                userId: options.identity.user,
                 ...options.relay,
               }),
           },
@@ -41,7 +42,12 @@ export class MessagingModule {
             provide: UnitOfWork,
             inject: [DataSource, OutboxRepository, OutboxRelay],
             useFactory: (dataSource: DataSource, outbox: OutboxRepository, relay: OutboxRelay) =>
-              new UnitOfWork(dataSource, outbox, () => relay.nudge()),
+              new UnitOfWork(
+                dataSource,
+                outbox,
+                () => relay.nudge(),
+                (type) => options.identity.ownerOf(type) === options.service,
+              ),
           },
         ]
       : [];

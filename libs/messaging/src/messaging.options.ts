@@ -1,9 +1,12 @@
 import { EnvReader, ServiceConfig } from '@envrefresh/config';
+import { BrokerIdentity, brokerIdentity } from './identity/broker-identity';
 
 export interface MessagingOptions {
   /** The service: the `source` of what it emits and the name of its queues and inbox rows. */
   service: string;
   amqpUrl: string;
+  /** Who the service is on the broker, and whom it believes events from. */
+  identity: BrokerIdentity;
   exchange: string;
   namespace: string;
   /** The schema holding this service's outbox and inbox; absent for a service that persists nothing. */
@@ -40,6 +43,7 @@ export function readMessagingOptions(
   return {
     service: config.app,
     amqpUrl: config.amqpUrl,
+    identity: brokerIdentity(config.amqpUrl, config.amqpUsers),
     exchange: config.eventsExchange,
     namespace: config.amqpNamespace,
     schema,

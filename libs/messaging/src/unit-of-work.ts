@@ -22,6 +22,8 @@ export class UnitOfWork {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxRepository,
     private readonly afterCommitWithEvents: () => void = () => undefined,
+    /** Whether this service owns an event type; MessagingModule passes the catalog's owner map. */
+    private readonly owns: (type: string) => boolean = () => true,
   ) {}
 
   async run<T>(work: (context: TransactionContext) => Promise<T>): Promise<T> {
@@ -30,6 +32,10 @@ export class UnitOfWork {
       work({
         manager,
         publish: async (envelope) => {
+          // Consumers would refuse it and the broker would close the relay's channel on it:
+          // better the use case fails here, where the mistake is.
+          if (!this.owns(envelope.type))
+            throw new Error(`this service does not own ${envelope.type} events and may not publish them`);
           await this.outbox.append(manager, {
             id: envelope.id,
             type: envelope.type,

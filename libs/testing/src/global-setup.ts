@@ -28,6 +28,8 @@ export default async function globalSetup(
     );
     started.push(rabbitMq);
     process.env.TEST_AMQP_URL = rabbitMq.getAmqpUrl();
+    // Specs that create broker users run rabbitmqctl in the container.
+    process.env.TEST_RABBITMQCTL ??= `docker exec -i ${rabbitMq.getId()} rabbitmqctl`;
   }
 
   await assertServicesReachable(process.env.TEST_DATABASE_URL!, process.env.TEST_AMQP_URL!);

@@ -8,3 +8,5 @@ export * from './test-services';
 export * from './free-port';
 export * from './namespace-names';
 export * from './service-test-bed';
+export * from './rabbitmqctl';
+export * from './test-vhost';

@@ -1,7 +1,7 @@
 import * as amqp from 'amqplib';
 import { DynamicModule } from '@nestjs/common';
 import { Client } from 'pg';
-import { AppName, EnvReader, ServiceConfig } from '@envrefresh/config';
+import { AppName, EnvReader, ServiceConfig, amqpUserOf } from '@envrefresh/config';
 import {
   Actor,
   EventDefinition,
@@ -166,7 +166,10 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
     return envelope.id;
   }
 
-  /** Publishes an envelope as it stands, so a spec can deliver the very same event twice. */
+  /**
+   * Publishes an envelope as it stands, so a spec can deliver the very same event twice. The bed
+   * runs everyone as one broker user (development mode), so the event carries that user_id.
+   */
   async publishEnvelope(envelope: EventEnvelope): Promise<void> {
     if (!this.publisher) {
       this.publisher = await amqp.connect(this.amqpUrl);
@@ -177,6 +180,7 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
       persistent: true,
       contentType: 'application/json',
       messageId: envelope.id,
+      userId: amqpUserOf(this.amqpUrl),
       headers: { 'x-correlation-id': envelope.correlationId },
     });
     await channel.waitForConfirms();

@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import { CorrelationContext, sanitizeCorrelationId } from '@envrefresh/observability';
+import { CorrelationContext, recordSecurityEvent, sanitizeCorrelationId } from '@envrefresh/observability';
 import { AmqpConnection } from '../connection/amqp-connection';
+import { BrokerIdentity } from '../identity/broker-identity';
+import { PUBLISHED_BY_HEADER, checkPublisher, publisherOf } from '../identity/publisher-check';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { declareConsumerTopology } from '../topology/declare-topology';
@@ -23,6 +25,20 @@ export interface EventConsumerOptions {
   batchSize: number;
   /** Most transactions in progress at once (keep it below the database pool size). */
   maxConcurrentBatches: number;
+  /** Who this consumer is on the broker and whom it believes: see checkPublisher. */
+  identity: BrokerIdentity;
+}
+
+const BODY_NOT_JSON = 'body is not JSON';
+
+interface DeadLetter {
+  reason: 'invalid' | 'refused' | 'unhandled' | 'rejected' | 'exhausted';
+  /** Written to the copy's x-last-error header: nothing there may explain the contract. */
+  detail: string;
+  attempt: number;
+  /** The publisher the broker vouched for ('' when none), recorded on the copy. */
+  publisher: string;
+  type?: string;
 }
 
 /** A delivery that passed validation and has a handler, waiting for its batch. */
@@ -32,10 +48,17 @@ interface Delivery {
   event: ReceivedEnvelope;
   handler: EventHandlerFn;
   attempt: number;
+  /** The broker user that published it, as the broker vouches for it. */
+  publisher: string;
 }
 
 const RETRY_COUNT_HEADER = 'x-retry-count';
 const ORIGINAL_ROUTING_KEY_HEADER = 'x-original-routing-key';
+
+// What a dead-letter copy says about a message that was not accepted: whoever can read a DLQ must
+// not learn the contract from it (the log of the service keeps the details for its operators).
+const INVALID_DETAIL = 'the event does not match its contract';
+const REFUSED_DETAIL = 'the event was not published by its owner';
 
 /**
  * Consumes one service's queue: each event is handled in a transaction that also records it in
@@ -117,19 +140,54 @@ export class EventConsumer {
     const attempt = Number(message.properties.headers?.[RETRY_COUNT_HEADER] ?? 0) + 1;
     const check = this.decode(message);
     if (!check.ok) {
-      this.track(this.deadLetter(channel, message, 'invalid', check.errors.join('; '), attempt));
+      const [first] = check.errors;
+      const detail = first === BODY_NOT_JSON ? BODY_NOT_JSON : INVALID_DETAIL;
+      this.logger.warn(
+        `event ${message.properties.messageId ?? '?'} does not match its contract: ${check.errors.join('; ')}`,
+      );
+      const publisher = publisherOf(this.options.identity, message.properties);
+      this.track(this.deadLetter(channel, message, { reason: 'invalid', detail, attempt, publisher }));
       return;
     }
     const event = check.envelope;
-    const handler = this.handlers.get(event.type);
-    if (!handler) {
-      this.track(
-        this.deadLetter(channel, message, 'unhandled', `no handler for ${event.type}`, attempt, event.type),
-      );
+    const authentic = checkPublisher(this.options.identity, event.type, message.properties);
+    if (!authentic.ok) {
+      this.refuse(message, event, authentic.publisher, authentic.reason);
+      const refusal = {
+        reason: 'refused' as const,
+        detail: REFUSED_DETAIL,
+        attempt,
+        publisher: authentic.publisher,
+      };
+      this.track(this.deadLetter(channel, message, { ...refusal, type: event.type }));
       return;
     }
-    this.waiting.push({ channel, message, event, handler, attempt });
+    const handler = this.handlers.get(event.type);
+    if (!handler) {
+      const detail = `no handler for ${event.type}`;
+      const unhandled = { reason: 'unhandled' as const, detail, attempt, publisher: authentic.publisher };
+      this.track(this.deadLetter(channel, message, { ...unhandled, type: event.type }));
+      return;
+    }
+    this.waiting.push({ channel, message, event, handler, attempt, publisher: authentic.publisher });
     this.scheduleDrain();
+  }
+
+  private refuse(message: ConsumeMessage, event: ReceivedEnvelope, publisher: string, reason: string): void {
+    recordSecurityEvent(this.logger, {
+      action: 'event.consume',
+      outcome: 'refused',
+      actor: publisher || undefined,
+      reason,
+      correlationId: sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? undefined,
+      details: {
+        consumer: this.options.consumer,
+        eventId: event.id,
+        type: event.type,
+        brokerUser: publisher || null,
+        strict: this.options.identity.strict,
+      },
+    });
   }
 
   // Deliveries that arrive in one socket read are dispatched in one tick; draining on the next
@@ -187,13 +245,7 @@ export class EventConsumer {
       const processed = await this.unitOfWork.run((context) => this.process(delivery, context));
       this.acknowledge(delivery, processed);
     } catch (error) {
-      await this.handleFailure(
-        delivery.channel,
-        delivery.message,
-        delivery.event,
-        error as Error,
-        delivery.attempt,
-      );
+      await this.handleFailure(delivery, error as Error);
     } finally {
       stopTimer();
     }
@@ -240,29 +292,30 @@ export class EventConsumer {
     try {
       body = JSON.parse(message.content.toString('utf8'));
     } catch {
-      return { ok: false, errors: ['body is not JSON'] };
+      return { ok: false, errors: [BODY_NOT_JSON] };
     }
     return this.validate(body);
   }
 
-  private async handleFailure(
-    channel: Channel,
-    message: ConsumeMessage,
-    event: ReceivedEnvelope,
-    error: Error,
-    attempt: number,
-  ): Promise<void> {
+  private async handleFailure(delivery: Delivery, error: Error): Promise<void> {
+    const { channel, message, event, attempt, publisher } = delivery;
     const retry = this.options.topology.retryQueues[attempt - 1];
     if (error instanceof PermanentEventError || !retry) {
       const reason = error instanceof PermanentEventError ? 'rejected' : 'exhausted';
-      await this.deadLetter(channel, message, reason, error.message, attempt, event.type);
+      await this.deadLetter(channel, message, {
+        reason,
+        detail: error.message,
+        attempt,
+        publisher,
+        type: event.type,
+      });
       return;
     }
     this.logger.warn(
       `event ${event.id} (${event.type}) failed on attempt ${attempt}, retrying in ${retry.delayMs} ms: ${error.message}`,
     );
     try {
-      await this.republish('', retry.name, message, {
+      await this.republish('', retry.name, message, publisher, {
         [RETRY_COUNT_HEADER]: attempt,
         'x-last-error': truncate(error.message),
         [ORIGINAL_ROUTING_KEY_HEADER]: originalRoutingKey(message),
@@ -277,24 +330,24 @@ export class EventConsumer {
   }
 
   /** Publishes to this consumer's dead-letter exchange with the reason, then acks the original. */
-  private async deadLetter(
-    channel: Channel,
-    message: ConsumeMessage,
-    reason: string,
-    detail: string,
-    attempt: number,
-    type = 'unknown',
-  ): Promise<void> {
+  private async deadLetter(channel: Channel, message: ConsumeMessage, letter: DeadLetter): Promise<void> {
+    const { reason, detail, attempt, publisher, type = 'unknown' } = letter;
     this.logger.error(
       `event ${message.properties.messageId ?? '?'} (${type}) dead-lettered after ${attempt} attempt(s), ${reason}: ${detail}`,
     );
     try {
-      await this.republish(this.options.topology.deadLetterExchange, originalRoutingKey(message), message, {
-        [RETRY_COUNT_HEADER]: attempt - 1,
-        'x-dead-letter-reason': reason,
-        'x-last-error': truncate(detail),
-        [ORIGINAL_ROUTING_KEY_HEADER]: originalRoutingKey(message),
-      });
+      await this.republish(
+        this.options.topology.deadLetterExchange,
+        originalRoutingKey(message),
+        message,
+        publisher,
+        {
+          [RETRY_COUNT_HEADER]: attempt - 1,
+          'x-dead-letter-reason': reason,
+          'x-last-error': truncate(detail),
+          [ORIGINAL_ROUTING_KEY_HEADER]: originalRoutingKey(message),
+        },
+      );
       this.ack(channel, message);
     } catch {
       // Rejecting without requeue still reaches the DLQ through the queue's dead-letter exchange.
@@ -303,16 +356,23 @@ export class EventConsumer {
     messagingMetrics.deadLettered.inc({ consumer: this.options.consumer, type, reason });
   }
 
+  /**
+   * Sends a copy on as this consumer's own broker user (the broker refuses a user_id that is not
+   * the connection's), recording the publisher it was believed from, or the one it was refused
+   * from: a replayed copy is judged again on that, never on this consumer's identity.
+   */
   private async republish(
     exchange: string,
     routingKey: string,
     message: ConsumeMessage,
+    publisher: string,
     extraHeaders: Record<string, unknown>,
   ): Promise<void> {
-    const { headers, ...properties } = message.properties;
+    const { headers, userId: _userId, ...properties } = message.properties;
     await this.publishChannel.publish(exchange, routingKey, message.content, {
       ...withoutUndefined(properties),
-      headers: { ...headers, ...extraHeaders },
+      userId: this.options.identity.user,
+      headers: { ...headers, ...extraHeaders, [PUBLISHED_BY_HEADER]: publisher },
       persistent: true,
       timeout: 10_000,
     });

@@ -4,6 +4,7 @@ import type { ChannelWrapper } from 'amqp-connection-manager';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from '../connection/amqp-connection';
 import { messagingMetrics } from '../metrics/messaging-metrics';
+import { PUBLISHED_BY_HEADER } from '../identity/publisher-check';
 import { declareEventsExchange } from '../topology/declare-topology';
 import { PendingOutboxRow } from './outbox-row';
 import { OutboxRepository } from './outbox.repository';
@@ -19,6 +20,8 @@ export interface OutboxRelayOptions {
   publishTimeoutMs: number;
   /** Longest pause after consecutive failures (broker down). */
   maxBackoffMs: number;
+  /** This service's broker user: set as every event's user_id, which the broker checks. */
+  userId: string;
 }
 
 /**
@@ -117,6 +120,8 @@ export class OutboxRelay {
   }
 
   private async publish(row: PendingOutboxRow): Promise<void> {
+    // Only a consumer republishing its own copy may say who published first.
+    const { [PUBLISHED_BY_HEADER]: _claimed, ...headers } = row.headers ?? {};
     await this.channel.publish(
       this.options.exchange,
       row.routingKey,
@@ -128,7 +133,8 @@ export class OutboxRelay {
         contentEncoding: 'utf-8',
         messageId: row.id,
         type: row.type,
-        headers: row.headers,
+        userId: this.options.userId,
+        headers,
         timeout: this.options.publishTimeoutMs,
       },
     );

@@ -8,8 +8,11 @@ import {
   testAmqpUrl,
   TestDatabase,
 } from '@envrefresh/testing';
+import { amqpUserOf, defaultAmqpUsers } from '@envrefresh/config';
 import {
   AmqpConnection,
+  BrokerIdentity,
+  brokerIdentity,
   consumerTopology,
   CreateMessagingTables1763780000000,
   declaredNames,
@@ -34,13 +37,24 @@ export interface TestConsumerOptions {
   connection?: AmqpConnection;
 }
 
+export interface MessagingTestBedOptions {
+  /** The broker URL the bed's consumers, relays and raw channel use (default: TEST_AMQP_URL). */
+  amqpUrl?: string;
+  /**
+   * Whom consumers believe. Default: the bed's own user and no service user, i.e. the
+   * development mode where only events published as that same user are accepted.
+   */
+  identity?: BrokerIdentity;
+}
+
 /**
  * One spec file's world: its own database (messaging tables in schema `svc`, plus whatever the spec
  * adds) and its own AMQP namespace, with the library's classes built the way MessagingModule builds
  * them. `close()` stops everything it started and deletes what it declared.
  */
 export class MessagingTestBed {
-  readonly amqpUrl = testAmqpUrl();
+  readonly amqpUrl: string;
+  readonly identity: BrokerIdentity;
   readonly namespace = createTestNamespace();
   readonly exchange = `${this.namespace}.events`;
   readonly outbox = new OutboxRepository(SCHEMA);
@@ -57,9 +71,16 @@ export class MessagingTestBed {
   private constructor(
     private readonly database: TestDatabase,
     readonly dataSource: DataSource,
-  ) {}
+    options: MessagingTestBedOptions,
+  ) {
+    this.amqpUrl = options.amqpUrl ?? testAmqpUrl();
+    this.identity = options.identity ?? brokerIdentity(this.amqpUrl, defaultAmqpUsers(), () => CONSUMER);
+  }
 
-  static async create(setupSql: string[] = []): Promise<MessagingTestBed> {
+  static async create(
+    setupSql: string[] = [],
+    options: MessagingTestBedOptions = {},
+  ): Promise<MessagingTestBed> {
     const database = await createTestDatabase();
     await runMigrations({
       ...dataSourceOptions(database.url),
@@ -67,7 +88,7 @@ export class MessagingTestBed {
     });
     const dataSource = await createServiceDataSource(dataSourceOptions(database.url)).initialize();
     for (const sql of setupSql) await dataSource.query(sql);
-    const bed = new MessagingTestBed(database, dataSource);
+    const bed = new MessagingTestBed(database, dataSource, options);
     bed.dataSources.push(dataSource);
     return bed;
   }
@@ -105,6 +126,7 @@ export class MessagingTestBed {
       pollIntervalMs: 100,
       publishTimeoutMs: 2_000,
       maxBackoffMs: 1_000,
+      userId: this.identity.user,
       ...options,
     });
     this.relays.push(relay);
@@ -136,6 +158,7 @@ export class MessagingTestBed {
         deliveryLimit: 5,
         batchSize: options.batchSize ?? 10,
         maxConcurrentBatches: 4,
+        identity: this.identity,
       },
     );
     this.consumers.push(consumer);
@@ -150,7 +173,10 @@ export class MessagingTestBed {
     names.exchanges.forEach((exchange) => this.exchanges.add(exchange));
   }
 
-  /** A plain amqplib confirm channel: what any other publisher (or a misbehaving one) would send. */
+  /**
+   * A plain amqplib confirm channel: what any other publisher (or a misbehaving one) would send.
+   * `publishRaw` sends as the bed's own user (user_id set), as a service's relay would.
+   */
   async channel(): Promise<amqp.ConfirmChannel> {
     if (!this.rawChannel) {
       this.rawConnection = await amqp.connect(this.amqpUrl);
@@ -171,6 +197,7 @@ export class MessagingTestBed {
     channel.publish(this.exchange, routingKey, body, {
       persistent: true,
       contentType: 'application/json',
+      userId: amqpUserOf(this.amqpUrl),
       ...properties,
     });
     await channel.waitForConfirms();

@@ -1,4 +1,4 @@
-import type { ServiceConfig } from '@envrefresh/config';
+import { defaultAmqpUsers, type ServiceConfig } from '@envrefresh/config';
 
 export function testConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
   return {
@@ -8,6 +8,7 @@ export function testConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfi
     port: 0,
     logLevel: 'info',
     amqpUrl: 'amqp://guest:guest@127.0.0.1:5672',
+    amqpUsers: defaultAmqpUsers(),
     eventsExchange: 'observability-test.events',
     amqpNamespace: 'observability-test',
     trustProxy: false,

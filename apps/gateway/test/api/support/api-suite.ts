@@ -1,6 +1,12 @@
 import { Client } from 'pg';
+import { APP_NAMES, AppName } from '@envrefresh/config';
 import { RPC_SERVICES } from '@envrefresh/contracts';
+import { brokerGrants } from '@envrefresh/messaging';
 import {
+  TestBrokerAccount,
+  TestGrant,
+  TestVhost,
+  WIDE_GRANT,
   TestDatabase,
   createTestDatabase,
   createTestNamespace,
@@ -12,7 +18,7 @@ import { RunningApp, migrateSchemas, startApp, waitUntilReady } from '../../supp
 import { namespaceNames } from '@envrefresh/testing';
 import { waitForConsumers } from '../../support/queue-consumers';
 import { ApiClient } from './api-client';
-import { EventPublisher } from './event-publisher';
+import { EventPublisher, ownerOfOrFail } from './event-publisher';
 
 /**
  * Lifted for these suites: they fire hundreds of requests per user on purpose, some of them at
@@ -33,7 +39,12 @@ export interface ApiSuite {
   api: ApiClient;
   events: EventPublisher;
   apps: RunningApp[];
+  /** With `brokerIdentities`: the suite's vhost, and an account outside envrefresh with wide permissions on it. */
+  broker?: { vhost: TestVhost<BrokerAccount>; attacker: TestBrokerAccount };
 }
+
+/** The accounts of a suite run with broker identities: each app's, an attacker's, and the suite's observer. */
+type BrokerAccount = AppName | 'attacker' | 'observer';
 
 /**
  * One spec file's world: its own database and AMQP namespace, the five built apps as real
@@ -42,6 +53,25 @@ export interface ApiSuite {
 export interface ApiSuiteOptions {
   /** Extra environment for one backend service, e.g. `{ conflicts: { CONFLICT_RULES: 'DEPENDENCY=off' } }`. */
   serviceEnv?: Partial<Record<(typeof RPC_SERVICES)[number], Record<string, string>>>;
+  /**
+   * Runs every app as its own broker user (random names, `AMQP_USERS`) on a vhost of this suite,
+   * with the permissions the committed definitions give them: consumers are strict. Test helpers
+   * then publish each event as its owner. Off: everyone is guest, as in development.
+   */
+  brokerIdentities?: boolean;
+}
+
+/** The generated least-privilege grants for this namespace, plus the suite's own accounts. */
+function suiteGrants(namespace: string): Record<BrokerAccount, TestGrant> {
+  const users = Object.fromEntries(APP_NAMES.map((app) => [app, app])) as Record<AppName, string>;
+  const grants = brokerGrants({
+    namespace,
+    users,
+    downstream: { user: 'downstream', queuePrefix: 'downstream.' },
+  });
+  const byApp = {} as Record<AppName, TestGrant>;
+  for (const grant of grants) if (grant.role !== 'downstream') byApp[grant.role] = grant;
+  return { ...byApp, attacker: WIDE_GRANT, observer: WIDE_GRANT };
 }
 
 export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
@@ -54,6 +84,18 @@ export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
     suite.exchange = `${suite.namespace}.events`;
     suite.apps = apps;
     suite.database = await createTestDatabase();
+    const identities = options.brokerIdentities
+      ? await TestVhost.create(suiteGrants(suite.namespace))
+      : undefined;
+    const amqpEnv = (app: AppName): Record<string, string> => {
+      if (!identities) return {};
+      const users = APP_NAMES.map((name) => `${name}=${identities.account(name).user}`).join(',');
+      return { [`${app.toUpperCase()}_AMQP_URL`]: identities.account(app).url, AMQP_USERS: users };
+    };
+    if (identities) {
+      suite.broker = { vhost: identities, attacker: identities.account('attacker') };
+      suite.amqpUrl = identities.account('observer').url;
+    }
     const backendEnv = testServiceEnv({
       databaseUrl: suite.database.url,
       amqpUrl: suite.amqpUrl,
@@ -62,11 +104,15 @@ export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
     await migrateSchemas(backendEnv);
     const started = await Promise.all([
       ...RPC_SERVICES.map((service) =>
-        startApp(service, { ...backendEnv, ...(options.serviceEnv?.[service] ?? {}) }),
+        startApp(service, { ...backendEnv, ...amqpEnv(service), ...(options.serviceEnv?.[service] ?? {}) }),
       ),
       startApp(
         'gateway',
-        testServiceEnv({ amqpUrl: suite.amqpUrl, namespace: suite.namespace, extra: GATEWAY_ENV }),
+        testServiceEnv({
+          amqpUrl: suite.amqpUrl,
+          namespace: suite.namespace,
+          extra: { ...GATEWAY_ENV, ...amqpEnv('gateway') },
+        }),
       ),
     ]);
     apps.push(...started);
@@ -78,7 +124,10 @@ export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
     suite.api = new ApiClient(apps.find((app) => app.name === 'gateway')!.baseUrl);
     suite.db = new Client({ connectionString: suite.database.url });
     await suite.db.connect();
-    suite.events = await EventPublisher.connect(suite.amqpUrl, suite.exchange);
+    suite.events = await EventPublisher.connect(
+      identities ? (type) => identities.account(ownerOfOrFail(type) as AppName).url : suite.amqpUrl,
+      suite.exchange,
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -89,7 +138,8 @@ export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
     await suite.db?.end().catch(() => undefined);
     await Promise.all(apps.map((app) => app.process.stop()));
     await suite.database?.drop();
-    if (suite.namespace) await deleteAmqpNamespace(suite.amqpUrl, namespaceNames(suite.namespace));
+    if (suite.broker) await suite.broker.vhost.delete();
+    else if (suite.namespace) await deleteAmqpNamespace(suite.amqpUrl, namespaceNames(suite.namespace));
   }, 30_000);
 
   return suite;

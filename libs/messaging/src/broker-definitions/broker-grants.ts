@@ -1,0 +1,88 @@
+import { AmqpUsers, AppName } from '@envrefresh/config';
+import { EVENT_OWNER_NAMES, EVENT_OWNERS, EventOwner, RPC_SERVICES, RpcService } from '@envrefresh/contracts';
+
+/** What one broker user may do in the vhost: RabbitMQ's three regexes, and its topic permissions. */
+export interface BrokerGrant {
+  user: string;
+  /** For the reader: which app or party the user is. */
+  role: AppName | 'downstream';
+  configure: string;
+  write: string;
+  read: string;
+  /** Routing keys the user may publish (write) and bind (read) on the events exchange. */
+  topic: { exchange: string; write: string; read: string };
+}
+
+export interface BrokerGrantOptions {
+  /** AMQP_NAMESPACE: the prefix of every queue and exchange. */
+  namespace: string;
+  users: AmqpUsers;
+  /** The example downstream account: its user, and the prefix its queues must carry. */
+  downstream: { user: string; queuePrefix: string };
+}
+
+/**
+ * Who calls whose RPC queue. Only the gateway calls services today; a service that comes to call
+ * another is added here, and the definitions are generated again.
+ */
+export const RPC_CALLERS: Partial<Record<AppName, readonly RpcService[]>> = { gateway: RPC_SERVICES };
+
+/** Nothing: the regex RabbitMQ documents for "no resource". */
+const NOTHING = '^$';
+
+/**
+ * Least privilege per user, derived from the topology names and the event owner map:
+ * - a service configures, binds and reads only its own queues (events, retries, DLQ, RPC) and its
+ *   dead-letter exchange; it declares the events exchange (configure, read) and publishes to it;
+ * - `amq.default` write lets it schedule retries (to its retry queues) and answer RPCs (to reply
+ *   queues): RabbitMQ checks only the exchange there, which is why consumers check user_id too;
+ * - on the events exchange it may publish only the routing keys it owns (topic permissions);
+ * - the downstream account declares, binds and reads queues of its own prefix, reads the events
+ *   exchange, and writes nothing of ours.
+ */
+export function brokerGrants({ namespace, users, downstream }: BrokerGrantOptions): BrokerGrant[] {
+  const ns = escapeRegex(namespace);
+  const exchange = `${namespace}.events`;
+  const grants: BrokerGrant[] = [];
+  const gatewayCalls = RPC_CALLERS.gateway ?? [];
+  grants.push({
+    user: users.gateway,
+    role: 'gateway',
+    configure: `^${ns}\\.(${gatewayCalls.join('|')})\\.rpc$`,
+    write: '^amq\\.default$',
+    read: '^amq\\.rabbitmq\\.reply-to$',
+    topic: { exchange, write: NOTHING, read: NOTHING },
+  });
+  for (const service of RPC_SERVICES) {
+    const own = `${ns}\\.${service}\\.(events(\\..+)?|rpc)`;
+    const calls = RPC_CALLERS[service] ?? [];
+    const called = calls.length > 0 ? `|${ns}\\.(${calls.join('|')})\\.rpc` : '';
+    grants.push({
+      user: users[service],
+      role: service,
+      configure: `^(${ns}\\.events|${own}${called})$`,
+      write: `^(${ns}\\.events|${own}|amq\\.default)$`,
+      read: `^(${ns}\\.events|${own}${calls.length > 0 ? '|amq\\.rabbitmq\\.reply-to' : ''})$`,
+      topic: { exchange, write: ownedKeys(service), read: '.*' },
+    });
+  }
+  const prefix = escapeRegex(downstream.queuePrefix);
+  grants.push({
+    user: downstream.user,
+    role: 'downstream',
+    configure: `^${prefix}.*`,
+    write: `^${prefix}.*`,
+    read: `^(${ns}\\.events|${prefix}.*)$`,
+    topic: { exchange, write: NOTHING, read: '.*' },
+  });
+  return grants;
+}
+
+function ownedKeys(service: RpcService): string {
+  if (!(EVENT_OWNER_NAMES as readonly string[]).includes(service)) return NOTHING;
+  return `^(${EVENT_OWNERS[service as EventOwner].join('|')})\\..+$`;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

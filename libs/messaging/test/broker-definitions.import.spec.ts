@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as amqp from 'amqplib';
+import { intentRequestedEvent, scheduleCreatedEvent } from '@envrefresh/contracts';
+import { TestGrant, TestVhost, eventually, importDefinitions } from '@envrefresh/testing';
+import {
+  BROKER_DEFINITIONS_PATH,
+  RabbitMqDefinitions,
+  consumerTopology,
+  declareConsumerTopology,
+} from '../src';
+
+const EXCHANGE = 'envrefresh.events';
+
+/**
+ * The committed definitions, imported into a vhost of this spec: the file's permissions and topic
+ * permissions as they stand, for users renamed per run (broker users are global). The names
+ * inside are production's (`envrefresh.*`): the vhost keeps them apart from everything else.
+ */
+function committedFile(): RabbitMqDefinitions {
+  return JSON.parse(readFileSync(resolve(__dirname, '../../..', BROKER_DEFINITIONS_PATH), 'utf8'));
+}
+
+function committedGrants(): Record<string, TestGrant> {
+  const file = committedFile();
+  return Object.fromEntries(
+    file.permissions.map(({ user, configure, write, read }) => {
+      const topic = file.topic_permissions.find((permission) => permission.user === user);
+      return [
+        user,
+        {
+          configure,
+          write,
+          read,
+          topic: topic && { exchange: topic.exchange, write: topic.write, read: topic.read },
+        },
+      ];
+    }),
+  );
+}
+
+describe('the committed broker definitions', () => {
+  let vhost: TestVhost;
+  const connections: amqp.ChannelModel[] = [];
+
+  const channelAs = async (user: string): Promise<amqp.ConfirmChannel> => {
+    const connection = await amqp.connect(vhost.account(user).url);
+    connection.on('error', () => undefined);
+    connections.push(connection);
+    const channel = await connection.createConfirmChannel();
+    channel.on('error', () => undefined);
+    return channel;
+  };
+  /** Resolves with the error the broker closed the channel with, or undefined when it confirmed. */
+  const attempt = async (
+    channel: amqp.ConfirmChannel,
+    work: () => Promise<unknown>,
+  ): Promise<string | undefined> => {
+    const closed = new Promise<string>((resolve) =>
+      channel.once('error', (error: Error) => resolve(error.message)),
+    );
+    return Promise.race([
+      closed,
+      work().then(
+        () => undefined,
+        (error: Error) => closed.then((reason) => reason ?? error.message),
+      ),
+    ]);
+  };
+  const publish = (channel: amqp.ConfirmChannel, user: string, routingKey: string) =>
+    attempt(channel, async () => {
+      channel.publish(EXCHANGE, routingKey, Buffer.from('{}'), { userId: vhost.account(user).user });
+      await channel.waitForConfirms();
+    });
+
+  beforeAll(async () => {
+    vhost = await TestVhost.create(committedGrants());
+    // The services declare the exchange and their queues with what the file grants them.
+    for (const service of ['intents', 'conflicts']) {
+      const channel = await channelAs(`envrefresh-${service}`);
+      await declareConsumerTopology(
+        channel,
+        EXCHANGE,
+        consumerTopology('envrefresh', service, [1000]),
+        ['#'],
+        5,
+      );
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.allSettled(connections.map((connection) => connection.close()));
+    await vhost?.delete();
+  }, 30_000);
+
+  it('lets a service publish its own types', async () => {
+    expect(
+      await publish(await channelAs('envrefresh-intents'), 'envrefresh-intents', intentRequestedEvent.type),
+    ).toBeUndefined();
+  });
+
+  it("refuses a service another's types: the broker closes its channel with ACCESS_REFUSED", async () => {
+    const refusal = await publish(
+      await channelAs('envrefresh-intents'),
+      'envrefresh-intents',
+      scheduleCreatedEvent.type,
+    );
+    expect(refusal).toMatch(/ACCESS_REFUSED/);
+    expect(refusal).toMatch(/schedule\.created/);
+  });
+
+  it("refuses a service another's queues", async () => {
+    const channel = await channelAs('envrefresh-intents');
+    expect(
+      await attempt(channel, () =>
+        channel.checkQueue('envrefresh.conflicts.events').then((q) => channel.get(q.queue)),
+      ),
+    ).toMatch(/ACCESS_REFUSED/);
+  });
+
+  it('lets the downstream account declare, bind and read a queue of its prefix, and see the events', async () => {
+    const channel = await channelAs('downstream');
+    await channel.assertQueue('downstream.cmdb', { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    await channel.bindQueue('downstream.cmdb', EXCHANGE, 'intent.*');
+    const received: string[] = [];
+    await channel.consume(
+      'downstream.cmdb',
+      (message) => message && received.push(message.fields.routingKey),
+      { noAck: true },
+    );
+    await publish(await channelAs('envrefresh-intents'), 'envrefresh-intents', intentRequestedEvent.type);
+    await eventually(() => expect(received).toContain(intentRequestedEvent.type));
+  });
+
+  it('refuses the downstream account any publish to the events exchange', async () => {
+    expect(await publish(await channelAs('downstream'), 'downstream', intentRequestedEvent.type)).toMatch(
+      /ACCESS_REFUSED/,
+    );
+  });
+
+  it("refuses the downstream account queues outside its prefix and envrefresh's own queues", async () => {
+    let channel = await channelAs('downstream');
+    expect(await attempt(channel, () => channel.assertQueue('cmdb-events'))).toMatch(/ACCESS_REFUSED/);
+    channel = await channelAs('downstream');
+    expect(await attempt(channel, () => channel.get('envrefresh.conflicts.events'))).toMatch(
+      /ACCESS_REFUSED/,
+    );
+  });
+
+  // Last: it takes the passwords away again.
+  it('imports as committed with rabbitmqctl: its users have no password until one is set', async () => {
+    const file = committedFile();
+    const renamed = (user: string) => vhost.account(user).user;
+    await importDefinitions({
+      users: file.users.map((user) => ({ ...user, name: renamed(user.name) })),
+      vhosts: [{ name: vhost.name }],
+      permissions: file.permissions.map((permission) => ({
+        ...permission,
+        user: renamed(permission.user),
+        vhost: vhost.name,
+      })),
+      topic_permissions: file.topic_permissions.map((permission) => ({
+        ...permission,
+        user: renamed(permission.user),
+        vhost: vhost.name,
+      })),
+    });
+    await expect(amqp.connect(vhost.account('envrefresh-intents').url)).rejects.toThrow(/ACCESS_REFUSED/);
+  });
+});
