@@ -7,5 +7,5 @@ export type { ReadinessCheck, ReadinessOptions } from './health/readiness-check'
 export { DEFAULT_READINESS_TIMEOUT_MS } from './health/readiness-check';
 export { PostgresReadinessCheck } from './health/postgres-readiness.check';
 export { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram } from './metrics/metric-registry';
-export { recordSecurityEvent } from './security/security-log';
-export type { SecurityEvent, SecurityLogger } from './security/security-log';
+export { recordSecurityEvent, securityLogLine, SECURITY_LOG_MESSAGE } from './security/security-log';
+export type { SecurityEvent, SecurityLogLine, SecurityOutcome } from './security/security-log';

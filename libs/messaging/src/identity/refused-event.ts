@@ -1,10 +1,11 @@
+import type { LoggerService } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
-import { SecurityLogger, recordSecurityEvent, sanitizeCorrelationId } from '@envrefresh/observability';
+import { recordSecurityEvent, sanitizeCorrelationId } from '@envrefresh/observability';
 import { BrokerIdentity } from './broker-identity';
 
 /** A refused event as a security event: who sent what to whom, never its content. */
 export function recordRefusedEvent(
-  logger: SecurityLogger,
+  logger: Pick<LoggerService, 'warn'>,
   message: ConsumeMessage,
   event: { id: string; type: string },
   refusal: { publisher: string; reason: string },

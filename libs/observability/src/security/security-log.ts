@@ -1,27 +1,94 @@
-// Minimal version for the broker work of issue 9; the security audit log part of the same issue
-// owns this file, with exactly this signature.
+import type { LoggerService } from '@nestjs/common';
+import { CorrelationContext } from '../correlation/correlation-context';
+import { REDACTION_CENSOR } from '../logging/redacted-paths';
 
-/** The part of a Nest or pino logger a security event needs; under nestjs-pino an object first is merged into the line. */
-export interface SecurityLogger {
-  warn(message: unknown, ...rest: unknown[]): unknown;
-  log(message: unknown, ...rest: unknown[]): unknown;
-}
+/**
+ * Every security decision worth an auditor's attention (a refused login, a 403, an override, an
+ * approval) is one JSON line carrying `security: true`, so an operator ships them to a SIEM with a
+ * single filter on that field (docs/operations.md). The line names who did what and how it ended,
+ * never the credential that was presented.
+ */
+export const SECURITY_LOG_MESSAGE = 'security event';
+
+export type SecurityOutcome = 'refused' | 'allowed';
 
 export interface SecurityEvent {
-  /** What was attempted, e.g. `event.consume`. */
+  /** What was attempted, dotted and stable: `auth.login`, `intent.approve`, `conflict.override`. */
   action: string;
-  outcome: 'refused' | 'allowed';
-  /** Who attempted it (a user, a broker user); never a token or a secret. */
+  outcome: SecurityOutcome;
+  /** The caller's `sub` when known; a refused login has none. */
+  actor?: string;
+  /** Why it ended this way, in words an auditor reads (`token expired`, `not in owner group`). */
+  reason: string;
+  /** Defaults to the correlation of the work in hand. */
+  correlationId?: string;
+  /** Which intent, conflict or route; scrubbed of anything that looks like a credential. */
+  details?: Record<string, unknown>;
+}
+
+/** The fields of one security line, as written. */
+export interface SecurityLogLine {
+  msg: typeof SECURITY_LOG_MESSAGE;
+  security: true;
+  action: string;
+  outcome: SecurityOutcome;
   actor?: string;
   reason: string;
   correlationId?: string;
   details?: Record<string, unknown>;
 }
 
-/** Writes one structured JSON line marked `security: true`, for an operator to ship to a SIEM. */
+type SecurityLogger = Pick<LoggerService, 'warn'>;
+
+/**
+ * Writes one security line, at `warn` whatever the outcome: an audit trail must not thin out
+ * when an operator turns LOG_LEVEL down to `warn`, the level services often run at. Tell lines
+ * apart by `security` and `outcome`, not by level.
+ */
 export function recordSecurityEvent(logger: SecurityLogger, event: SecurityEvent): void {
-  const line = { security: true, ...event };
-  const message = `security: ${event.action} ${event.outcome}: ${event.reason}`;
-  if (event.outcome === 'refused') logger.warn(line, message);
-  else logger.log(line, message);
+  logger.warn(securityLogLine(event));
+}
+
+export function securityLogLine(event: SecurityEvent): SecurityLogLine {
+  const correlationId = event.correlationId ?? CorrelationContext.current()?.correlationId;
+  return {
+    msg: SECURITY_LOG_MESSAGE,
+    security: true,
+    action: scrubText(event.action),
+    outcome: event.outcome,
+    ...(event.actor === undefined ? {} : { actor: scrubText(event.actor) }),
+    reason: scrubText(event.reason),
+    ...(correlationId === undefined ? {} : { correlationId }),
+    ...(event.details === undefined ? {} : { details: scrubRecord(event.details, 0) }),
+  };
+}
+
+// The logger's own redaction knows fixed paths; details are free-form, so they are scrubbed by
+// key name at any depth and by value shape, before they reach the logger.
+const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authori[sz]ation|cookie|credential|jwt|bearer/i;
+const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
+const MAX_DEPTH = 4;
+const MAX_STRING = 500;
+
+function scrubText(text: string): string {
+  const clipped = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
+  return clipped.replace(JWT, REDACTION_CENSOR).replace(BEARER, `$1 ${REDACTION_CENSOR}`);
+}
+
+function scrubRecord(record: Record<string, unknown>, depth: number): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [
+      key,
+      SECRET_KEY.test(key) ? REDACTION_CENSOR : scrubValue(value, depth + 1),
+    ]),
+  );
+}
+
+function scrubValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) return REDACTION_CENSOR;
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
+  return scrubRecord(value as Record<string, unknown>, depth);
 }
