@@ -11,5 +11,5 @@ export function refusalOf(host: string, address: string, allowed: AllowedHosts):
   if (!refused || allowed.allows(host, address)) return undefined;
   const judged = refused.judgedAs === refused.address ? '' : ` (judged as ${refused.judgedAs})`;
   const via = host === address ? '' : ` for host ${host}`;
-  return `${address}${judged}${via} is a ${refused.category} address (${refused.range}) and OUTBOUND_ALLOWED_HOSTS lists neither the host nor its network`;
+  return `${address}${judged}${via} is in the ${refused.category} range ${refused.range}, and OUTBOUND_ALLOWED_HOSTS lists neither the host nor its network`;
 }

@@ -54,10 +54,10 @@ describe('AllowedHosts', () => {
 describe('refusalOf', () => {
   it('names the address, the host that led to it, its category, its range and the way out', () => {
     expect(refusalOf('hooks.example', '10.0.0.5', AllowedHosts.NONE)).toBe(
-      '10.0.0.5 for host hooks.example is a private address (10.0.0.0/8) and OUTBOUND_ALLOWED_HOSTS lists neither the host nor its network',
+      '10.0.0.5 for host hooks.example is in the private range 10.0.0.0/8, and OUTBOUND_ALLOWED_HOSTS lists neither the host nor its network',
     );
     expect(refusalOf('::ffff:127.0.0.1', '::ffff:127.0.0.1', AllowedHosts.NONE)).toBe(
-      '::ffff:127.0.0.1 (judged as 127.0.0.1) is a loopback address (127.0.0.0/8) and OUTBOUND_ALLOWED_HOSTS lists neither the host nor its network',
+      '::ffff:127.0.0.1 (judged as 127.0.0.1) is in the loopback range 127.0.0.0/8, and OUTBOUND_ALLOWED_HOSTS lists neither the host nor its network',
     );
   });
 

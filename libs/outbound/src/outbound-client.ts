@@ -1,9 +1,8 @@
-import type { BlockList } from 'node:net';
 import { Agent, Dispatcher, errors, request } from 'undici';
 import { Lookup, guardedConnector, systemLookup } from './guarded-connector';
 import { OutboundConfig } from './outbound.config';
 import { OutboundError, originOf } from './outbound-error';
-import { readCappedBody } from './read-capped-body';
+import { discard, readCappedBody } from './read-capped-body';
 
 export type OutboundMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -32,11 +31,6 @@ export interface OutboundClientOptions {
   lookup?: Lookup;
   /** Certificate authorities trusted instead of Node's bundle (a test's self-signed server). */
   ca?: string | Buffer | Array<string | Buffer>;
-  /**
-   * A last refusal at the socket, after the guard: Node refuses to connect to any address in it.
-   * The tests pin the client to loopback with it, so a broken guard cannot reach another address.
-   */
-  socketBlockList?: BlockList;
 }
 
 /**
@@ -55,7 +49,7 @@ export class OutboundClient {
       connect: guardedConnector({
         allowedHosts: config.allowedHosts,
         lookup: options.lookup ?? systemLookup,
-        connect: { timeout: config.timeoutMs, ca: options.ca, blockList: options.socketBlockList },
+        connect: { timeout: config.timeoutMs, ca: options.ca },
       }),
     });
   }
@@ -78,7 +72,7 @@ export class OutboundClient {
         bodyTimeout: timeoutMs,
       });
       if (response.statusCode >= 300 && response.statusCode < 400) {
-        response.body.destroy();
+        discard(response.body);
         throw redirectRefused(origin, response.statusCode, response.headers.location);
       }
       const body = await readCappedBody(response.body, response.headers, maxBytes, origin);
@@ -91,6 +85,11 @@ export class OutboundClient {
   /** Closes pooled connections; in-flight calls finish first. */
   close(): Promise<void> {
     return this.agent.close();
+  }
+
+  /** Closes every connection at once, failing the calls in flight (shutdown past its grace). */
+  destroy(): Promise<void> {
+    return this.agent.destroy();
   }
 
   private checkedUrl(raw: string): URL {

@@ -20,7 +20,7 @@ export async function readCappedBody(
     );
   const announced = Number(headers['content-length']);
   if (Number.isFinite(announced) && announced > maxBytes) {
-    body.destroy();
+    discard(body);
     throw tooLarge(`of ${announced} bytes (Content-Length) is over`);
   }
   const chunks: Buffer[] = [];
@@ -28,10 +28,16 @@ export async function readCappedBody(
   for await (const chunk of body) {
     total += (chunk as Buffer).length;
     if (total > maxBytes) {
-      body.destroy();
+      discard(body);
       throw tooLarge('went past');
     }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks, total);
+}
+
+/** Stops reading and lets the connection go; the abort this raises on the stream is expected. */
+export function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
