@@ -1,4 +1,3 @@
-import { BlockList } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '@envrefresh/testing';
 import {
