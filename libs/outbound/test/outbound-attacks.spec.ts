@@ -286,6 +286,20 @@ describe('outbound client: the SSRF attack set', () => {
       });
     });
 
+    it('verifies the certificate for the host name, not for the address it connected to', async () => {
+      const target = await server((_request, response) => response.end('never'), { tls: true });
+      const { lookup } = resolverOf({ 'other.test': '127.0.0.1' });
+      const client = clientOf({ allowed: 'other.test' }, { lookup });
+
+      const error = await failureOf(client.send({ url: `https://other.test:${target.port}/` }));
+
+      expectRefusal(
+        error,
+        'OUTBOUND.CONNECTION_FAILED',
+        /^https:\/\/other\.test:\d+ failed: Hostname\/IP does not match certificate's altnames: Host: other\.test/,
+      );
+    });
+
     it('still verifies certificates: a server the client has no CA for fails', async () => {
       const target = await server((_request, response) => response.end('never'), { tls: true });
       const client = clientOf({ allowed: '127.0.0.1' }, { ca: undefined });
