@@ -54,10 +54,11 @@ export class RecomputeConflictsService {
         { intentId, environmentId: (intent as IntentWindow).environmentId },
         finding,
         causeKey(finding),
+        now,
       );
       await transaction.publish(this.events.create(conflictDetectedEvent, view));
     }
-    for (const change of plan.reword) await this.register.reword(manager, change.id, change);
+    for (const change of plan.reword) await this.register.reword(manager, change.id, change, now);
   }
 
   private async findingsFor(transaction: TransactionContext, intent: IntentWindow): Promise<Finding[]> {
