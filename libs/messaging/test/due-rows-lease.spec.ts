@@ -1,8 +1,14 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import { eventually } from '@envrefresh/testing';
 import { dueRowMetrics } from '../src';
 import { DueRowsBed, SCHEMA, leasedJob } from './support/due-rows-bed';
 
 const LEASE_MS = 1_500;
+const LEASED_WORKER = path.resolve(
+  __dirname,
+  '../../../dist/libs/testing/src/fixtures/leased-worker.main.js',
+);
 
 async function lostLeases(worker: string): Promise<number> {
   const { values } = await dueRowMetrics.lost.get();
@@ -26,9 +32,9 @@ describe('a leased claim', () => {
       )
     )[0];
 
-  it('of a worker that died is taken over by another once the lease runs out, and the dead one cannot record late', async () => {
+  it('of a worker whose call hangs is taken over once the lease runs out, and its late answer is dropped', async () => {
     await bed.addJobs(1, undefined, 1);
-    // The first worker's call never returns while it matters: to the table, it is a dead process.
+    // The first worker's call does not return while it matters: to the table, it looks dead.
     let answerLate!: (value: string) => void;
     const hung = bed.worker(
       leasedJob(() => new Promise<string>((resolve) => (answerLate = resolve)), LEASE_MS),
@@ -58,6 +64,44 @@ describe('a leased claim', () => {
     expect((await job(1)).outcome).toBe('survivor');
     await Promise.all([hung.stop(), survivor.stop()]);
   }, 30_000);
+
+  it('of a worker process killed mid-call is taken over once the lease runs out', async () => {
+    await bed.addJobs(3, undefined, 101);
+    const child = spawn(process.execPath, [LEASED_WORKER], {
+      env: { ...process.env, DATABASE_URL: bed.databaseUrl, LEASE_MS: String(LEASE_MS) },
+      stdio: 'pipe',
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    try {
+      await eventually(() => expect(output.match(/^running \d+$/gm)).toHaveLength(3), { timeoutMs: 20_000 });
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await exited;
+    const leasedBy = await bed.scalar(
+      `SELECT count(DISTINCT lease_owner) FROM ${SCHEMA}.jobs WHERE id > 100 AND lease_owner IS NOT NULL`,
+    );
+    expect(leasedBy).toBe(1);
+
+    const heir = bed.worker(leasedJob(async (row) => `heir ran ${row.id}`));
+    heir.start();
+    await eventually(
+      async () =>
+        expect(
+          await bed.scalar(
+            `SELECT count(*) FROM ${SCHEMA}.jobs WHERE id > 100 AND outcome LIKE 'heir ran %'`,
+          ),
+        ).toBe(3),
+      { timeoutMs: 10_000 },
+    );
+    await heir.stop();
+    expect(
+      await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.jobs WHERE id > 100 AND lease_owner IS NOT NULL`),
+    ).toBe(0);
+  }, 40_000);
 
   it('records a failed call in its own transaction and leaves the row due again later', async () => {
     await bed.addJobs(1, undefined, 2);

@@ -52,6 +52,10 @@ export class DueRowsBed {
     return bed;
   }
 
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
   /** Another pool, as another replica of the service would have. */
   async openDataSource(): Promise<DataSource> {
     const dataSource = await createServiceDataSource({
