@@ -38,12 +38,14 @@ export interface ConflictRegister {
     intent: { intentId: string; environmentId: string },
     finding: Finding,
     causeKey: string,
+    at: Date,
   ): Promise<ConflictView>;
   resolve(manager: EntityManager, conflictId: string, at: Date): Promise<ConflictView>;
   reword(
     manager: EntityManager,
     conflictId: string,
     words: { explanation: string; discreetExplanation: string | null },
+    at: Date,
   ): Promise<void>;
   /** One conflict, locked, with its intent's audience; null when unknown. */
   lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null>;

@@ -3,6 +3,7 @@ import { ConflictView, conflictAcknowledgedEvent, conflictOverriddenEvent } from
 import { actingUserOf } from '@envrefresh/application';
 import {
   ActingUser,
+  Clock,
   Problems,
   actorRefOf,
   canSeeIntent,
@@ -39,6 +40,7 @@ export class DecideConflictUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly events: EventFactory,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
+    private readonly clock: Clock,
   ) {}
 
   async acknowledge(
@@ -57,7 +59,7 @@ export class DecideConflictUseCase {
         transaction.manager,
         conflict.id,
         actorRefOf(user),
-        new Date(),
+        this.clock.now(),
         notes,
       );
       await transaction.publish(this.events.create(conflictAcknowledgedEvent, view));
@@ -86,7 +88,7 @@ export class DecideConflictUseCase {
         transaction.manager,
         conflict.id,
         actorRefOf(user),
-        new Date(),
+        this.clock.now(),
         justification as string,
       );
       await transaction.publish(this.events.create(conflictOverriddenEvent, view));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
-import type { WorkBudget } from '@envrefresh/kernel';
+import { Clock, type WorkBudget } from '@envrefresh/kernel';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { BookingClaimRow } from '../../bookings/infrastructure/booking-rows';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
@@ -34,7 +34,10 @@ const SNAPSHOT_ATTEMPTS = 3;
 
 @Injectable()
 export class SqlSituationLoader implements SituationLoader {
-  constructor(private readonly world: WorldSnapshotCache) {}
+  constructor(
+    private readonly world: WorldSnapshotCache,
+    private readonly clock: Clock,
+  ) {}
 
   async load(
     manager: EntityManager,
@@ -72,7 +75,7 @@ export class SqlSituationLoader implements SituationLoader {
       candidate.source?.snapshot ?? null,
     ])) as SituationRow[];
     if (row.revision !== revision) return 'stale';
-    const now = new Date();
+    const now = this.clock.now();
 
     const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent)), graph));
     const occurrences: WindowOccurrence[] = [];
