@@ -42,6 +42,8 @@ export interface ApiSuite {
 export interface ApiSuiteOptions {
   /** Extra environment for one backend service, e.g. `{ conflicts: { CONFLICT_RULES: 'DEPENDENCY=off' } }`. */
   serviceEnv?: Partial<Record<(typeof RPC_SERVICES)[number], Record<string, string>>>;
+  /** Extra environment for the gateway, over the lifted limits, e.g. `{ MAX_IN_FLIGHT_PER_USER: '8' }`. */
+  gatewayEnv?: Record<string, string>;
 }
 
 export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
@@ -66,7 +68,11 @@ export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
       ),
       startApp(
         'gateway',
-        testServiceEnv({ amqpUrl: suite.amqpUrl, namespace: suite.namespace, extra: GATEWAY_ENV }),
+        testServiceEnv({
+          amqpUrl: suite.amqpUrl,
+          namespace: suite.namespace,
+          extra: { ...GATEWAY_ENV, ...options.gatewayEnv },
+        }),
       ),
     ]);
     apps.push(...started);
