@@ -79,11 +79,9 @@ export class SqlSituationLoader implements SituationLoader {
 
     const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent)), graph));
     const occurrences: WindowOccurrence[] = [];
-    for (const window of windows.reaching(span, environments)) {
-      occurrences.push(...occurrencesOfWindow(window, span, environments, budget));
-      // Each window's expansion is bounded by the budget; between two, others get their turn.
-      await budget?.breathe();
-    }
+    for (const window of windows.reaching(span, environments))
+      occurrences.push(...(await occurrencesOfWindow(window, span, environments, budget)));
+    const ownMaintenance = await occurrencesOfOwnMaintenance(target, span, budget);
     return {
       span,
       target: { id: target.id, key: target.key, tier: target.tier, timezone: target.timezone },
@@ -93,7 +91,7 @@ export class SqlSituationLoader implements SituationLoader {
       blackouts: occurrences.filter((occurrence) => occurrence.kind === 'BLACKOUT'),
       maintenance: [
         ...occurrences.filter((o) => o.kind === 'MAINTENANCE' && o.coveredEnvironmentIds.includes(target.id)),
-        ...occurrencesOfOwnMaintenance(target, span, budget),
+        ...ownMaintenance,
       ],
       targetHasMaintenanceWindows:
         windows.hasMaintenanceInForce(target, now) ||
