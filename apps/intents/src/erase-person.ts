@@ -1,7 +1,7 @@
 import { ConfigError, EnvReader } from '@envrefresh/config';
 import { DomainError } from '@envrefresh/kernel';
 import { createServiceDataSource } from '@envrefresh/persistence';
-import { ErasePersonCommand } from './refresh-intents/application/erase-person.command';
+import { ErasePersonUseCase } from './refresh-intents/application/erase-person.use-case';
 import { SqlPeopleDirectory } from './refresh-intents/infrastructure/sql-people-directory';
 
 /**
@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<void> {
   });
   await dataSource.initialize();
   try {
-    const erasure = await new ErasePersonCommand(new SqlPeopleDirectory()).run(dataSource, sub);
+    const erasure = await new ErasePersonUseCase(new SqlPeopleDirectory()).run(dataSource, sub);
     process.stdout.write(
       `${JSON.stringify({ level: 'info', app: 'intents', msg: 'person erased', ...erasure })}\n`,
     );

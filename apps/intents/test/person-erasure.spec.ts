@@ -8,7 +8,7 @@ import {
   intentsVerifyHistoryRpc,
 } from '@envrefresh/contracts';
 import { createServiceDataSource } from '@envrefresh/persistence';
-import { ErasePersonCommand } from '../src/refresh-intents/application/erase-person.command';
+import { ErasePersonUseCase } from '../src/refresh-intents/application/erase-person.use-case';
 import { hashHistoryEntry } from '../src/refresh-intents/domain/history-chain';
 import { SqlPeopleDirectory } from '../src/refresh-intents/infrastructure/sql-people-directory';
 import { PseudonymousHistory1763900000200 } from '../src/migrations/1763900000200-pseudonymous-history';
@@ -62,7 +62,7 @@ describe('intents service: personal data kept apart from the sealed history, and
   });
 
   it('erases a person: no name left in the directory, the intents or the history, and the chain still verifies', async () => {
-    const erasure = await new ErasePersonCommand(new SqlPeopleDirectory()).run(dataSource, 'rita');
+    const erasure = await new ErasePersonUseCase(new SqlPeopleDirectory()).run(dataSource, 'rita');
 
     expect(erasure).toMatchObject({ sub: 'rita', erased: true, intents: 1 });
     const seen = (await bed.call(intentsGetRpc, {
@@ -87,7 +87,7 @@ describe('intents service: personal data kept apart from the sealed history, and
   });
 
   it('says so when nobody by that sub is known, and refuses a blank sub', async () => {
-    const command = new ErasePersonCommand(new SqlPeopleDirectory());
+    const command = new ErasePersonUseCase(new SqlPeopleDirectory());
     expect(await command.run(dataSource, 'nobody-here')).toMatchObject({ erased: false, intents: 0 });
     await expect(command.run(dataSource, '  ')).rejects.toMatchObject({ code: 'PERSON.INVALID' });
   });

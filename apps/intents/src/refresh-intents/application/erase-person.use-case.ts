@@ -18,7 +18,7 @@ const SUB_MAX = 256;
  * service. The audit trail keeps the `sub`, which it seals, so every chain still verifies; what
  * the other services and the broker hold is covered in docs/personal-data.md.
  */
-export class ErasePersonCommand {
+export class ErasePersonUseCase {
   constructor(private readonly people: PeopleDirectory) {}
 
   async run(dataSource: DataSource, sub: unknown, now = new Date()): Promise<Erasure> {
