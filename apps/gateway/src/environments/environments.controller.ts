@@ -142,6 +142,8 @@ export class EnvironmentsController {
   @ApiParam(ENVIRONMENT_PARAM)
   @Endpoint({
     summary: 'Executed refreshes of an environment, newest first',
+    description:
+      'Everyone may read it. A refresh whose intent you may not see is `hidden: true` with its times only ("another refresh"): no intent id, type, execution facts or people.',
     roles: ['viewer'],
     success: {
       status: 200,

@@ -60,7 +60,8 @@ const PROBLEMS: Record<number, { description: string; example: Record<string, un
     },
   },
   403: {
-    description: "The token lacks the route's role",
+    description:
+      "The token lacks the route's role, or a rule of the resource refuses the caller: separation of duties (nobody approves or overrides for their own intent), or deciding on an intent (approve, reject, start, complete, fail, roll back; acknowledge or override its conflicts) outside the owner group of its environment. Notification groups let you read an intent, never decide on it (`code` INTENT.NOT_IN_OWNER_GROUP / CONFLICT.NOT_IN_OWNER_GROUP).",
     example: { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'This needs the approver role' },
   },
   404: {

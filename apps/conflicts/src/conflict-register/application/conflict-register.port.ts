@@ -12,6 +12,8 @@ export type Viewer = IntentViewer;
 export interface ConflictOnIntent {
   conflict: ConflictView;
   audience: IntentAudience;
+  /** How to word it for a caller who may not see its related intent. */
+  discretion: Discretion;
 }
 
 /** A conflict as stored, with what it takes to word it for a caller who may not see its related intent. */

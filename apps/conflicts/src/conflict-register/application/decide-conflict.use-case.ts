@@ -21,6 +21,7 @@ import {
   overrideIsForBlocking,
   ownIntent,
 } from '../domain/conflict.errors';
+import { Discretion, asSeenBy } from '../../detection/domain/discretion';
 import { CONFLICT_REGISTER, ConflictOnIntent, ConflictRegister } from './conflict-register.port';
 
 const JUSTIFICATION = { min: 10, max: 2000 };
@@ -53,7 +54,9 @@ export class DecideConflictUseCase {
     const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
-      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: true });
+      const { conflict, discretion } = await this.decidable(transaction.manager, user, conflictId, {
+        ownIntent: true,
+      });
       if (conflict.severity === 'BLOCKING') throw acknowledgeIsForWarnings();
       const view = await this.register.acknowledge(
         transaction.manager,
@@ -63,7 +66,7 @@ export class DecideConflictUseCase {
         notes,
       );
       await transaction.publish(this.events.create(conflictAcknowledgedEvent, view));
-      return view;
+      return seenBy(view, user, discretion);
     });
     return this.audited('conflict.acknowledge', user, await decided);
   }
@@ -82,7 +85,9 @@ export class DecideConflictUseCase {
       problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
-      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: false });
+      const { conflict, discretion } = await this.decidable(transaction.manager, user, conflictId, {
+        ownIntent: false,
+      });
       if (conflict.severity !== 'BLOCKING') throw overrideIsForBlocking();
       const view = await this.register.override(
         transaction.manager,
@@ -92,7 +97,7 @@ export class DecideConflictUseCase {
         justification as string,
       );
       await transaction.publish(this.events.create(conflictOverriddenEvent, view));
-      return view;
+      return seenBy(view, user, discretion);
     });
     return this.audited('conflict.override', user, await decided);
   }
@@ -123,6 +128,14 @@ export class DecideConflictUseCase {
     if (found.conflict.status !== 'OPEN') throw notOpen(found.conflict);
     return found;
   }
+}
+
+/** The event carries the conflict in full; the caller reads it as they may (a hidden related intent is "another refresh"). */
+function seenBy(view: ConflictView, user: ActingUser, discretion: Discretion): ConflictView {
+  return asSeenBy(view, user, discretion, {
+    start: new Date(view.window.start),
+    end: new Date(view.window.end),
+  });
 }
 
 function validId(value: unknown, problems: Problems): string {

@@ -132,14 +132,15 @@ export class SqlConflictRegister implements ConflictRegister {
 
   async lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null> {
     const [row] = (await manager.query(
-      `SELECT ${conflictColumns('c')}, i.requested_by, i.notification_groups, e.owner_group
+      `SELECT ${STORED_CONFLICT_COLUMNS}, i.requested_by, i.notification_groups, e.owner_group
          FROM ${TABLE} c
          LEFT JOIN conflicts.intent_windows i ON i.intent_id = c.intent_id
          LEFT JOIN conflicts.environments e ON e.id = c.environment_id
+         ${RELATED_INTENT_JOIN}
         WHERE c.id = $1
         FOR UPDATE OF c`,
       [conflictId],
-    )) as (ConflictRow & {
+    )) as (StoredConflictRow & {
       requested_by: string | null;
       notification_groups: string[] | null;
       owner_group: string | null;
@@ -147,6 +148,7 @@ export class SqlConflictRegister implements ConflictRegister {
     if (!row) return null;
     return {
       conflict: toConflictView(row),
+      discretion: toStoredConflict(row).discretion,
       audience: {
         requestedBySub: row.requested_by,
         notificationGroups: row.notification_groups ?? [],
