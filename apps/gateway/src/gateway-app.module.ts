@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { JwtVerifier } from '@envrefresh/auth';
 import { ObservabilityModule } from '@envrefresh/observability';
-import { ApprovalGate } from './approval-gate/approval-gate';
 import { AuthGuard } from './auth/auth.guard';
 import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
@@ -43,7 +42,6 @@ export class GatewayAppModule {
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },
         RequestAuthenticator,
         AuthGuard,
-        ApprovalGate,
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,3 +1,4 @@
 export * from './jwt-verifier';
 export * from './jwt.config';
 export * from './roles';
+export * from './user-proof';

@@ -7,3 +7,4 @@ export type { ReadinessCheck, ReadinessOptions } from './health/readiness-check'
 export { DEFAULT_READINESS_TIMEOUT_MS } from './health/readiness-check';
 export { PostgresReadinessCheck } from './health/postgres-readiness.check';
 export { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram } from './metrics/metric-registry';
+export * from './security/security-log';

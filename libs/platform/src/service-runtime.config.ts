@@ -1,4 +1,5 @@
 import { AppName, EnvReader, ServiceConfig, readServiceConfig } from '@envrefresh/config';
+import { UserProofVerificationConfig, readUserProofVerificationConfig } from '@envrefresh/auth';
 import { MessagingOptions, readMessagingOptions } from '@envrefresh/messaging';
 
 /** Everything a backend service reads from its environment; its schema is named after it. */
@@ -7,6 +8,8 @@ export interface ServiceRuntimeConfig extends ServiceConfig {
   /** Connections the service's pool may open; several replicas and services share max_connections. */
   databasePoolSize: number;
   messaging: MessagingOptions;
+  /** The gateway's public key(s) that user assertions are checked with (ADR 0012). */
+  userProof: UserProofVerificationConfig;
 }
 
 export function readServiceRuntimeConfig(
@@ -19,5 +22,6 @@ export function readServiceRuntimeConfig(
     schema: app,
     databasePoolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     messaging: readMessagingOptions(service, env, app),
+    userProof: readUserProofVerificationConfig(env, service.production),
   };
 }

@@ -1,8 +1,9 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, CreateBookingPayload, bookingCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
-import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { IdempotentCommandRunner } from '@envrefresh/application';
 import { Booking } from '../domain/booking';
 import { unknownEnvironment } from '../domain/booking.errors';
 import { assertMayBook, assertMayBookFor } from '../domain/booking-policy';
@@ -12,7 +13,7 @@ import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port
 import { toBookingView } from './booking-view.mapper';
 
 export interface CreateBookingCommand {
-  actor: unknown;
+  user: ActingUser;
   payload: CreateBookingPayload;
   idempotencyKey?: unknown;
 }
@@ -27,8 +28,7 @@ export class CreateBookingUseCase {
     @Inject(BOOKING_ENVIRONMENTS) private readonly environments: BookingEnvironments,
   ) {}
 
-  async execute({ actor, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
     assertMayBook(user);
     const now = new Date();
     const request = parseBookingRequest(payload, now);

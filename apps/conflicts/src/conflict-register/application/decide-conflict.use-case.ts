@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictView, conflictAcknowledgedEvent, conflictOverriddenEvent } from '@envrefresh/contracts';
-import { actingUserOf } from '@envrefresh/application';
 import { ActingUser, Problems, actorRefOf, isUuid } from '@envrefresh/kernel';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
 import {
@@ -30,8 +29,7 @@ export class DecideConflictUseCase {
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
   ) {}
 
-  acknowledge(actor: unknown, payload: { conflictId?: unknown; notes?: unknown }): Promise<ConflictView> {
-    const user = actingUserOf(actor);
+  acknowledge(user: ActingUser, payload: { conflictId?: unknown; notes?: unknown }): Promise<ConflictView> {
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
     const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
@@ -52,10 +50,9 @@ export class DecideConflictUseCase {
   }
 
   override(
-    actor: unknown,
+    user: ActingUser,
     payload: { conflictId?: unknown; justification?: unknown },
   ): Promise<ConflictView> {
-    const user = actingUserOf(actor);
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
     const justification = optionalText(payload?.justification, 'justification', JUSTIFICATION.max, problems);

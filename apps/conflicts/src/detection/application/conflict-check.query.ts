@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictCheckView, ConflictFindingView } from '@envrefresh/contracts';
-import { actingUserOf } from '@envrefresh/application';
-import { Problems, ValidationError, isUuid } from '@envrefresh/kernel';
+import { Problems, ValidationError, isUuid, ActingUser } from '@envrefresh/kernel';
 import { evaluate } from '../domain/evaluate';
 import { RuleSet } from '../domain/rule-set';
 import { Candidate, Finding } from '../domain/situation';
@@ -19,8 +18,7 @@ export class ConflictCheckQuery {
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
   ) {}
 
-  async check(actor: unknown, payload: Record<string, unknown> | undefined): Promise<ConflictCheckView> {
-    actingUserOf(actor);
+  async check(user: ActingUser, payload: Record<string, unknown> | undefined): Promise<ConflictCheckView> {
     const input = payload ?? {};
     const problems = new Problems();
     const environmentId = requiredUuid(input.environmentId, 'environmentId', problems);

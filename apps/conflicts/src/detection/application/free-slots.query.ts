@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FreeSlotsView } from '@envrefresh/contracts';
-import { actingUserOf } from '@envrefresh/application';
-import { DomainError, Problems, isIsoDuration, parseInstant } from '@envrefresh/kernel';
+import { DomainError, Problems, isIsoDuration, parseInstant, ActingUser } from '@envrefresh/kernel';
 import { findFreeSlots } from '../domain/free-slots';
 import { RuleSet } from '../domain/rule-set';
 import { longestLengthOf } from '../domain/window-duration';
@@ -27,8 +26,7 @@ export class FreeSlotsQuery {
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
   ) {}
 
-  async find(actor: unknown, payload: Record<string, unknown> | undefined): Promise<FreeSlotsView> {
-    actingUserOf(actor);
+  async find(user: ActingUser, payload: Record<string, unknown> | undefined): Promise<FreeSlotsView> {
     const input = payload ?? {};
     const problems = new Problems();
     if (typeof input.environment !== 'string' || input.environment.trim() === '')

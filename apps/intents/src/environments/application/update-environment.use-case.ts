@@ -1,7 +1,7 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { environmentUpsertedEvent } from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '@envrefresh/application';
 import { Environment } from '../domain/environment';
 import { adminRequired, environmentNotFound } from '../domain/environment.errors';
 import { assertDependenciesAcceptable } from './dependency-check';
@@ -9,7 +9,7 @@ import { ENVIRONMENT_REPOSITORY, EnvironmentRepository } from './environment.rep
 import { EnvironmentRecordView, toEnvironmentView } from './environment-view.mapper';
 
 export interface UpdateEnvironmentCommand {
-  actor: unknown;
+  user: ActingUser;
   ref: unknown;
   patch: unknown;
 }
@@ -23,8 +23,7 @@ export class UpdateEnvironmentUseCase {
     @Inject(ENVIRONMENT_REPOSITORY) private readonly environments: EnvironmentRepository,
   ) {}
 
-  async execute({ actor, ref, patch }: UpdateEnvironmentCommand): Promise<EnvironmentRecordView> {
-    const user = actingUserOf(actor);
+  async execute({ user, ref, patch }: UpdateEnvironmentCommand): Promise<EnvironmentRecordView> {
     if (!user.isAdmin) throw adminRequired();
     const changes = Environment.readChanges(patch);
     return this.unitOfWork.run(async (transaction) => {

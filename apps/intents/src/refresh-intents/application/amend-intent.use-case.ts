@@ -1,7 +1,7 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { Injectable } from '@nestjs/common';
 import { AmendIntentPayload, IntentView } from '@envrefresh/contracts';
 import { UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '@envrefresh/application';
 import { toIntentView } from './intent-view.mapper';
 import { IntentChangeRecorder } from './intent-change.recorder';
 import { VisibleIntentLoader } from './visible-intent.loader';
@@ -19,8 +19,7 @@ export class AmendIntentUseCase {
     private readonly recorder: IntentChangeRecorder,
   ) {}
 
-  async execute({ actor, payload }: { actor: unknown; payload: AmendIntentPayload }): Promise<IntentView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload }: { user: ActingUser; payload: AmendIntentPayload }): Promise<IntentView> {
     return this.unitOfWork.run(async (transaction) => {
       const { intent, environment } = await this.loader.load(transaction.manager, user, payload?.intentId);
       const { intentId: _intentId, ...command } = payload;

@@ -1,7 +1,8 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateIntentPayload, IntentView } from '@envrefresh/contracts';
-import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { IdempotentCommandRunner } from '@envrefresh/application';
 import { unknownEnvironment } from '../domain/intent.errors';
 import { parseFiling } from '../domain/intent-input.validation';
 import { assertMayPerform } from '../domain/intent-policy';
@@ -10,7 +11,7 @@ import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.p
 import { IntentChangeRecorder } from './intent-change.recorder';
 
 export interface FileIntentCommand {
-  actor: unknown;
+  user: ActingUser;
   payload: CreateIntentPayload;
   idempotencyKey?: string;
 }
@@ -28,8 +29,7 @@ export class FileIntentUseCase {
     @Inject(INTENT_ENVIRONMENTS) private readonly environments: IntentEnvironments,
   ) {}
 
-  async execute({ actor, payload, idempotencyKey }: FileIntentCommand): Promise<IntentView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload, idempotencyKey }: FileIntentCommand): Promise<IntentView> {
     assertMayPerform(user, 'create', user);
     const filing = parseFiling(payload);
     return this.runner.run(

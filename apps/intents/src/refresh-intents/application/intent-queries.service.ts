@@ -9,8 +9,8 @@ import {
   ListIntentsQuery,
   Page,
 } from '@envrefresh/contracts';
-import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { Problems, isUuid, parseInstant, ActingUser } from '@envrefresh/kernel';
 import { verifyChain } from '../domain/history-chain';
 import { INTENT_HISTORY_REPOSITORY, IntentHistoryRepository } from './intent-history.repository.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
@@ -27,14 +27,13 @@ export class IntentQueries {
     @Inject(INTENT_HISTORY_REPOSITORY) private readonly history: IntentHistoryRepository,
   ) {}
 
-  async get(actor: unknown, intentId: unknown): Promise<IntentView> {
-    const { intent } = await this.loader.load(this.dataSource.manager, actingUserOf(actor), intentId);
+  async get(user: ActingUser, intentId: unknown): Promise<IntentView> {
+    const { intent } = await this.loader.load(this.dataSource.manager, user, intentId);
     return toIntentView(intent.snapshot());
   }
 
   /** Newest first; status, environment and window-overlap filters; opaque cursor. */
-  async list(actor: unknown, query: ListIntentsQuery = {}): Promise<Page<IntentView>> {
-    const user = actingUserOf(actor);
+  async list(user: ActingUser, query: ListIntentsQuery = {}): Promise<Page<IntentView>> {
     const problems = new Problems();
     const limit = pageSize(query.limit, problems);
     const position = decodeCursor(query.cursor, ['c', 'i'], problems);
@@ -70,14 +69,13 @@ export class IntentQueries {
     );
   }
 
-  async historyOf(actor: unknown, intentId: unknown): Promise<HistoryEntryView[]> {
-    const { intent } = await this.loader.load(this.dataSource.manager, actingUserOf(actor), intentId);
+  async historyOf(user: ActingUser, intentId: unknown): Promise<HistoryEntryView[]> {
+    const { intent } = await this.loader.load(this.dataSource.manager, user, intentId);
     return (await this.history.list(this.dataSource.manager, intent.id)).map(toHistoryEntryView);
   }
 
   /** Reads the intent and its trail in one snapshot, so a transition in between cannot look like tampering. */
-  async verifyHistory(actor: unknown, intentId: unknown): Promise<HistoryVerification> {
-    const user = actingUserOf(actor);
+  async verifyHistory(user: ActingUser, intentId: unknown): Promise<HistoryVerification> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const { intent } = await this.loader.load(manager, user, intentId);
       const verification = verifyChain(await this.history.list(manager, intent.id), intent.status);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Page, PageQuery, RefreshRecordView } from '@envrefresh/contracts';
-import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid } from '@envrefresh/kernel';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { Problems, isUuid, ActingUser } from '@envrefresh/kernel';
 import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
 import { toRefreshRecordView } from './intent-view.mapper';
@@ -20,10 +20,9 @@ export class RefreshHistoryQuery {
   ) {}
 
   async execute(
-    actor: unknown,
+    user: ActingUser,
     query: { environment?: unknown } & PageQuery,
   ): Promise<Page<RefreshRecordView>> {
-    actingUserOf(actor);
     const problems = new Problems();
     const limit = pageSize(query?.limit, problems);
     const position = decodeCursor(query?.cursor, ['c', 'i'], problems);
