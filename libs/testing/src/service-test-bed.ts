@@ -96,7 +96,7 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
   private database?: TestDatabase;
   private app?: App;
   private readonly companionApps: { app: App; database: TestDatabase; name: string }[] = [];
-  private client?: RpcClient;
+  private readonly clients = new Map<string, RpcClient>();
   private publisher?: amqp.ChannelModel;
 
   protected constructor(private readonly options: ServiceTestBedOptions<TConfig>) {}
@@ -142,14 +142,6 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
     this.app = await createServiceApp({ config, module: module(config), rpc: true });
     await this.app.init();
     await this.app.get(MessagingLifecycle).consumerReady();
-    this.client = new RpcClient({
-      amqpUrl: this.amqpUrl,
-      namespace: this.namespace,
-      service: app,
-      timeoutMs: 15_000,
-      // Specs are refused on purpose many times in a row; the breaker must not open on them.
-      volumeThreshold: 1_000,
-    });
     this.db = new Client({ connectionString: this.database.url });
     await this.db.connect();
     this.probe = await bindProbeQueue(this.amqpUrl, this.exchange, probeRoutingKeys);
@@ -206,7 +198,24 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
     contract: TContract,
     request: object,
   ): Promise<RpcReplyOf<TContract>> {
-    return (this.client as RpcClient).send<RpcReplyOf<TContract>>(contract.pattern, request);
+    return this.clientFor(contract.service).send<RpcReplyOf<TContract>>(contract.pattern, request);
+  }
+
+  /** One client per service called: the one under test, or a companion. */
+  private clientFor(service: string): RpcClient {
+    let client = this.clients.get(service);
+    if (!client) {
+      client = new RpcClient({
+        amqpUrl: this.amqpUrl,
+        namespace: this.namespace,
+        service,
+        timeoutMs: 15_000,
+        // Specs are refused on purpose many times in a row; the breaker must not open on them.
+        volumeThreshold: 1_000,
+      });
+      this.clients.set(service, client);
+    }
+    return client;
   }
 
   /** The problem a call was refused with; fails the spec when the call succeeds. */
@@ -261,7 +270,7 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
   async close(): Promise<void> {
     const { app } = this.options;
     await this.probe?.close().catch(() => undefined);
-    await this.client?.close().catch(() => undefined);
+    for (const client of this.clients.values()) await client.close().catch(() => undefined);
     await this.publisher?.close().catch(() => undefined);
     await this.app?.close();
     for (const companion of this.companionApps) await companion.app.close().catch(() => undefined);

@@ -81,7 +81,9 @@ export function readUserProofVerificationConfig(
     }
   }
   if (blocks.length === 0)
-    env.fail('SERVICE_ASSERTION_PUBLIC_KEY must be one or more PEM public keys (-----BEGIN PUBLIC KEY-----…)');
+    env.fail(
+      'SERVICE_ASSERTION_PUBLIC_KEY must be one or more PEM public keys (-----BEGIN PUBLIC KEY-----…)',
+    );
   return verificationConfig(keys, false);
 }
 

@@ -21,7 +21,8 @@ export class UserProofVerifier {
   async verify(assertion: unknown, binding: ProofBinding, now = new Date()): Promise<ProvenUser> {
     if (typeof assertion !== 'string' || assertion.length === 0)
       throw new InvalidUserProofError('the request carries no user assertion');
-    if (assertion.length > MAX_PROOF_LENGTH) throw new InvalidUserProofError('the user assertion is too long');
+    if (assertion.length > MAX_PROOF_LENGTH)
+      throw new InvalidUserProofError('the user assertion is too long');
     const key = this.keyFor(assertion);
     let claims: JWTPayload;
     try {
@@ -43,7 +44,9 @@ export class UserProofVerifier {
     if ((claims.exp as number) - (claims.iat as number) > USER_PROOF_LIFETIME_SECONDS)
       throw new InvalidUserProofError('the user assertion lives longer than allowed');
     if (claims.rpc !== binding.pattern)
-      throw new InvalidUserProofError(`the user assertion was made for another request (${String(claims.rpc)})`);
+      throw new InvalidUserProofError(
+        `the user assertion was made for another request (${String(claims.rpc)})`,
+      );
     if (claims.dig !== requestDigest(binding.request))
       throw new InvalidUserProofError('the request is not the one the user assertion was made for');
     return userOf(claims);
@@ -64,8 +67,10 @@ export class UserProofVerifier {
 
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'the user assertion has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `the user assertion's ${error.claim} claim is wrong`;
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'the user assertion is not signed by the gateway';
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `the user assertion's ${error.claim} claim is wrong`;
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'the user assertion is not signed by the gateway';
   if (error instanceof errors.JOSEError) return `the user assertion is invalid: ${error.message}`;
   return 'the user assertion could not be verified';
 }
@@ -73,7 +78,12 @@ function describe(error: unknown): string {
 function userOf(claims: JWTPayload): ProvenUser {
   const strings = (value: unknown): value is string[] =>
     Array.isArray(value) && value.every((item) => typeof item === 'string');
-  if (typeof claims.sub !== 'string' || claims.sub === '' || !strings(claims.roles) || !strings(claims.groups))
+  if (
+    typeof claims.sub !== 'string' ||
+    claims.sub.trim() === '' ||
+    !strings(claims.roles) ||
+    !strings(claims.groups)
+  )
     throw new InvalidUserProofError('the user assertion carries no valid user');
   return {
     sub: claims.sub,
