@@ -13,6 +13,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IntentActionsController } from './intents/intent-actions.controller';
 import { IntentsController } from './intents/intents.controller';
+import { MeTokensController } from './me/me-tokens.controller';
 import { ServiceClients } from './services/service-clients';
 import { WindowsController } from './windows/windows.controller';
 
@@ -36,6 +37,7 @@ export class GatewayAppModule {
         FreezeController,
         BookingsController,
         WindowsController,
+        MeTokensController,
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },

@@ -1,6 +1,11 @@
 import { readRpcTimeoutMs } from '@envrefresh/messaging';
 import { EnvReader, ServiceConfig, readServiceConfig } from '@envrefresh/config';
-import { JwtConfig, UserProofSigningConfig, readJwtConfig, readUserProofSigningConfig } from '@envrefresh/auth';
+import {
+  JwtConfig,
+  UserProofSigningConfig,
+  readJwtConfig,
+  readUserProofSigningConfig,
+} from '@envrefresh/auth';
 
 export interface GatewayConfig extends ServiceConfig {
   jwt: JwtConfig;

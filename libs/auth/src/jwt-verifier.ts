@@ -8,6 +8,8 @@ export interface AuthenticatedActor {
   email?: string;
   roles: string[];
   groups: string[];
+  /** Set when the caller presented an envrefresh API token instead of a JWT. */
+  apiTokenId?: string;
 }
 
 export class InvalidTokenError extends Error {

@@ -25,10 +25,15 @@ export class EnvReader {
     const text = this.raw(name) ?? fallback;
     const ms = fixedDurationMs(text);
     if (ms === undefined) {
-      this.problems.push(`${name} must be an ISO-8601 duration in weeks, days, hours, minutes or seconds (e.g. ${fallback}), not ${JSON.stringify(text)}`);
+      this.problems.push(
+        `${name} must be an ISO-8601 duration in weeks, days, hours, minutes or seconds (e.g. ${fallback}), not ${JSON.stringify(text)}`,
+      );
       return fixedDurationMs(fallback) as number;
     }
-    if ((bounds.minMs !== undefined && ms < bounds.minMs) || (bounds.maxMs !== undefined && ms > bounds.maxMs)) {
+    if (
+      (bounds.minMs !== undefined && ms < bounds.minMs) ||
+      (bounds.maxMs !== undefined && ms > bounds.maxMs)
+    ) {
       this.problems.push(`${name} is out of range (${text})`);
     }
     return ms;

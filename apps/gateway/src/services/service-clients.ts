@@ -1,6 +1,14 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AuthenticatedActor, UserProofSigner } from '@envrefresh/auth';
-import { RPC_SERVICES, RpcContract, RpcReplyOf, RpcRequestOf, RpcService } from '@envrefresh/contracts';
+import {
+  ApiTokenIdentity,
+  RPC_SERVICES,
+  RpcContract,
+  RpcReplyOf,
+  RpcRequestOf,
+  RpcService,
+  apiTokensResolveRpc,
+} from '@envrefresh/contracts';
 import { RpcClient } from '@envrefresh/messaging';
 import type { ReadinessCheck } from '@envrefresh/observability';
 import { GatewayConfig } from '../gateway.config';
@@ -49,7 +57,17 @@ export class ServiceClients implements OnApplicationShutdown {
       pattern: contract.pattern,
       request,
     });
-    return this.get(contract.service).send<RpcReplyOf<TContract>>(contract.pattern, { ...request, assertion });
+    return this.get(contract.service).send<RpcReplyOf<TContract>>(contract.pattern, {
+      ...request,
+      assertion,
+    });
+  }
+
+  /** Who an API token acts as, asked of its owner (the intents service) every time; null when it is not valid. */
+  resolveApiToken(secret: string): Promise<ApiTokenIdentity | null> {
+    return this.get(apiTokensResolveRpc.service).send<ApiTokenIdentity | null>(apiTokensResolveRpc.pattern, {
+      secret,
+    });
   }
 
   /** Readiness: every service answers its ping over the broker. */

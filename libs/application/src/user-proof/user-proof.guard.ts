@@ -12,7 +12,7 @@ import { InvalidUserProofError, ProofBinding, UserProofVerifier } from '@envrefr
 import { RemoteProblem } from '@envrefresh/contracts';
 import { recordSecurityEvent } from '@envrefresh/observability';
 import { actingUserOf } from '../acting-user.factory';
-import { PROVEN_USER, USER_PROOF_RULE, UserProofRule } from './user-proof.decorators';
+import { PROVEN_ROLES, PROVEN_USER, USER_PROOF_RULE, UserProofRule } from './user-proof.decorators';
 
 export const USER_PROOF_VERIFIER = Symbol('UserProofVerifier');
 export const USER_PROOF_AUDIENCE = Symbol('UserProofAudience');
@@ -54,7 +54,10 @@ export class UserProofGuard implements CanActivate, OnApplicationBootstrap {
         : { audience: this.audience, pattern, request: data };
     try {
       const user = await this.verifier.verify(data?.assertion, binding);
-      if (data && typeof data === 'object') data[PROVEN_USER] = actingUserOf(user);
+      if (data && typeof data === 'object') {
+        data[PROVEN_USER] = actingUserOf(user);
+        data[PROVEN_ROLES] = user.roles;
+      }
       return true;
     } catch (error) {
       const reason =

@@ -1,12 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONFLICT_STATUSES, ConflictStatus, ConflictView, Page } from '@envrefresh/contracts';
-import {
-  assertValidQuery,
-  decodeCursor,
-  pageFrom,
-  pageSize,
-} from '@envrefresh/application';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { Problems, isUuid, ActingUser } from '@envrefresh/kernel';
 import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';
 
