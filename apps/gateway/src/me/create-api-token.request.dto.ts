@@ -34,3 +34,6 @@ export class CreateApiTokenRequestDto {
   @IsInstant()
   expiresAt: string;
 }
+
+/** `GET /me/tokens` takes no query: whatever is sent is an unknown field (400). */
+export class NoQueryDto {}

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor } from '@envrefresh/auth';
 import {
@@ -13,7 +23,7 @@ import { ApiTokenIdPipe } from '../http/path-params.pipe';
 import { API_TOKEN_EXAMPLE } from '../openapi/api-token-schemas';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { ServiceClients } from '../services/service-clients';
-import { CreateApiTokenRequestDto } from './create-api-token.request.dto';
+import { CreateApiTokenRequestDto, NoQueryDto } from './create-api-token.request.dto';
 
 /**
  * `/me/tokens`: envrefresh API tokens for machines (pipelines asking /freeze, refresh executors).
@@ -60,8 +70,12 @@ export class MeTokensController {
       description: 'Your tokens',
       example: { items: [API_TOKEN_EXAMPLE], nextCursor: null },
     },
+    problems: [400],
   })
-  list(@CurrentActor() actor: AuthenticatedActor): Promise<{ items: ApiTokenView[]; nextCursor: null }> {
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() _query: NoQueryDto,
+  ): Promise<{ items: ApiTokenView[]; nextCursor: null }> {
     return this.services.call(apiTokensListRpc, { actor, payload: {} });
   }
 

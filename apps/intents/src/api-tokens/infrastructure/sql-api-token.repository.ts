@@ -62,9 +62,12 @@ export class SqlApiTokenRepository implements ApiTokenRepository {
     tokenId: string,
     at: Date,
   ): Promise<ApiTokenView | null> {
+    // As a SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count], not rows.
     const rows: (TokenRow & { revoked_at: Date })[] = await manager.query(
-      `UPDATE ${TOKENS} SET revoked_at = $3 WHERE id = $1 AND owner_sub = $2 AND revoked_at IS NULL
-       RETURNING ${VIEW_COLUMNS}, revoked_at`,
+      `WITH revoked AS (
+         UPDATE ${TOKENS} SET revoked_at = $3 WHERE id = $1 AND owner_sub = $2 AND revoked_at IS NULL
+         RETURNING ${VIEW_COLUMNS}, revoked_at)
+       SELECT * FROM revoked`,
       [tokenId, ownerSub, at],
     );
     return rows[0] ? { ...toView(rows[0]), revokedAt: rows[0].revoked_at.toISOString() } : null;
