@@ -176,13 +176,14 @@ export class Lifecycle {
   }
 
   /**
-   * A fresh intent, filed on `environment`, brought to `status` through the API. One that gets
-   * started is filed on an environment of its own: these suites lift START_EARLY_TOLERANCE and
-   * start refreshes planned years ahead, and a start is judged from that moment to plannedEnd, so
-   * every other refresh of the environment would lie in its way.
+   * A fresh intent, filed on `environment`, brought to `status` through the API. One that is or
+   * may next be started (SCHEDULED) is filed on an environment of its own: these suites lift
+   * START_EARLY_TOLERANCE and start refreshes planned years ahead, and a start is judged from that
+   * moment to plannedEnd, so every other refresh of the environment would lie in its way.
    */
   async intentIn(status: IntentStatus, environment: EnvironmentView): Promise<IntentView> {
-    const startedOn = PATHS[status].includes('start') ? await this.createEnvironment() : environment;
+    const mayStart = status === 'SCHEDULED' || PATHS[status].includes('start');
+    const startedOn = mayStart ? await this.createEnvironment() : environment;
     let intent = await this.fileIntent(startedOn);
     for (const step of PATHS[status]) {
       intent = step === 'schedule' ? await this.schedule(intent) : await this.advance(intent, step);
