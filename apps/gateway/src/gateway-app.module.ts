@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { JwtVerifier } from '@envrefresh/auth';
 import { ObservabilityModule } from '@envrefresh/observability';
-import { ApprovalGate } from './approval-gate/approval-gate';
 import { AuthGuard } from './auth/auth.guard';
 import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
@@ -14,6 +13,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IntentActionsController } from './intents/intent-actions.controller';
 import { IntentsController } from './intents/intents.controller';
+import { MeTokensController } from './me/me-tokens.controller';
 import { ServiceClients } from './services/service-clients';
 import { WindowsController } from './windows/windows.controller';
 
@@ -37,13 +37,13 @@ export class GatewayAppModule {
         FreezeController,
         BookingsController,
         WindowsController,
+        MeTokensController,
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },
         RequestAuthenticator,
         AuthGuard,
-        ApprovalGate,
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -80,7 +80,8 @@ describe('starting with a bad environment', () => {
     }
   });
 
-  it('refuses to start the gateway in production without JWT_SECRET, naming it', async () => {
+  // Issue 9: production also needs the user-assertion key (ADR 0017), named on its own line.
+  it('refuses to start the gateway in production without JWT_SECRET or the assertion key, naming them', async () => {
     const { JWT_SECRET: _secret, ...env } = serviceEnv();
     const run = await runNodeToExit(GATEWAY_MAIN, { ...env, NODE_ENV: 'production' });
 
@@ -90,7 +91,17 @@ describe('starting with a bad environment', () => {
       expect.stringMatching(
         /^envrefresh-gateway: configuration error: JWT_SECRET .*required when NODE_ENV=production/,
       ),
+      'envrefresh-gateway: configuration error: SERVICE_ASSERTION_PRIVATE_KEY is required when NODE_ENV=production',
     ]);
+  });
+
+  it('refuses to start a service in production without the gateway’s public assertion key', async () => {
+    const run = await runNodeToExit(INTENTS_MAIN, { ...serviceEnv(), NODE_ENV: 'production' });
+
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toContain(
+      'envrefresh-intents: configuration error: SERVICE_ASSERTION_PUBLIC_KEY is required when NODE_ENV=production',
+    );
   });
 
   it('stops a service whose database does not exist, saying so, with exit code 1', async () => {

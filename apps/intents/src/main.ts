@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { readServiceRuntimeConfig, runService } from '@envrefresh/platform';
+import { runService } from '@envrefresh/platform';
 import { IntentsAppModule } from './intents-app.module';
+import { readIntentsConfig } from './intents.config';
 
-void runService(
-  'intents',
-  (env) => readServiceRuntimeConfig('intents', env),
-  (config) => ({
-    module: IntentsAppModule.register(config),
-    rpc: true,
-  }),
-);
+void runService('intents', readIntentsConfig, (config) => ({
+  module: IntentsAppModule.register(config),
+  rpc: true,
+}));

@@ -10,6 +10,7 @@ import {
   intentsTransitionRpc,
   intentsVerifyHistoryRpc,
 } from '@envrefresh/contracts';
+import { RemoteProblemError } from '@envrefresh/messaging';
 import { IntentsTestBed, actors } from './support/intents-test-bed';
 
 const releaseTrain: Actor = { sub: 'remy', roles: ['viewer'], groups: ['release-train'] };
@@ -127,7 +128,7 @@ describe('intents service: row-level visibility, list filters and refusals', () 
     expect(stale).toMatchObject({ status: 409, code: 'INTENT.STALE_VERSION' });
   });
 
-  it('refuses self-approval (admins included), other people’s intents, missing notes and open blocking conflicts', async () => {
+  it('refuses self-approval (admins included), other people’s intents and missing notes (open blocking conflicts: approval-gate.rpc.spec)', async () => {
     const own = await bed.problem(intentsTransitionRpc, {
       actor: actors.admin,
       payload: { intentId: adasOnPayments.id, action: 'approve', version: adasOnPayments.version },
@@ -148,21 +149,6 @@ describe('intents service: row-level visibility, list filters and refusals', () 
       },
     });
     expect(noNotes).toMatchObject({ status: 400, errors: [{ field: 'notes', message: expect.any(String) }] });
-    const blocked = await bed.problem(intentsTransitionRpc, {
-      actor: actors.approver,
-      payload: {
-        intentId: ritasOnPayments.id,
-        action: 'approve',
-        version: ritasOnPayments.version,
-        blockingConflictIds: ['6a0f0c1e-1111-4a55-8d0e-6c2f1a9b8e77'],
-      },
-    });
-    expect(blocked).toMatchObject({
-      status: 409,
-      code: 'INTENT.BLOCKING_CONFLICT',
-      blockingConflictIds: ['6a0f0c1e-1111-4a55-8d0e-6c2f1a9b8e77'],
-      detail: expect.stringContaining('6a0f0c1e-1111-4a55-8d0e-6c2f1a9b8e77'),
-    });
     const { rows } = await bed.db.query('SELECT status, version FROM intents.refresh_intents WHERE id = $1', [
       ritasOnPayments.id,
     ]);
@@ -170,12 +156,11 @@ describe('intents service: row-level visibility, list filters and refusals', () 
   });
 
   it('answers malformed requests with 400 problems, never a 500', async () => {
-    const noActor = await bed.problem(intentsListRpc, { actor: undefined as unknown as Actor, payload: {} });
-    expect(noActor).toMatchObject({
-      status: 400,
-      code: 'REQUEST.INVALID',
-      errors: [{ field: 'actor', message: expect.any(String) }],
-    });
+    // Without a user assertion nothing is answered at all (ADR 0017; more in user-proof.rpc.spec).
+    const noActor = await bed
+      .sendRaw(intentsListRpc, { payload: {} })
+      .catch((error: RemoteProblemError) => error.problem);
+    expect(noActor).toMatchObject({ status: 401, code: 'AUTH.USER_NOT_PROVEN' });
     const garbage = await bed.problem(intentsCreateRpc, {
       actor: actors.requester,
       payload: 'refresh please',

@@ -10,7 +10,7 @@ describe('intents service started with its clock a day ahead', () => {
   let bed: IntentsTestBed;
 
   beforeAll(async () => {
-    bed = await IntentsTestBed.start({ TEST_CLOCK_OFFSET_MS: String(DAY_MS) });
+    bed = await IntentsTestBed.start({ extraEnv: { TEST_CLOCK_OFFSET_MS: String(DAY_MS) } });
   }, 60_000);
 
   afterAll(async () => bed?.close(), 30_000);

@@ -1,10 +1,15 @@
-import type { Actor } from '@envrefresh/contracts';
+import { actingUserOf } from '@envrefresh/application';
+import type { ActingUser } from '@envrefresh/kernel';
 import { Random } from '../random';
 import { DAY_MS, HOUR_MS } from '../seed/bench-calendar';
 import { SeededWorld } from '../seed/seed-world';
 
 /** The caller the gateway would hand the service: a requester. */
-export const BENCH_ACTOR: Actor = { sub: 'bench-requester', roles: ['requester'], groups: ['team-01'] };
+export const BENCH_ACTOR: ActingUser = actingUserOf({
+  sub: 'bench-requester',
+  roles: ['requester'],
+  groups: ['team-01'],
+});
 
 export type CheckPayload = {
   environmentId: string;

@@ -1,31 +1,17 @@
-import { grantsAny } from '@envrefresh/auth';
-import { Actor } from '@envrefresh/contracts';
-import { ActingUser, ValidationError } from '@envrefresh/kernel';
+import { ProvenUser, grantsAny } from '@envrefresh/auth';
+import { ActingUser } from '@envrefresh/kernel';
 
 /**
- * The gateway's verified claims as the domain reads them. A malformed actor (only possible when
- * something other than the gateway calls) is a 400, never a 500.
+ * The user an assertion proved (ADR 0017) as the domain reads it: what the roles allow worked out
+ * once, on the role ladder.
  */
-export function actingUserOf(actor: unknown): ActingUser {
-  const candidate = (actor ?? {}) as Partial<Actor>;
-  const stringList = (value: unknown): value is string[] =>
-    Array.isArray(value) && value.every((item) => typeof item === 'string');
-  if (
-    typeof candidate.sub !== 'string' ||
-    candidate.sub.trim() === '' ||
-    !stringList(candidate.roles) ||
-    !stringList(candidate.groups)
-  ) {
-    throw new ValidationError('REQUEST.INVALID', [
-      { field: 'actor', message: 'must carry sub, roles[] and groups[] from a verified token' },
-    ]);
-  }
-  const roles = candidate.roles;
+export function actingUserOf(user: ProvenUser): ActingUser {
+  const roles = user.roles;
   return {
-    sub: candidate.sub,
-    ...(typeof candidate.name === 'string' ? { name: candidate.name } : {}),
-    ...(typeof candidate.email === 'string' ? { email: candidate.email } : {}),
-    groups: [...new Set(candidate.groups)],
+    sub: user.sub,
+    ...(user.name === undefined ? {} : { name: user.name }),
+    ...(user.email === undefined ? {} : { email: user.email }),
+    groups: [...new Set(user.groups)],
     isAdmin: roles.includes('admin'),
     mayRequest: grantsAny(roles, ['requester']),
     mayApprove: grantsAny(roles, ['approver']),

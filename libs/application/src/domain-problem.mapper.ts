@@ -7,6 +7,7 @@ const STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
   'not-found': { status: 404, title: 'Not Found' },
   conflict: { status: 409, title: 'Conflict' },
   unprocessable: { status: 422, title: 'Unprocessable request' },
+  unavailable: { status: 503, title: 'Service Unavailable' },
 };
 
 /** `INTENT.STALE_VERSION` → `https://envrefresh.dev/problems/intent-stale-version`. */
@@ -21,7 +22,7 @@ export function problemType(code: string): string {
 export function domainProblem(error: unknown): RemoteProblem | null {
   if (!(error instanceof DomainError)) return null;
   const { status, title } = STATUS[error.kind];
-  const { problems, allowedActions, blockingConflictIds } = error.details;
+  const { problems, allowedActions, blockingConflictIds, blockingFindings, earliestStart } = error.details;
   return {
     status,
     type: error.kind === 'invalid' ? 'https://envrefresh.dev/problems/validation' : problemType(error.code),
@@ -31,5 +32,7 @@ export function domainProblem(error: unknown): RemoteProblem | null {
     ...(problems ? { errors: problems } : {}),
     ...(allowedActions ? { allowedActions } : {}),
     ...(blockingConflictIds ? { blockingConflictIds } : {}),
+    ...(blockingFindings ? { blockingFindings } : {}),
+    ...(earliestStart ? { earliestStart } : {}),
   } as RemoteProblem;
 }

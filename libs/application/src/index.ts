@@ -7,3 +7,6 @@ export * from './idempotency/idempotent-command.runner';
 export * from './migrations/1763790000300-create-idempotency-keys';
 export * from './page-request';
 export * from './postgres-errors';
+export * from './user-proof/user-proof.decorators';
+export * from './user-proof/user-proof.guard';
+export * from './user-proof/user-request-proof';

@@ -8,6 +8,8 @@ export interface AuthenticatedActor {
   email?: string;
   roles: string[];
   groups: string[];
+  /** Set when the caller presented an envrefresh API token instead of a JWT. */
+  apiTokenId?: string;
 }
 
 export class InvalidTokenError extends Error {
@@ -19,6 +21,12 @@ export class InvalidTokenError extends Error {
 
 /** Larger than any real token; bounds the work a hostile header can cause. */
 const MAX_TOKEN_LENGTH = 8192;
+
+/** How far ahead of this clock an issuer's `iat` and `nbf` may be (one skew for both). */
+export const JWT_CLOCK_SKEW_SECONDS = 60;
+
+/** Compact JWS: three base64url segments without padding. */
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 type VerificationKey = Uint8Array | KeyObject | ReturnType<typeof createRemoteJWKSet>;
 
@@ -33,8 +41,9 @@ export class JwtVerifier {
     this.key = verificationKey(config);
   }
 
-  async verify(token: string): Promise<AuthenticatedActor> {
+  async verify(token: string, now = new Date()): Promise<AuthenticatedActor> {
     if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('token is too long');
+    assertCanonical(token);
     let claims: JWTPayload;
     try {
       const verified = await jwtVerify(token, this.key as Parameters<typeof jwtVerify>[1], {
@@ -42,12 +51,27 @@ export class JwtVerifier {
         issuer: this.config.issuer,
         audience: this.config.audience,
         requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+        // Applies to nbf (and exp, which is checked strictly below).
+        clockTolerance: JWT_CLOCK_SKEW_SECONDS,
+        currentDate: now,
       });
       claims = verified.payload;
     } catch (error) {
       throw new InvalidTokenError(describe(error));
     }
-    return actorOf(claims);
+    this.checkTimes(claims, now.getTime() / 1000);
+    return actorOf(claims, this.config);
+  }
+
+  /** exp strictly in the future; iat not ahead of the skew; no longer-lived than JWT_MAX_LIFETIME. */
+  private checkTimes(claims: JWTPayload, nowSeconds: number): void {
+    const exp = claims.exp as number;
+    if (exp <= nowSeconds) throw new InvalidTokenError('token has expired');
+    if (claims.iat !== undefined && claims.iat > nowSeconds + JWT_CLOCK_SKEW_SECONDS)
+      throw new InvalidTokenError('token is issued in the future (iat)');
+    const from = claims.iat ?? nowSeconds;
+    if (exp - from > this.config.maxLifetimeMs / 1000)
+      throw new InvalidTokenError('token lives longer than JWT_MAX_LIFETIME allows');
   }
 }
 
@@ -79,18 +103,52 @@ function describe(error: unknown): string {
   return 'token could not be verified';
 }
 
-function actorOf(claims: JWTPayload): AuthenticatedActor {
+/**
+ * One token, one spelling: base64url without padding, and no segment whose unused trailing bits
+ * are set (decoders ignore them, so `…Q` and `…R` would be the same signature).
+ */
+function assertCanonical(token: string): void {
+  const segments = token.split('.');
+  if (
+    segments.length !== 3 ||
+    segments.some(
+      (segment) =>
+        !BASE64URL.test(segment) || Buffer.from(segment, 'base64url').toString('base64url') !== segment,
+    )
+  )
+    throw new InvalidTokenError('token is not canonical base64url');
+}
+
+/** A claim by name, else by dotted path (realm_access.roles), so namespaced URL claims work too. */
+function claimAt(claims: JWTPayload, path: string): unknown {
+  if (path in claims) return claims[path];
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      claims,
+    );
+}
+
+function actorOf(
+  claims: JWTPayload,
+  config: Pick<JwtConfig, 'rolesClaim' | 'groupsClaim'>,
+): AuthenticatedActor {
   if (typeof claims.sub !== 'string' || claims.sub.length === 0)
     throw new InvalidTokenError('token has no sub claim');
-  if (!isStringArray(claims.roles)) throw new InvalidTokenError('roles claim must be an array of strings');
-  if (claims.groups !== undefined && !isStringArray(claims.groups))
-    throw new InvalidTokenError('groups claim must be an array of strings');
+  const roles = claimAt(claims, config.rolesClaim);
+  const groups = claimAt(claims, config.groupsClaim);
+  if (!isStringArray(roles))
+    throw new InvalidTokenError(`${config.rolesClaim} claim must be an array of strings`);
+  if (groups !== undefined && !isStringArray(groups))
+    throw new InvalidTokenError(`${config.groupsClaim} claim must be an array of strings`);
   return {
     sub: claims.sub,
     name: typeof claims.name === 'string' ? claims.name : undefined,
     email: typeof claims.email === 'string' ? claims.email : undefined,
-    roles: claims.roles,
-    groups: (claims.groups as string[] | undefined) ?? [],
+    roles,
+    groups: (groups as string[] | undefined) ?? [],
   };
 }
 

@@ -51,6 +51,20 @@ describe('readJwtConfig', () => {
     });
   });
 
+  it('defaults to a 24-hour lifetime and the roles and groups claims', () => {
+    expect(read({ JWT_SECRET: SECRET })).toMatchObject({
+      maxLifetimeMs: 24 * 3_600_000,
+      rolesClaim: 'roles',
+      groupsClaim: 'groups',
+    });
+    expect(
+      read({ JWT_SECRET: SECRET, JWT_MAX_LIFETIME: 'PT8H', JWT_ROLES_CLAIM: 'realm_access.roles' }),
+    ).toMatchObject({
+      maxLifetimeMs: 8 * 3_600_000,
+      rolesClaim: 'realm_access.roles',
+    });
+  });
+
   it('falls back to the development secret outside production only', () => {
     expect(read({})).toMatchObject({ usingDevelopmentSecret: true, key: { secret: DEVELOPMENT_JWT_SECRET } });
     expect(problems({}, true)).toEqual([
@@ -65,6 +79,13 @@ describe('readJwtConfig', () => {
     ['an EC public key', { JWT_PUBLIC_KEY: EC_PEM }, /JWT_PUBLIC_KEY must be an RSA/],
     ['a JWKS URL that is not a URL', { JWT_JWKS_URL: 'jwks' }, /JWT_JWKS_URL is not a valid URL/],
     ['a JWKS URL over ftp', { JWT_JWKS_URL: 'ftp://id.example.com/jwks' }, /JWT_JWKS_URL must use/],
+    [
+      'a lifetime that is not a duration',
+      { JWT_MAX_LIFETIME: '24h' },
+      /JWT_MAX_LIFETIME must be an ISO-8601 duration/,
+    ],
+    ['a lifetime in months', { JWT_MAX_LIFETIME: 'P1M' }, /JWT_MAX_LIFETIME must be an ISO-8601 duration/],
+    ['a roles claim path with a gap', { JWT_ROLES_CLAIM: 'realm_access..roles' }, /JWT_ROLES_CLAIM must be/],
   ])('refuses %s', (_case, env, message) => {
     expect(problems(env)).toEqual([expect.stringMatching(message)]);
   });

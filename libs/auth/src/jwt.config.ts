@@ -16,6 +16,11 @@ export interface JwtConfig {
   key: JwtKey;
   issuer: string;
   audience: string;
+  /** JWT_MAX_LIFETIME: the longest a token may live, from iat (or from now without iat) to exp. */
+  maxLifetimeMs: number;
+  /** JWT_ROLES_CLAIM / JWT_GROUPS_CLAIM: where the identity provider puts them (dotted paths). */
+  rolesClaim: string;
+  groupsClaim: string;
   /** True when no key was configured and the development secret is in use. */
   usingDevelopmentSecret: boolean;
 }
@@ -45,6 +50,9 @@ export function readJwtConfig(env: EnvReader, production: boolean): JwtConfig {
     key: chooseKey({ secret, publicKey, jwksUrl, timeoutMs }),
     issuer: env.string('JWT_ISSUER', 'envrefresh'),
     audience: env.string('JWT_AUDIENCE', 'envrefresh-api'),
+    maxLifetimeMs: env.durationMs('JWT_MAX_LIFETIME', 'PT24H', { minMs: 60_000, maxMs: 366 * 86_400_000 }),
+    rolesClaim: claimPath(env, 'JWT_ROLES_CLAIM', 'roles'),
+    groupsClaim: claimPath(env, 'JWT_GROUPS_CLAIM', 'groups'),
     usingDevelopmentSecret,
   };
 }
@@ -74,4 +82,12 @@ function checkRsaPublicKey(env: EnvReader, pem: string): void {
 function checkJwksUrl(env: EnvReader, jwksUrl: string, production: boolean): void {
   const protocols = production ? ['https'] : ['https', 'http'];
   env.url('JWT_JWKS_URL', protocols, { example: 'https://login.example.com/.well-known/jwks.json' });
+}
+
+/** A claim name, or a dotted path into nested claims (e.g. realm_access.roles). */
+function claimPath(env: EnvReader, name: string, fallback: string): string {
+  const path = env.string(name, fallback);
+  if (!/^[^.\s]+(\.[^.\s]+)*$/.test(path))
+    env.fail(`${name} must be a claim name or a dotted path such as realm_access.roles`);
+  return path;
 }

@@ -1,3 +1,4 @@
+import { fixedDurationMs } from '@envrefresh/kernel';
 import { ConfigError } from './config-error';
 
 type Env = Record<string, string | undefined>;
@@ -17,6 +18,25 @@ export class EnvReader {
     if (fallback !== undefined) return fallback;
     this.problems.push(`${name} is missing`);
     return '';
+  }
+
+  /** An ISO-8601 duration of weeks, days, hours, minutes and seconds, in milliseconds. */
+  durationMs(name: string, fallback: string, bounds: { minMs?: number; maxMs?: number } = {}): number {
+    const text = this.raw(name) ?? fallback;
+    const ms = fixedDurationMs(text);
+    if (ms === undefined) {
+      this.problems.push(
+        `${name} must be an ISO-8601 duration in weeks, days, hours, minutes or seconds (e.g. ${fallback}), not ${JSON.stringify(text)}`,
+      );
+      return fixedDurationMs(fallback) as number;
+    }
+    if (
+      (bounds.minMs !== undefined && ms < bounds.minMs) ||
+      (bounds.maxMs !== undefined && ms > bounds.maxMs)
+    ) {
+      this.problems.push(`${name} is out of range (${text})`);
+    }
+    return ms;
   }
 
   optionalString(name: string): string | undefined {

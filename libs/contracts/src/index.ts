@@ -11,6 +11,7 @@ export * from './model/schedule-view';
 export * from './model/window-timing';
 export * from './model/window-view';
 export * from './model/history-entry';
+export * from './model/api-token-view';
 
 export * from './events/event-source';
 export * from './events/event-envelope';
@@ -42,6 +43,7 @@ export * from './rpc/conflicts.rpc';
 export * from './rpc/bookings.rpc';
 export * from './rpc/windows.rpc';
 export * from './rpc/ping.rpc';
+export * from './rpc/api-tokens.rpc';
 export * from './rpc/rpc-catalog';
 
 export { buildAsyncApiDocument, renderAsyncApi, EVENTS_API_VERSION } from './asyncapi/render-asyncapi';

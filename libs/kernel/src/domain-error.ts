@@ -1,5 +1,12 @@
 /** What went wrong, in the domain's words; the interface layer turns each kind into a status. */
-export type DomainErrorKind = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unprocessable'
+  /** A fact the rule needs could not be established now (another service did not answer): 503. */
+  | 'unavailable';
 
 export interface FieldProblem {
   field: string;
@@ -10,6 +17,10 @@ export interface DomainErrorDetails {
   problems?: FieldProblem[];
   allowedActions?: string[];
   blockingConflictIds?: string[];
+  /** BLOCKING findings between now and plannedStart, for a refresh started early (not stored conflicts). */
+  blockingFindings?: string[];
+  /** When a refresh may start at the earliest. */
+  earliestStart?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AppName, EnvReader, ServiceConfig, readServiceConfig } from '@envrefresh/config';
+import { UserProofVerificationConfig, readUserProofVerificationConfig } from '@envrefresh/auth';
 import { MessagingOptions, readMessagingOptions } from '@envrefresh/messaging';
 
 /** Everything a backend service reads from its environment; its schema is named after it. */
@@ -9,6 +10,8 @@ export interface ServiceRuntimeConfig extends ServiceConfig {
   messaging: MessagingOptions;
   /** `TEST_CLOCK_OFFSET_MS`: shifts business time for multi-process tests; ignored in production. */
   testClockOffsetMs: number;
+  /** The gateway's public key(s) that user assertions are checked with (ADR 0017). */
+  userProof: UserProofVerificationConfig;
 }
 
 const TEN_YEARS_MS = 10 * 366 * 86_400_000;
@@ -24,5 +27,6 @@ export function readServiceRuntimeConfig(
     databasePoolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     messaging: readMessagingOptions(service, env, app),
     testClockOffsetMs: env.int('TEST_CLOCK_OFFSET_MS', 0, { min: -TEN_YEARS_MS, max: TEN_YEARS_MS }),
+    userProof: readUserProofVerificationConfig(env, service.production),
   };
 }

@@ -1,5 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { DataSource, EntitySchema } from 'typeorm';
+import {
+  USER_PROOF_AUDIENCE,
+  USER_PROOF_DEVELOPMENT_KEY,
+  USER_PROOF_VERIFIER,
+  UserProofGuard,
+} from '@envrefresh/application';
+import { UserProofVerifier } from '@envrefresh/auth';
 import { RpcService } from '@envrefresh/contracts';
 import { BrokerReadinessCheck, MessagingLifecycle, MessagingModule } from '@envrefresh/messaging';
 import { ObservabilityModule, PostgresReadinessCheck } from '@envrefresh/observability';
@@ -51,6 +59,13 @@ export class ServiceModule {
         ClockModule.forRoot({ testOffsetMs: config.testClockOffsetMs, production: config.production }),
       ],
       controllers: [createPingController(config.app as RpcService)],
+      providers: [
+        { provide: USER_PROOF_VERIFIER, useValue: new UserProofVerifier(config.userProof) },
+        { provide: USER_PROOF_AUDIENCE, useValue: config.app },
+        { provide: USER_PROOF_DEVELOPMENT_KEY, useValue: config.userProof.usingDevelopmentKey },
+        // Global: a handler added later is guarded without anyone remembering to.
+        { provide: APP_GUARD, useClass: UserProofGuard },
+      ],
     };
   }
 }

@@ -1,6 +1,8 @@
 import * as amqp from 'amqplib';
 import { DynamicModule } from '@nestjs/common';
 import { Client } from 'pg';
+import { DEVELOPMENT_USER_PROOF_PRIVATE_KEY, UserProofSigner, userProofKeyId } from '@envrefresh/auth';
+import { createPublicKey } from 'node:crypto';
 import { AppName, EnvReader, ServiceConfig, amqpUserOf } from '@envrefresh/config';
 import {
   Actor,
@@ -32,6 +34,15 @@ type App = Awaited<ReturnType<typeof createServiceApp>>;
 /** Short, so a spec sees a failed delivery come back; the env and the clean-up must agree on them. */
 const RETRY_DELAYS_MS = [200, 400];
 
+/** Another backend service the one under test calls (e.g. intents asks conflicts at approve). */
+export interface CompanionService {
+  app: Exclude<AppName, 'gateway'>;
+  schema: string;
+  migrations: ServiceDataSourceOptions['migrations'];
+  readConfig(env: EnvReader): ServiceConfig;
+  module(config: ServiceConfig): DynamicModule;
+}
+
 /** What tells one backend service from another when a spec boots it in-process. */
 export interface ServiceTestBedOptions<TConfig extends ServiceConfig> {
   /** Names the service's RPC queue and its consumer's queues. */
@@ -45,14 +56,23 @@ export interface ServiceTestBedOptions<TConfig extends ServiceConfig> {
   probeRoutingKeys: string[];
   /** Variables set over the test defaults (they win). */
   extraEnv?: Record<string, string>;
+  /** Real services booted beside it, in the same namespace, each on a database of its own. */
+  companions?: CompanionService[];
 }
 
-/** One RPC request as the gateway sends it. */
+/** One RPC request as a spec plays it: the user it acts for, signed as the gateway would sign it. */
 export interface TestRpcRequest {
   actor: Actor;
   payload: unknown;
   idempotencyKey?: string;
 }
+
+/** Signs user assertions with the development key the services fall back to (ADR 0017). */
+export const TEST_USER_PROOF_SIGNER = new UserProofSigner({
+  privateKey: DEVELOPMENT_USER_PROOF_PRIVATE_KEY,
+  keyId: userProofKeyId(createPublicKey(DEVELOPMENT_USER_PROOF_PRIVATE_KEY)),
+  usingDevelopmentKey: true,
+});
 
 /** The members of an event envelope the specs look at. */
 export interface ObservedEvent {
@@ -75,7 +95,8 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
   probe!: ProbeQueue;
   private database?: TestDatabase;
   private app?: App;
-  private client?: RpcClient;
+  private readonly companionApps: { app: App; database: TestDatabase; name: string }[] = [];
+  private readonly clients = new Map<string, RpcClient>();
   private publisher?: amqp.ChannelModel;
 
   protected constructor(private readonly options: ServiceTestBedOptions<TConfig>) {}
@@ -97,6 +118,7 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
 
   private async bootService(): Promise<void> {
     const { app, schema, migrations, readConfig, module, probeRoutingKeys, extraEnv = {} } = this.options;
+    for (const companion of this.options.companions ?? []) await this.bootCompanion(companion, extraEnv);
     this.database = await createTestDatabase();
     await runMigrations({
       url: this.database.url,
@@ -120,25 +142,80 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
     this.app = await createServiceApp({ config, module: module(config), rpc: true });
     await this.app.init();
     await this.app.get(MessagingLifecycle).consumerReady();
-    this.client = new RpcClient({
-      amqpUrl: this.amqpUrl,
-      namespace: this.namespace,
-      service: app,
-      timeoutMs: 15_000,
-      // Specs are refused on purpose many times in a row; the breaker must not open on them.
-      volumeThreshold: 1_000,
-    });
     this.db = new Client({ connectionString: this.database.url });
     await this.db.connect();
     this.probe = await bindProbeQueue(this.amqpUrl, this.exchange, probeRoutingKeys);
   }
 
-  /** Sends one RPC as the gateway would; a refusal rejects with RemoteProblemError. */
-  call<TContract extends RpcContract>(
+  private async bootCompanion(companion: CompanionService, extraEnv: Record<string, string>): Promise<void> {
+    const database = await createTestDatabase();
+    try {
+      await runMigrations({
+        url: database.url,
+        schema: companion.schema,
+        migrations: companion.migrations,
+        applicationName: `${companion.app}-spec:migrate`,
+      });
+      const reader = new EnvReader(
+        testServiceEnv({
+          databaseUrl: database.url,
+          amqpUrl: this.amqpUrl,
+          namespace: this.namespace,
+          extra: {
+            MESSAGING_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
+            OUTBOX_POLL_INTERVAL_MS: '50',
+            ...extraEnv,
+          },
+        }),
+      );
+      const config = companion.readConfig(reader);
+      reader.done();
+      const app = await createServiceApp({ config, module: companion.module(config), rpc: true });
+      this.companionApps.push({ app, database, name: companion.app });
+      await app.init();
+      await app.get(MessagingLifecycle).consumerReady();
+    } catch (error) {
+      if (!this.companionApps.some((entry) => entry.database === database)) await database.drop();
+      throw error;
+    }
+  }
+
+  /** Sends one RPC as the gateway would, with a signed assertion; a refusal rejects with RemoteProblemError. */
+  async call<TContract extends RpcContract>(
     contract: TContract,
-    request: TestRpcRequest,
+    { actor, ...request }: TestRpcRequest,
   ): Promise<RpcReplyOf<TContract>> {
-    return (this.client as RpcClient).send<RpcReplyOf<TContract>>(contract.pattern, request);
+    const assertion = await TEST_USER_PROOF_SIGNER.sign(actor, {
+      audience: contract.service,
+      pattern: contract.pattern,
+      request,
+    });
+    return this.sendRaw(contract, { ...request, assertion });
+  }
+
+  /** Sends a request exactly as given (no assertion added): what a client on the broker could send. */
+  sendRaw<TContract extends RpcContract>(
+    contract: TContract,
+    request: object,
+  ): Promise<RpcReplyOf<TContract>> {
+    return this.clientFor(contract.service).send<RpcReplyOf<TContract>>(contract.pattern, request);
+  }
+
+  /** One client per service called: the one under test, or a companion. */
+  private clientFor(service: string): RpcClient {
+    let client = this.clients.get(service);
+    if (!client) {
+      client = new RpcClient({
+        amqpUrl: this.amqpUrl,
+        namespace: this.namespace,
+        service,
+        timeoutMs: 15_000,
+        // Specs are refused on purpose many times in a row; the breaker must not open on them.
+        volumeThreshold: 1_000,
+      });
+      this.clients.set(service, client);
+    }
+    return client;
   }
 
   /** The problem a call was refused with; fails the spec when the call succeeds. */
@@ -197,15 +274,23 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
   async close(): Promise<void> {
     const { app } = this.options;
     await this.probe?.close().catch(() => undefined);
-    await this.client?.close().catch(() => undefined);
+    for (const client of this.clients.values()) await client.close().catch(() => undefined);
     await this.publisher?.close().catch(() => undefined);
     await this.app?.close();
+    for (const companion of this.companionApps) await companion.app.close().catch(() => undefined);
     await this.db?.end().catch(() => undefined);
     await this.database?.drop();
-    const topology = declaredNames(consumerTopology(this.namespace, app, RETRY_DELAYS_MS));
+    for (const companion of this.companionApps) await companion.database.drop().catch(() => undefined);
+    const services = [app, ...this.companionApps.map((companion) => companion.name)];
+    const topologies = services.map((name) =>
+      declaredNames(consumerTopology(this.namespace, name, RETRY_DELAYS_MS)),
+    );
     await deleteAmqpNamespace(this.amqpUrl, {
-      queues: [...topology.queues, rpcQueue(this.namespace, app)],
-      exchanges: [...topology.exchanges, this.exchange],
+      queues: topologies.flatMap((topology, index) => [
+        ...topology.queues,
+        rpcQueue(this.namespace, services[index]),
+      ]),
+      exchanges: [...new Set([...topologies.flatMap((topology) => topology.exchanges), this.exchange])],
     });
   }
 }

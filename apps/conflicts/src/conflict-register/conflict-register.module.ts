@@ -3,6 +3,7 @@ import { WorldModule } from '../world/world.module';
 import { AFFECTED_INTENTS } from './application/affected-intents.port';
 import { CONFLICT_REGISTER } from './application/conflict-register.port';
 import { RECOMPUTATION_LOCK } from './application/recomputation-lock.port';
+import { ApprovalGateQuery } from './application/approval-gate.query';
 import { ConflictQueries } from './application/conflict-queries.service';
 import { DecideConflictUseCase } from './application/decide-conflict.use-case';
 import { RecomputeConflictsService } from './application/recompute-conflicts.service';
@@ -24,6 +25,7 @@ import { WorldEventsHandler } from './interface/world-events.handler';
     RecomputeConflictsService,
     WorldChangesService,
     ConflictQueries,
+    ApprovalGateQuery,
     DecideConflictUseCase,
     WorldEventsHandler,
     { provide: CONFLICT_REGISTER, useClass: SqlConflictRegister },

@@ -3,6 +3,7 @@ import {
   ExecutionContext,
   ForbiddenException,
   Injectable,
+  ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -26,6 +27,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const outcome = await this.authenticator.authenticate(request);
     if ('failure' in outcome) throw new UnauthorizedException(outcome.failure);
+    if ('unavailable' in outcome) throw new ServiceUnavailableException(outcome.unavailable);
     request.actor = outcome.actor;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
       context.getHandler(),

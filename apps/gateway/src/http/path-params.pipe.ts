@@ -34,6 +34,11 @@ export class WindowIdPipe extends UuidPathPipe {
   protected readonly notFound = 'No such window';
 }
 
+@Injectable()
+export class ApiTokenIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such API token of yours';
+}
+
 const ENVIRONMENT_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** `{id or key}` of an environment; the intents service decides which of the two it is. */

@@ -8,7 +8,6 @@ import {
   TransitionIntentPayload,
   intentsTransitionRpc,
 } from '@envrefresh/contracts';
-import { ApprovalGate } from '../approval-gate/approval-gate';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IntentIdPipe } from '../http/path-params.pipe';
 import { resolveVersion } from '../http/version-precondition';
@@ -55,10 +54,7 @@ const NOTES_REQUIRED = { type: NotedIntentActionRequestDto, required: true };
 @ApiParam(INTENT_ID_PARAM)
 @Controller('intents/:id')
 export class IntentActionsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly gate: ApprovalGate,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Post('submit')
   @HttpCode(200)
@@ -81,7 +77,7 @@ export class IntentActionsController {
   @Action(
     ['approver'],
     'Approve a requested refresh',
-    'REQUESTED → APPROVED. Refused (409) while the intent has an OPEN BLOCKING conflict, as the conflicts service reports it now; 503 when that cannot be checked. Nobody approves their own intent (403); only approvers of the owner group of its environment (or admins) approve: one who sees it through a notification group gets 403 INTENT.NOT_IN_OWNER_GROUP.',
+    'REQUESTED → APPROVED. Refused (409) while the intent has an OPEN BLOCKING conflict, as the conflicts service reports it when the intents service asks it now; 503 when that cannot be checked. Nobody approves their own intent (403); only approvers of the owner group of its environment (or admins) approve: one who sees it through a notification group gets 403 INTENT.NOT_IN_OWNER_GROUP.',
   )
   approve(
     @Param('id', IntentIdPipe) id: string,
@@ -89,7 +85,7 @@ export class IntentActionsController {
     @Body() body: IntentActionRequestDto,
     @Headers('if-match') ifMatch: IfMatch,
   ): Promise<IntentView> {
-    return this.gatedTransition(actor, id, 'approve', body, ifMatch);
+    return this.transition(actor, id, 'approve', body, ifMatch);
   }
 
   @Post('reject')
@@ -114,7 +110,7 @@ export class IntentActionsController {
   @Action(
     ['operator'],
     'Start a scheduled refresh',
-    'SCHEDULED → IN_PROGRESS. Conflicts are checked again at this moment: refused (409) while one is OPEN and BLOCKING, 503 when that cannot be checked. Only operators of the owner group of its environment (or admins) run a refresh (else 403 INTENT.NOT_IN_OWNER_GROUP).',
+    'SCHEDULED → IN_PROGRESS. Refused (409, with `earliestStart`) more than START_EARLY_TOLERANCE (default PT15M) before plannedStart: amend the window to start sooner. Conflicts are checked again from this moment to plannedEnd: refused (409) while one is OPEN and BLOCKING, 503 when that cannot be checked. Only operators of the owner group of its environment (or admins) run a refresh (else 403 INTENT.NOT_IN_OWNER_GROUP).',
   )
   start(
     @Param('id', IntentIdPipe) id: string,
@@ -122,7 +118,7 @@ export class IntentActionsController {
     @Body() body: IntentActionRequestDto,
     @Headers('if-match') ifMatch: IfMatch,
   ): Promise<IntentView> {
-    return this.gatedTransition(actor, id, 'start', body, ifMatch);
+    return this.transition(actor, id, 'start', body, ifMatch);
   }
 
   @Post('complete')
@@ -212,19 +208,6 @@ export class IntentActionsController {
       version: resolveVersion(body.version, ifMatch),
       notes: body.notes,
     });
-  }
-
-  /** Approve and start: the conflicts service is asked first, and the answer travels with the action. */
-  private async gatedTransition(
-    actor: AuthenticatedActor,
-    intentId: string,
-    action: 'approve' | 'start',
-    body: { version?: number; notes?: string },
-    ifMatch: IfMatch,
-  ): Promise<IntentView> {
-    const version = resolveVersion(body.version, ifMatch);
-    const blockingConflictIds = await this.gate.blockingConflictIds(actor, intentId, action);
-    return this.send(actor, { intentId, action, version, notes: body.notes, blockingConflictIds });
   }
 
   private send(actor: AuthenticatedActor, payload: TransitionIntentPayload): Promise<IntentView> {

@@ -26,6 +26,7 @@ import {
   windowDeletedEvent,
   windowViewSchema,
 } from '@envrefresh/contracts';
+import { API_TOKEN_SCHEMAS } from './api-token-schemas';
 import { PROBLEM_SCHEMA_NAME, problemSchema } from './problem-responses';
 
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
@@ -211,6 +212,7 @@ export const VIEW_SCHEMAS = {
   HistoryVerification: historyVerificationSchema,
   RefreshRecord: refreshRecordSchema,
   RefreshRecordPage: pageOf('RefreshRecord'),
+  ...API_TOKEN_SCHEMAS,
 } as const;
 
 export type ViewSchemaName = keyof typeof VIEW_SCHEMAS;

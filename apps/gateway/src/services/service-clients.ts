@@ -1,15 +1,32 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { RPC_SERVICES, RpcContract, RpcReplyOf, RpcRequestOf, RpcService } from '@envrefresh/contracts';
+import { AuthenticatedActor, UserProofSigner } from '@envrefresh/auth';
+import {
+  ApiTokenIdentity,
+  RPC_SERVICES,
+  RpcContract,
+  RpcReplyOf,
+  RpcRequestOf,
+  RpcService,
+  apiTokensResolveRpc,
+} from '@envrefresh/contracts';
 import { RpcClient } from '@envrefresh/messaging';
 import type { ReadinessCheck } from '@envrefresh/observability';
 import { GatewayConfig } from '../gateway.config';
+
+/** A call as a controller makes it: the verified caller beside what the contract asks. */
+export type GatewayCall<TContract extends RpcContract> = Omit<
+  RpcRequestOf<TContract>,
+  'assertion' | 'correlationId'
+> & { actor: AuthenticatedActor };
 
 /** One RPC client (own circuit breaker) per backend service. */
 @Injectable()
 export class ServiceClients implements OnApplicationShutdown {
   private readonly clients: Map<RpcService, RpcClient>;
+  private readonly signer: UserProofSigner;
 
   constructor(config: GatewayConfig) {
+    this.signer = new UserProofSigner(config.userProof);
     this.clients = new Map(
       RPC_SERVICES.map((service) => [
         service,
@@ -27,12 +44,30 @@ export class ServiceClients implements OnApplicationShutdown {
     return this.clients.get(service) as RpcClient;
   }
 
-  /** Calls the contract's service, typed by the contract; the client adds the correlation id. */
-  call<TContract extends RpcContract>(
+  /**
+   * Calls the contract's service, typed by the contract. The caller travels only as an assertion
+   * signed for this service, pattern and request (ADR 0017); the client adds the correlation id.
+   */
+  async call<TContract extends RpcContract>(
     contract: TContract,
-    request: Omit<RpcRequestOf<TContract>, 'correlationId'>,
+    { actor, ...request }: GatewayCall<TContract>,
   ): Promise<RpcReplyOf<TContract>> {
-    return this.get(contract.service).send<RpcReplyOf<TContract>>(contract.pattern, request as object);
+    const assertion = await this.signer.sign(actor, {
+      audience: contract.service,
+      pattern: contract.pattern,
+      request,
+    });
+    return this.get(contract.service).send<RpcReplyOf<TContract>>(contract.pattern, {
+      ...request,
+      assertion,
+    });
+  }
+
+  /** Who an API token acts as, asked of its owner (the intents service) every time; null when it is not valid. */
+  resolveApiToken(secret: string): Promise<ApiTokenIdentity | null> {
+    return this.get(apiTokensResolveRpc.service).send<ApiTokenIdentity | null>(apiTokensResolveRpc.pattern, {
+      secret,
+    });
   }
 
   /** Readiness: every service answers its ping over the broker. */

@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { INTENTS_CONFIG, IntentsConfig } from '../intents.config';
 import { EnvironmentDirectory } from '../environments/application/environment-directory';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { SharedModule } from '../shared/shared.module';
+import { CONFLICT_GATE } from './application/conflict-gate.port';
 import { AmendIntentUseCase } from './application/amend-intent.use-case';
 import { FileIntentUseCase } from './application/file-intent.use-case';
 import { INTENT_ENVIRONMENTS } from './application/intent-environments.port';
@@ -15,6 +17,7 @@ import { RefreshHistoryQuery } from './application/refresh-history.query';
 import { ScheduleIntentUseCase } from './application/schedule-intent.use-case';
 import { TransitionIntentUseCase } from './application/transition-intent.use-case';
 import { VisibleIntentLoader } from './application/visible-intent.loader';
+import { RpcConflictGate } from './infrastructure/rpc-conflict-gate';
 import { SqlIntentHistoryRepository } from './infrastructure/sql-intent-history.repository';
 import { SqlIntentRepository } from './infrastructure/sql-intent.repository';
 import { SqlPeopleDirectory } from './infrastructure/sql-people-directory';
@@ -23,7 +26,18 @@ import { IntentsRpcController } from './interface/intents.rpc-controller';
 import { ScheduleEventsListener } from './interface/schedule-events.listener';
 
 /** Refresh intents: the aggregate, its lifecycle, its tamper-evident history. */
-@Module({
+@Module({})
+export class RefreshIntentsModule {
+  static register(config: IntentsConfig): DynamicModule {
+    return {
+      module: RefreshIntentsModule,
+      ...REFRESH_INTENTS,
+      providers: [...REFRESH_INTENTS.providers, { provide: INTENTS_CONFIG, useValue: config }],
+    };
+  }
+}
+
+const REFRESH_INTENTS = {
   imports: [SharedModule, EnvironmentsModule],
   controllers: [IntentsRpcController],
   providers: [
@@ -42,6 +56,6 @@ import { ScheduleEventsListener } from './interface/schedule-events.listener';
     { provide: INTENT_HISTORY_REPOSITORY, useClass: SqlIntentHistoryRepository },
     { provide: PEOPLE_DIRECTORY, useClass: SqlPeopleDirectory },
     { provide: INTENT_ENVIRONMENTS, useExisting: EnvironmentDirectory },
+    { provide: CONFLICT_GATE, useClass: RpcConflictGate },
   ],
-})
-export class RefreshIntentsModule {}
+};

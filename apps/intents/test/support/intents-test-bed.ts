@@ -6,9 +6,12 @@ import {
   environmentsCreateRpc,
   intentsCreateRpc,
 } from '@envrefresh/contracts';
-import { ServiceRuntimeConfig, readServiceRuntimeConfig } from '@envrefresh/platform';
-import { ObservedEvent, ServiceTestBed, eventually } from '@envrefresh/testing';
+import { CompanionService, ObservedEvent, ServiceTestBed, eventually } from '@envrefresh/testing';
+import { ConflictsConfig, readConflictsConfig } from '../../../conflicts/src/conflicts.config';
+import { ConflictsAppModule } from '../../../conflicts/src/conflicts-app.module';
+import { CONFLICTS_MIGRATIONS } from '../../../conflicts/src/migrations';
 import { IntentsAppModule } from '../../src/intents-app.module';
+import { IntentsConfig, readIntentsConfig } from '../../src/intents.config';
 import { INTENTS_MIGRATIONS } from '../../src/migrations';
 
 /** The callers the specs play; the gateway would hand the service these verified claims. */
@@ -27,28 +30,47 @@ const ACTORS = {
 export const actors: Record<keyof typeof ACTORS, Actor> = ACTORS;
 
 /**
+ * The real conflicts service, which approve and start ask (ADR 0009). It learns environments and
+ * intents from this bed's events, as in production.
+ */
+const CONFLICTS_SERVICE: CompanionService = {
+  app: 'conflicts',
+  schema: 'conflicts',
+  migrations: CONFLICTS_MIGRATIONS,
+  readConfig: readConflictsConfig,
+  module: (config) => ConflictsAppModule.register(config as ConflictsConfig),
+};
+
+export interface IntentsTestBedOptions {
+  /** false: no conflicts service answers, so approve and start cannot be checked. */
+  withConflicts?: boolean;
+  extraEnv?: Record<string, string>;
+}
+
+/**
  * The intents service in-process (see ServiceTestBed), with helpers that create environments and
  * intents over RPC and wait for an intent's status.
  */
 export class IntentsTestBed extends ServiceTestBed<
-  ServiceRuntimeConfig,
+  IntentsConfig,
   RemoteProblem & { blockingConflictIds?: string[] }
 > {
-  private constructor(extraEnv: Record<string, string>) {
+  private constructor({ withConflicts = true, extraEnv }: IntentsTestBedOptions) {
     super({
       extraEnv,
       app: 'intents',
       schema: 'intents',
       migrations: INTENTS_MIGRATIONS,
-      readConfig: (env) => readServiceRuntimeConfig('intents', env),
+      readConfig: readIntentsConfig,
       module: (config) => IntentsAppModule.register(config),
       probeRoutingKeys: ['intent.*', 'environment.upserted'],
+      companions: withConflicts ? [CONFLICTS_SERVICE] : [],
+      ...(extraEnv ? { extraEnv } : {}),
     });
   }
 
-  /** `extraEnv` is set over the test defaults, as a process's environment would be. */
-  static start(extraEnv: Record<string, string> = {}): Promise<IntentsTestBed> {
-    return new IntentsTestBed(extraEnv).boot();
+  static start(options: IntentsTestBedOptions = {}): Promise<IntentsTestBed> {
+    return new IntentsTestBed(options).boot();
   }
 
   async createEnvironment(
@@ -72,12 +94,25 @@ export class IntentsTestBed extends ServiceTestBed<
       payload: {
         environmentId,
         refreshType: 'MASKED_COPY',
-        plannedStart: '2030-03-01T22:00:00+01:00',
-        plannedEnd: '2030-03-02T02:00:00+01:00',
+        ...this.nextWindow(),
         reason: 'Masked production copy for the regression cycle',
         ...overrides,
       },
     });
+  }
+
+  private filed = 0;
+
+  /**
+   * A window no other intent of this bed has by default: the real conflicts service is asked at
+   * approve and start, and intents overlapping on one environment would block each other.
+   */
+  private nextWindow(): { plannedStart: string; plannedEnd: string } {
+    const start = Date.parse('2031-01-05T21:00:00Z') + this.filed++ * 86_400_000;
+    return {
+      plannedStart: new Date(start).toISOString(),
+      plannedEnd: new Date(start + 4 * 3_600_000).toISOString(),
+    };
   }
 
   /**

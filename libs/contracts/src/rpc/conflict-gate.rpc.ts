@@ -1,22 +1,32 @@
+import { ConflictFindingView } from '../model/conflict-check';
 import { ConflictView } from '../model/conflict-view';
 import { IntentView } from '../model/intent-view';
 import { defineRpc } from './rpc-contract';
-import { RpcRequest } from './rpc-request';
+import { DelegatedRpcRequest, RpcRequest } from './rpc-request';
 
-/** The approval gate's question to the authority on conflicts (ADR 0009). */
+/**
+ * The approval gate's question to the authority on conflicts (ADR 0009), asked by the intents
+ * service at approve and start on the user's behalf: `onBehalfOf` is the user's
+ * `intents.transition` request, which the assertion proves (ADR 0017).
+ */
 export const conflictsBlockingForIntentRpc = defineRpc<
   /**
-   * `intent`, when sent, is the intent as the intents service holds it now: the conflicts service
-   * takes it into its picture (if newer) and recomputes before answering, so an approve that follows
-   * a submit at once is judged on the submitted window, not on an event still in flight.
+   * `intent` is the intent as the intents service holds it now: the conflicts service takes it into
+   * its picture (if newer) and recomputes before answering, so an approve that follows a submit at
+   * once is judged on the submitted window, not on an event still in flight. `from` (for start):
+   * judge the window from that instant to plannedEnd.
    */
-  RpcRequest<{ intentId: string; intent?: IntentView }>,
-  { blocking: ConflictView[] }
+  DelegatedRpcRequest<{ intentId: string; intent: IntentView; from?: string }>,
+  {
+    blocking: ConflictView[];
+    /** BLOCKING findings over `from` → plannedStart, which no stored conflict covers. */
+    ahead?: ConflictFindingView[];
+  }
 >()({
   pattern: 'conflicts.blocking-for-intent',
   service: 'conflicts',
   description:
-    'Recomputes the conflicts of one intent now and replies with its OPEN conflicts of severity BLOCKING.',
+    'Recomputes the conflicts of one intent now and replies with its OPEN conflicts of severity BLOCKING (for a start, over now → plannedEnd).',
 });
 
 /** `GET /intents/{id}/conflicts`: every conflict of one intent, whatever its status. */

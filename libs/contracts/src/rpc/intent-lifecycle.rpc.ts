@@ -49,11 +49,6 @@ export interface TransitionIntentPayload extends IntentRef {
   version: number;
   notes?: string;
   facts?: ExecutionFacts;
-  /**
-   * For `approve` and `start`: the OPEN BLOCKING conflicts the gateway found by asking the
-   * conflicts service at that moment (ADR 0009). Non-empty means refuse with 409.
-   */
-  blockingConflictIds?: string[];
 }
 
 export const intentsListRpc = defineRpc<RpcRequest<ListIntentsQuery>, Page<IntentView>>()({

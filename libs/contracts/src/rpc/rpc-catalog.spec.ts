@@ -24,7 +24,7 @@ describe('RPC catalog', () => {
 
   it('routes intent creation to the intents service, typed on both ends', () => {
     const request: RpcRequestOf<typeof intentsCreateRpc> = {
-      actor: { sub: 'alice', roles: ['requester'], groups: ['qa'] },
+      assertion: 'a signed user assertion (ADR 0017)',
       correlationId: 'req-1',
       payload: {
         environmentId: 'env-1',

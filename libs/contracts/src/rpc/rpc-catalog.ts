@@ -1,3 +1,9 @@
+import {
+  apiTokensCreateRpc,
+  apiTokensListRpc,
+  apiTokensResolveRpc,
+  apiTokensRevokeRpc,
+} from './api-tokens.rpc';
 import { bookingsCancelRpc, bookingsCreateRpc, bookingsGetRpc, bookingsListRpc } from './bookings.rpc';
 import { conflictsBlockingForIntentRpc, conflictsForIntentRpc } from './conflict-gate.rpc';
 import {
@@ -57,6 +63,10 @@ export const RPC_CATALOG = [
   windowsListRpc,
   windowsGetRpc,
   windowsDeleteRpc,
+  apiTokensCreateRpc,
+  apiTokensListRpc,
+  apiTokensRevokeRpc,
+  apiTokensResolveRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

@@ -2,10 +2,16 @@ import { Logger } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import CircuitBreaker from 'opossum';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
+import { EnvReader } from '@envrefresh/config';
 import { isRemoteProblem } from '@envrefresh/contracts';
 import { CorrelationContext } from '@envrefresh/observability';
 import { rpcQueue } from '../topology/topology';
 import { RemoteProblemError, RemoteTimeoutError, RemoteUnavailableError } from './remote-call.errors';
+
+/** RPC_TIMEOUT_MS: how long a caller waits for a service's answer (the gateway, and intents asking conflicts). */
+export function readRpcTimeoutMs(env: EnvReader): number {
+  return env.int('RPC_TIMEOUT_MS', 5000, { min: 100, max: 120000 });
+}
 
 export interface RpcClientOptions {
   amqpUrl: string;

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BookingView, ListBookingsPayload, Page } from '@envrefresh/contracts';
-import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { Problems, isUuid, parseInstant, ActingUser } from '@envrefresh/kernel';
 import { bookingNotFound } from '../domain/booking.errors';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
 import { toBookingView } from './booking-view.mapper';
@@ -16,8 +16,7 @@ export class BookingQueries {
   ) {}
 
   /** A cancelled booking stays readable, with who cancelled it and when. */
-  async get(actor: unknown, bookingId: unknown): Promise<BookingView> {
-    actingUserOf(actor);
+  async get(user: ActingUser, bookingId: unknown): Promise<BookingView> {
     const booking = isUuid(bookingId)
       ? await this.bookings.findById(this.dataSource.manager, bookingId.toLowerCase())
       : null;
@@ -26,8 +25,7 @@ export class BookingQueries {
   }
 
   /** Earliest start first (then id); environment, group and window-overlap filters; opaque cursor. */
-  async list(actor: unknown, query: ListBookingsPayload = {}): Promise<Page<BookingView>> {
-    actingUserOf(actor);
+  async list(user: ActingUser, query: ListBookingsPayload = {}): Promise<Page<BookingView>> {
     const problems = new Problems();
     const fields = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
     const limit = pageSize(fields.limit, problems);

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, bookingCancelledEvent } from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '@envrefresh/application';
-import { Clock, isUuid } from '@envrefresh/kernel';
+import { Clock, isUuid, ActingUser } from '@envrefresh/kernel';
 import { bookingNotFound } from '../domain/booking.errors';
 import { assertMayCancel } from '../domain/booking-policy';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
 import { toBookingView } from './booking-view.mapper';
 
 export interface CancelBookingCommand {
-  actor: unknown;
+  user: ActingUser;
   bookingId: unknown;
 }
 
@@ -26,8 +25,7 @@ export class CancelBookingUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, bookingId }: CancelBookingCommand): Promise<BookingView> {
-    const user = actingUserOf(actor);
+  async execute({ user, bookingId }: CancelBookingCommand): Promise<BookingView> {
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
       const booking = isUuid(bookingId)

@@ -1,8 +1,9 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, CreateBookingPayload, bookingCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
-import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { IdempotentCommandRunner } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
 import { Booking } from '../domain/booking';
 import { unknownEnvironment } from '../domain/booking.errors';
@@ -13,7 +14,7 @@ import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port
 import { toBookingView } from './booking-view.mapper';
 
 export interface CreateBookingCommand {
-  actor: unknown;
+  user: ActingUser;
   payload: CreateBookingPayload;
   idempotencyKey?: unknown;
 }
@@ -29,8 +30,7 @@ export class CreateBookingUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
     assertMayBook(user);
     const now = this.clock.now();
     const request = parseBookingRequest(payload, now);

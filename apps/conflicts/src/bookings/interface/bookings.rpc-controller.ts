@@ -10,7 +10,8 @@ import {
   bookingsListRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
-import { domainProblem } from '@envrefresh/application';
+import { ProvenUser, domainProblem } from '@envrefresh/application';
+import { ActingUser } from '@envrefresh/kernel';
 import { BookingQueries } from '../application/booking-queries.service';
 import { CancelBookingUseCase } from '../application/cancel-booking.use-case';
 import { CreateBookingUseCase } from '../application/create-booking.use-case';
@@ -27,26 +28,38 @@ export class BookingsRpcController {
   ) {}
 
   @MessagePattern(bookingsCreateRpc.pattern)
-  create(@Payload() request: RpcRequestOf<typeof bookingsCreateRpc>): Promise<BookingView> {
+  create(
+    @Payload() request: RpcRequestOf<typeof bookingsCreateRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<BookingView> {
     return this.createBooking.execute({
-      actor: request?.actor,
+      user,
       payload: request?.payload,
       idempotencyKey: request?.idempotencyKey,
     });
   }
 
   @MessagePattern(bookingsListRpc.pattern)
-  list(@Payload() request: RpcRequestOf<typeof bookingsListRpc>): Promise<Page<BookingView>> {
-    return this.queries.list(request?.actor, request?.payload ?? {});
+  list(
+    @Payload() request: RpcRequestOf<typeof bookingsListRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<Page<BookingView>> {
+    return this.queries.list(user, request?.payload ?? {});
   }
 
   @MessagePattern(bookingsGetRpc.pattern)
-  get(@Payload() request: RpcRequestOf<typeof bookingsGetRpc>): Promise<BookingView> {
-    return this.queries.get(request?.actor, request?.payload?.bookingId);
+  get(
+    @Payload() request: RpcRequestOf<typeof bookingsGetRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<BookingView> {
+    return this.queries.get(user, request?.payload?.bookingId);
   }
 
   @MessagePattern(bookingsCancelRpc.pattern)
-  cancel(@Payload() request: RpcRequestOf<typeof bookingsCancelRpc>): Promise<BookingView> {
-    return this.cancelBooking.execute({ actor: request?.actor, bookingId: request?.payload?.bookingId });
+  cancel(
+    @Payload() request: RpcRequestOf<typeof bookingsCancelRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<BookingView> {
+    return this.cancelBooking.execute({ user, bookingId: request?.payload?.bookingId });
   }
 }

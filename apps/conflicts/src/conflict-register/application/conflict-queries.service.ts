@@ -1,61 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CONFLICT_STATUSES, ConflictStatus, ConflictView, IntentView, Page } from '@envrefresh/contracts';
-import {
-  actingUserOf,
-  assertValidQuery,
-  decodeCursor,
-  pageFrom,
-  pageSize,
-  retryingTransientFailures,
-} from '@envrefresh/application';
-import { IntentViewer, Problems, isUuid } from '@envrefresh/kernel';
-import { UnitOfWork } from '@envrefresh/messaging';
+import { CONFLICT_STATUSES, ConflictStatus, ConflictView, Page } from '@envrefresh/contracts';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { IntentViewer, Problems, isUuid, ActingUser } from '@envrefresh/kernel';
 import { asSeenBy } from '../../detection/domain/discretion';
 import { CONFLICT_REGISTER, ConflictRegister, StoredConflict } from './conflict-register.port';
-import { WorldChangesService } from './world-changes.service';
-import { RECOMPUTATION_LOCK, RecomputationLock } from './recomputation-lock.port';
-import { RecomputeConflictsService } from './recompute-conflicts.service';
 
-/** Reads of the stored conflicts, and the approval gate's question (ADR 0009). */
+/** Reads of the stored conflicts. */
 @Injectable()
 export class ConflictQueries {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly worldChanges: WorldChangesService,
-    private readonly recomputer: RecomputeConflictsService,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
-    @Inject(RECOMPUTATION_LOCK) private readonly lock: RecomputationLock,
   ) {}
 
-  /**
-   * The gate asks before approve and start. The intent as the gateway just read it is taken in
-   * first (an approve right after a submit must not race the `intent.requested` event), then its
-   * conflicts are recomputed against everything known now: a blackout added a second ago counts.
-   */
-  async openBlockingFor(intentId: unknown, intent?: IntentView): Promise<ConflictView[]> {
-    const id = requireIntentId(intentId);
-    // Recomputations of neighbouring intents by event handlers may lock the same rows in another order.
-    return retryingTransientFailures(() =>
-      this.unitOfWork.run(async (transaction) => {
-        await this.lock.acquire(transaction.manager);
-        if (intent && intent.id === id) await this.worldChanges.intentChanged(transaction, intent);
-        await this.recomputer.recompute(transaction, [id]);
-        return this.register.openBlockingFor(transaction.manager, id);
-      }),
-    );
-  }
-
   /** Every conflict of one intent (the gateway has checked the caller may see it), worded for the caller. */
-  async allFor(actor: unknown, intentId: unknown): Promise<ConflictView[]> {
-    const user = actingUserOf(actor);
+  async allFor(user: ActingUser, intentId: unknown): Promise<ConflictView[]> {
     const stored = await this.register.allFor(this.dataSource.manager, requireIntentId(intentId));
     return stored.map((conflict) => seenBy(conflict, user));
   }
 
   async list(
-    actor: unknown,
+    user: ActingUser,
     query: {
       status?: unknown;
       environmentId?: unknown;
@@ -64,7 +30,6 @@ export class ConflictQueries {
       cursor?: unknown;
     },
   ): Promise<Page<ConflictView>> {
-    const user = actingUserOf(actor);
     const problems = new Problems();
     if (query.status !== undefined && !CONFLICT_STATUSES.includes(query.status as ConflictStatus))
       problems.add('status', `must be one of ${CONFLICT_STATUSES.join(', ')}`);

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConflictView, conflictAcknowledgedEvent, conflictOverriddenEvent } from '@envrefresh/contracts';
-import { actingUserOf } from '@envrefresh/application';
 import {
   ActingUser,
   Clock,
@@ -45,10 +44,9 @@ export class DecideConflictUseCase {
   ) {}
 
   async acknowledge(
-    actor: unknown,
+    user: ActingUser,
     payload: { conflictId?: unknown; notes?: unknown },
   ): Promise<ConflictView> {
-    const user = actingUserOf(actor);
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
     const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
@@ -72,10 +70,9 @@ export class DecideConflictUseCase {
   }
 
   async override(
-    actor: unknown,
+    user: ActingUser,
     payload: { conflictId?: unknown; justification?: unknown },
   ): Promise<ConflictView> {
-    const user = actingUserOf(actor);
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
     const justification = optionalText(payload?.justification, 'justification', JUSTIFICATION.max, problems);

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictCheckView, ConflictFindingView } from '@envrefresh/contracts';
-import { actingUserOf } from '@envrefresh/application';
-import { IntentViewer, Problems, ValidationError, isUuid } from '@envrefresh/kernel';
+import { IntentViewer, Problems, ValidationError, isUuid, ActingUser } from '@envrefresh/kernel';
 import { asSeenBy } from '../domain/discretion';
 import { evaluate } from '../domain/evaluate';
 import { RuleSet } from '../domain/rule-set';
@@ -20,8 +19,7 @@ export class ConflictCheckQuery {
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
   ) {}
 
-  async check(actor: unknown, payload: Record<string, unknown> | undefined): Promise<ConflictCheckView> {
-    const user = actingUserOf(actor);
+  async check(user: ActingUser, payload: Record<string, unknown> | undefined): Promise<ConflictCheckView> {
     const input = payload ?? {};
     const problems = new Problems();
     const environmentId = requiredUuid(input.environmentId, 'environmentId', problems);

@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FreeSlotsView } from '@envrefresh/contracts';
-import { actingUserOf } from '@envrefresh/application';
-import { Clock, DomainError, Problems, WorkBudget, isIsoDuration, parseInstant } from '@envrefresh/kernel';
+import {
+  Clock,
+  DomainError,
+  Problems,
+  WorkBudget,
+  isIsoDuration,
+  parseInstant,
+  ActingUser,
+} from '@envrefresh/kernel';
 import { findFreeSlots } from '../domain/free-slots';
 import { RuleSet } from '../domain/rule-set';
 import { longestLengthOf } from '../domain/window-duration';
@@ -28,8 +35,7 @@ export class FreeSlotsQuery {
     private readonly clock: Clock,
   ) {}
 
-  async find(actor: unknown, payload: Record<string, unknown> | undefined): Promise<FreeSlotsView> {
-    actingUserOf(actor);
+  async find(user: ActingUser, payload: Record<string, unknown> | undefined): Promise<FreeSlotsView> {
     const input = payload ?? {};
     const problems = new Problems();
     if (typeof input.environment !== 'string' || input.environment.trim() === '')

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FreezeView } from '@envrefresh/contracts';
-import { actingUserOf } from '@envrefresh/application';
-import { Clock, Problems, parseInstant } from '@envrefresh/kernel';
+import { Clock, Problems, parseInstant, ActingUser } from '@envrefresh/kernel';
 import { evaluate } from '../domain/evaluate';
 import { RuleSet, withoutRule } from '../domain/rule-set';
 import { Candidate } from '../domain/situation';
@@ -30,10 +29,9 @@ export class FreezeQuery {
   }
 
   async at(
-    actor: unknown,
+    user: ActingUser,
     payload: { environmentId?: unknown; at?: unknown } | undefined,
   ): Promise<FreezeView> {
-    const user = actingUserOf(actor);
     const problems = new Problems();
     const environmentId = requiredUuid(payload?.environmentId, 'environmentId', problems);
     const at = payload?.at === undefined ? this.clock.now() : parseInstant(payload.at, 'at', problems);

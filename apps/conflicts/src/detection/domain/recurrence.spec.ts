@@ -230,7 +230,12 @@ describe('occurrencesWithin', () => {
       startsAt: '2026-01-01T00:00:00Z',
     };
     const year = range('2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z');
-    const budget = () => new WorkBudget({ what: 'this expansion', remedy: 'ask for less' });
+    // The time limit is lifted so that a slow machine cannot make the occurrence limit's refusal a time one.
+    const budget = () =>
+      new WorkBudget(
+        { what: 'this expansion', remedy: 'ask for less' },
+        { occurrences: WORK_LIMITS.occurrences, workMs: 600_000 },
+      );
 
     it('spends every occurrence it generates, and stops at the limit with a 422 saying why', () => {
       let refusal: unknown;

@@ -9,8 +9,9 @@ import {
   conflictsFreeSlotsRpc,
   conflictsFreezeRpc,
 } from '@envrefresh/contracts';
-import { domainProblem } from '@envrefresh/application';
+import { ProvenUser, domainProblem } from '@envrefresh/application';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
+import { ActingUser } from '@envrefresh/kernel';
 import { ConflictCheckQuery } from '../application/conflict-check.query';
 import { FreeSlotsQuery } from '../application/free-slots.query';
 import { FreezeQuery } from '../application/freeze.query';
@@ -27,17 +28,26 @@ export class DetectionRpcController {
   ) {}
 
   @MessagePattern(conflictsCheckRpc.pattern)
-  check(@Payload() request: RpcRequestOf<typeof conflictsCheckRpc>): Promise<ConflictCheckView> {
-    return this.checks.check(request?.actor, request?.payload as unknown as Record<string, unknown>);
+  check(
+    @Payload() request: RpcRequestOf<typeof conflictsCheckRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<ConflictCheckView> {
+    return this.checks.check(user, request?.payload as unknown as Record<string, unknown>);
   }
 
   @MessagePattern(conflictsFreeSlotsRpc.pattern)
-  slots(@Payload() request: RpcRequestOf<typeof conflictsFreeSlotsRpc>): Promise<FreeSlotsView> {
-    return this.freeSlots.find(request?.actor, request?.payload as unknown as Record<string, unknown>);
+  slots(
+    @Payload() request: RpcRequestOf<typeof conflictsFreeSlotsRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<FreeSlotsView> {
+    return this.freeSlots.find(user, request?.payload as unknown as Record<string, unknown>);
   }
 
   @MessagePattern(conflictsFreezeRpc.pattern)
-  frozen(@Payload() request: RpcRequestOf<typeof conflictsFreezeRpc>): Promise<FreezeView> {
-    return this.freeze.at(request?.actor, request?.payload);
+  frozen(
+    @Payload() request: RpcRequestOf<typeof conflictsFreezeRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<FreezeView> {
+    return this.freeze.at(user, request?.payload);
   }
 }

@@ -1,8 +1,9 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateWindowPayload, WindowView, windowCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
-import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { IdempotentCommandRunner } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
 import { Window } from '../domain/window';
 import { unknownScopeEnvironments } from '../domain/window.errors';
@@ -13,7 +14,7 @@ import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
 import { toWindowView } from './window-view.mapper';
 
 export interface CreateWindowCommand {
-  actor: unknown;
+  user: ActingUser;
   payload: CreateWindowPayload;
   idempotencyKey?: unknown;
 }
@@ -29,8 +30,7 @@ export class CreateWindowUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, payload, idempotencyKey }: CreateWindowCommand): Promise<WindowView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload, idempotencyKey }: CreateWindowCommand): Promise<WindowView> {
     assertMayManageWindows(user, 'create');
     const request = parseWindowRequest(payload);
     return this.runner.run(

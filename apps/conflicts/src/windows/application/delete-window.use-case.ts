@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WindowView, windowDeletedEvent } from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '@envrefresh/application';
-import { isUuid } from '@envrefresh/kernel';
+import { isUuid, ActingUser } from '@envrefresh/kernel';
 import { windowNotFound } from '../domain/window.errors';
 import { assertMayManageWindows } from '../domain/window-policy';
 import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
 import { toWindowView } from './window-view.mapper';
 
 export interface DeleteWindowCommand {
-  actor: unknown;
+  user: ActingUser;
   windowId: unknown;
 }
 
@@ -25,8 +24,7 @@ export class DeleteWindowUseCase {
     @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
   ) {}
 
-  async execute({ actor, windowId }: DeleteWindowCommand): Promise<WindowView> {
-    const user = actingUserOf(actor);
+  async execute({ user, windowId }: DeleteWindowCommand): Promise<WindowView> {
     assertMayManageWindows(user, 'delete');
     return this.unitOfWork.run(async (transaction) => {
       const deleted = isUuid(windowId)

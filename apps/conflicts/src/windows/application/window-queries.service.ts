@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ListWindowsPayload, Page, WINDOW_KINDS, WindowKind, WindowView } from '@envrefresh/contracts';
-import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid } from '@envrefresh/kernel';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { Problems, isUuid, ActingUser } from '@envrefresh/kernel';
 import { windowNotFound } from '../domain/window.errors';
 import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
 import { toWindowView } from './window-view.mapper';
@@ -16,8 +16,7 @@ export class WindowQueries {
   ) {}
 
   /** A malformed id names no window: 404, like an unknown one. */
-  async get(actor: unknown, windowId: unknown): Promise<WindowView> {
-    actingUserOf(actor);
+  async get(user: ActingUser, windowId: unknown): Promise<WindowView> {
     const window = isUuid(windowId)
       ? await this.windows.findById(this.dataSource.manager, windowId.toLowerCase())
       : null;
@@ -26,8 +25,7 @@ export class WindowQueries {
   }
 
   /** Newest first; by kind and by the environment they cover; opaque cursor. */
-  async list(actor: unknown, query: ListWindowsPayload = {}): Promise<Page<WindowView>> {
-    actingUserOf(actor);
+  async list(user: ActingUser, query: ListWindowsPayload = {}): Promise<Page<WindowView>> {
     const problems = new Problems();
     const fields = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
     const limit = pageSize(fields.limit, problems);

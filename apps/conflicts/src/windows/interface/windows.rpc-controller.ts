@@ -10,7 +10,8 @@ import {
   windowsListRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
-import { domainProblem } from '@envrefresh/application';
+import { ProvenUser, domainProblem } from '@envrefresh/application';
+import { ActingUser } from '@envrefresh/kernel';
 import { CreateWindowUseCase } from '../application/create-window.use-case';
 import { DeleteWindowUseCase } from '../application/delete-window.use-case';
 import { WindowQueries } from '../application/window-queries.service';
@@ -27,26 +28,38 @@ export class WindowsRpcController {
   ) {}
 
   @MessagePattern(windowsCreateRpc.pattern)
-  create(@Payload() request: RpcRequestOf<typeof windowsCreateRpc>): Promise<WindowView> {
+  create(
+    @Payload() request: RpcRequestOf<typeof windowsCreateRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<WindowView> {
     return this.createWindow.execute({
-      actor: request?.actor,
+      user,
       payload: request?.payload,
       idempotencyKey: request?.idempotencyKey,
     });
   }
 
   @MessagePattern(windowsListRpc.pattern)
-  list(@Payload() request: RpcRequestOf<typeof windowsListRpc>): Promise<Page<WindowView>> {
-    return this.queries.list(request?.actor, request?.payload ?? {});
+  list(
+    @Payload() request: RpcRequestOf<typeof windowsListRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<Page<WindowView>> {
+    return this.queries.list(user, request?.payload ?? {});
   }
 
   @MessagePattern(windowsGetRpc.pattern)
-  get(@Payload() request: RpcRequestOf<typeof windowsGetRpc>): Promise<WindowView> {
-    return this.queries.get(request?.actor, request?.payload?.windowId);
+  get(
+    @Payload() request: RpcRequestOf<typeof windowsGetRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<WindowView> {
+    return this.queries.get(user, request?.payload?.windowId);
   }
 
   @MessagePattern(windowsDeleteRpc.pattern)
-  delete(@Payload() request: RpcRequestOf<typeof windowsDeleteRpc>): Promise<WindowView> {
-    return this.deleteWindow.execute({ actor: request?.actor, windowId: request?.payload?.windowId });
+  delete(
+    @Payload() request: RpcRequestOf<typeof windowsDeleteRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<WindowView> {
+    return this.deleteWindow.execute({ user, windowId: request?.payload?.windowId });
   }
 }

@@ -175,13 +175,22 @@ export class Lifecycle {
     return this.suite.api.get<IntentView>(`/intents/${intentId}`, { as });
   }
 
-  /** A fresh intent, filed on `environment`, brought to `status` through the API. */
+  /**
+   * A fresh intent, filed on `environment`, brought to `status` through the API. One that is or
+   * may next be started (SCHEDULED) is filed on an environment of its own: these suites lift
+   * START_EARLY_TOLERANCE and start refreshes planned years ahead, and a start is judged from that
+   * moment to plannedEnd, so every other refresh of the environment would lie in its way.
+   */
   async intentIn(
     status: IntentStatus,
     environment: EnvironmentView,
     overrides: Record<string, unknown> = {},
   ): Promise<IntentView> {
-    let intent = await this.fileIntent(environment, overrides);
+    const mayStart = status === 'SCHEDULED' || PATHS[status].includes('start');
+    const startedOn = mayStart
+      ? await this.createEnvironment({ ownerGroup: environment.ownerGroup, tier: environment.tier })
+      : environment;
+    let intent = await this.fileIntent(startedOn, overrides);
     for (const step of PATHS[status]) {
       intent = step === 'schedule' ? await this.schedule(intent) : await this.advance(intent, step);
     }

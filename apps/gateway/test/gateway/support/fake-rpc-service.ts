@@ -1,11 +1,25 @@
 import * as amqp from 'amqplib';
+import { EnvReader } from '@envrefresh/config';
+import { ProvenUser, UserProofVerifier, readUserProofVerificationConfig } from '@envrefresh/auth';
 import { RemoteProblem, RpcService } from '@envrefresh/contracts';
 import { rpcQueue } from '@envrefresh/messaging';
 
+/**
+ * What the gateway sent, as a service reads it: the user its assertion proves (ADR 0017) in place
+ * of the assertion, or `proofError` when it proves nothing.
+ */
 export interface ReceivedCall {
   pattern: string;
-  data: Record<string, unknown> & { payload?: Record<string, unknown>; correlationId?: string };
+  data: Record<string, unknown> & {
+    payload?: Record<string, unknown>;
+    correlationId?: string;
+    actor?: ProvenUser;
+    proofError?: string;
+  };
 }
+
+/** Checks assertions as every service does, with the development key the gateway under test signs with. */
+const verifier = new UserProofVerifier(readUserProofVerificationConfig(new EnvReader({}), false));
 
 export type FakeAnswer = { response: unknown } | { problem: RemoteProblem };
 
@@ -21,6 +35,7 @@ export class FakeRpcService {
   private constructor(
     private readonly connection: amqp.ChannelModel,
     private readonly channel: amqp.Channel,
+    private readonly service: RpcService,
   ) {}
 
   static async start(amqpUrl: string, namespace: string, service: RpcService): Promise<FakeRpcService> {
@@ -29,7 +44,7 @@ export class FakeRpcService {
     const channel = await connection.createChannel();
     const queue = rpcQueue(namespace, service);
     await channel.assertQueue(queue, { durable: true });
-    const fake = new FakeRpcService(connection, channel);
+    const fake = new FakeRpcService(connection, channel, service);
     await channel.consume(queue, (message) => message && void fake.handle(message), { noAck: true });
     return fake;
   }
@@ -54,7 +69,7 @@ export class FakeRpcService {
       pattern: string;
       data: ReceivedCall['data'];
     };
-    const call = { pattern: packet.pattern, data: packet.data };
+    const call = { pattern: packet.pattern, data: await this.asServiceReadsIt(packet.pattern, packet.data) };
     this.calls.push(call);
     // The readiness probe pings every service; answering it keeps the gateway's circuit closed.
     const answer: FakeAnswer = packet.pattern.endsWith('.ping')
@@ -68,5 +83,16 @@ export class FakeRpcService {
     this.channel.sendToQueue(message.properties.replyTo as string, Buffer.from(JSON.stringify(reply)), {
       correlationId: message.properties.correlationId as string,
     });
+  }
+
+  private async asServiceReadsIt(pattern: string, data: ReceivedCall['data']): Promise<ReceivedCall['data']> {
+    if (pattern.endsWith('.ping') || !data) return data;
+    const { assertion, ...rest } = data;
+    try {
+      const actor = await verifier.verify(assertion, { audience: this.service, pattern, request: data });
+      return { ...rest, actor };
+    } catch (error) {
+      return { ...rest, proofError: (error as Error).message };
+    }
   }
 }

@@ -1,8 +1,9 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateEnvironmentPayload, environmentUpsertedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
-import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { IdempotentCommandRunner } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
 import { Environment } from '../domain/environment';
 import { adminRequired, environmentKeyTaken } from '../domain/environment.errors';
@@ -11,7 +12,7 @@ import { ENVIRONMENT_REPOSITORY, EnvironmentRepository } from './environment.rep
 import { EnvironmentRecordView, toEnvironmentView } from './environment-view.mapper';
 
 export interface CreateEnvironmentCommand {
-  actor: unknown;
+  user: ActingUser;
   payload: CreateEnvironmentPayload;
   idempotencyKey?: string;
 }
@@ -26,12 +27,7 @@ export class CreateEnvironmentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({
-    actor,
-    payload,
-    idempotencyKey,
-  }: CreateEnvironmentCommand): Promise<EnvironmentRecordView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload, idempotencyKey }: CreateEnvironmentCommand): Promise<EnvironmentRecordView> {
     if (!user.isAdmin) throw adminRequired();
     const environment = Environment.create(payload, randomUUID(), this.clock.now());
     return this.runner.run(

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT_TIERS, EnvironmentTier, Page } from '@envrefresh/contracts';
-import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems } from '@envrefresh/kernel';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { Problems, ActingUser } from '@envrefresh/kernel';
 import { environmentNotFound } from '../domain/environment.errors';
 import { ENVIRONMENT_REPOSITORY, EnvironmentRepository } from './environment.repository.port';
 import { EnvironmentRecordView, toEnvironmentView } from './environment-view.mapper';
@@ -15,8 +15,7 @@ export class EnvironmentQueries {
     @Inject(ENVIRONMENT_REPOSITORY) private readonly environments: EnvironmentRepository,
   ) {}
 
-  async get(actor: unknown, ref: unknown): Promise<EnvironmentRecordView> {
-    actingUserOf(actor);
+  async get(user: ActingUser, ref: unknown): Promise<EnvironmentRecordView> {
     const environment =
       typeof ref === 'string' ? await this.environments.findByRef(this.dataSource.manager, ref) : null;
     if (!environment) throw environmentNotFound(String(ref));
@@ -24,10 +23,9 @@ export class EnvironmentQueries {
   }
 
   async list(
-    actor: unknown,
+    user: ActingUser,
     query: { limit?: unknown; cursor?: unknown; tier?: unknown } = {},
   ): Promise<Page<EnvironmentRecordView>> {
-    actingUserOf(actor);
     const problems = new Problems();
     const limit = pageSize(query.limit, problems);
     const after = decodeCursor(query.cursor, ['k'], problems);

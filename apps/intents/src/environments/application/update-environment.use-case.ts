@@ -1,7 +1,7 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { environmentUpsertedEvent } from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
 import { Environment } from '../domain/environment';
 import { adminRequired, environmentNotFound } from '../domain/environment.errors';
@@ -10,7 +10,7 @@ import { ENVIRONMENT_REPOSITORY, EnvironmentRepository } from './environment.rep
 import { EnvironmentRecordView, toEnvironmentView } from './environment-view.mapper';
 
 export interface UpdateEnvironmentCommand {
-  actor: unknown;
+  user: ActingUser;
   ref: unknown;
   patch: unknown;
 }
@@ -25,8 +25,7 @@ export class UpdateEnvironmentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, ref, patch }: UpdateEnvironmentCommand): Promise<EnvironmentRecordView> {
-    const user = actingUserOf(actor);
+  async execute({ user, ref, patch }: UpdateEnvironmentCommand): Promise<EnvironmentRecordView> {
     if (!user.isAdmin) throw adminRequired();
     const changes = Environment.readChanges(patch);
     return this.unitOfWork.run(async (transaction) => {

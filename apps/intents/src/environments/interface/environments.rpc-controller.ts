@@ -10,7 +10,8 @@ import {
   environmentsUpdateRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
-import { domainProblem } from '@envrefresh/application';
+import { ProvenUser, domainProblem } from '@envrefresh/application';
+import { ActingUser } from '@envrefresh/kernel';
 import { CreateEnvironmentUseCase } from '../application/create-environment.use-case';
 import { EnvironmentQueries } from '../application/environment-queries.service';
 import { UpdateEnvironmentUseCase } from '../application/update-environment.use-case';
@@ -27,28 +28,40 @@ export class EnvironmentsRpcController {
   ) {}
 
   @MessagePattern(environmentsCreateRpc.pattern)
-  create(@Payload() request: RpcRequestOf<typeof environmentsCreateRpc>): Promise<EnvironmentView> {
+  create(
+    @Payload() request: RpcRequestOf<typeof environmentsCreateRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<EnvironmentView> {
     return this.createEnvironment.execute({
-      actor: request?.actor,
+      user,
       payload: request?.payload,
       idempotencyKey: request?.idempotencyKey,
     });
   }
 
   @MessagePattern(environmentsListRpc.pattern)
-  list(@Payload() request: RpcRequestOf<typeof environmentsListRpc>): Promise<Page<EnvironmentView>> {
-    return this.queries.list(request?.actor, request?.payload ?? {});
+  list(
+    @Payload() request: RpcRequestOf<typeof environmentsListRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<Page<EnvironmentView>> {
+    return this.queries.list(user, request?.payload ?? {});
   }
 
   @MessagePattern(environmentsGetRpc.pattern)
-  get(@Payload() request: RpcRequestOf<typeof environmentsGetRpc>): Promise<EnvironmentView> {
-    return this.queries.get(request?.actor, request?.payload?.environment);
+  get(
+    @Payload() request: RpcRequestOf<typeof environmentsGetRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<EnvironmentView> {
+    return this.queries.get(user, request?.payload?.environment);
   }
 
   @MessagePattern(environmentsUpdateRpc.pattern)
-  update(@Payload() request: RpcRequestOf<typeof environmentsUpdateRpc>): Promise<EnvironmentView> {
+  update(
+    @Payload() request: RpcRequestOf<typeof environmentsUpdateRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<EnvironmentView> {
     return this.updateEnvironment.execute({
-      actor: request?.actor,
+      user,
       ref: request?.payload?.environment,
       patch: request?.payload?.patch,
     });

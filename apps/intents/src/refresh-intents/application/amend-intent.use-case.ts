@@ -1,7 +1,7 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { Injectable } from '@nestjs/common';
 import { AmendIntentPayload, IntentView } from '@envrefresh/contracts';
 import { UnitOfWork } from '@envrefresh/messaging';
-import { actingUserOf } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
 import { toIntentView } from './intent-view.mapper';
 import { IntentChangeRecorder } from './intent-change.recorder';
@@ -21,8 +21,7 @@ export class AmendIntentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, payload }: { actor: unknown; payload: AmendIntentPayload }): Promise<IntentView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload }: { user: ActingUser; payload: AmendIntentPayload }): Promise<IntentView> {
     return this.unitOfWork.run(async (transaction) => {
       const { intent, environment } = await this.loader.load(transaction.manager, user, payload?.intentId);
       const { intentId: _intentId, ...command } = payload;

@@ -1,7 +1,8 @@
+import { ActingUser } from '@envrefresh/kernel';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateIntentPayload, IntentView } from '@envrefresh/contracts';
-import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { IdempotentCommandRunner } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
 import { unknownEnvironment } from '../domain/intent.errors';
 import { parseFiling } from '../domain/intent-input.validation';
@@ -11,7 +12,7 @@ import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.p
 import { IntentChangeRecorder } from './intent-change.recorder';
 
 export interface FileIntentCommand {
-  actor: unknown;
+  user: ActingUser;
   payload: CreateIntentPayload;
   idempotencyKey?: string;
 }
@@ -30,8 +31,7 @@ export class FileIntentUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, payload, idempotencyKey }: FileIntentCommand): Promise<IntentView> {
-    const user = actingUserOf(actor);
+  async execute({ user, payload, idempotencyKey }: FileIntentCommand): Promise<IntentView> {
     assertMayPerform(user, 'create', user);
     const filing = parseFiling(payload);
     return this.runner.run(

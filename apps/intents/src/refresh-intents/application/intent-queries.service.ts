@@ -9,8 +9,8 @@ import {
   ListIntentsQuery,
   Page,
 } from '@envrefresh/contracts';
-import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { Problems, isUuid, parseInstant, ActingUser } from '@envrefresh/kernel';
 import { verifyChain } from '../domain/history-chain';
 import { INTENT_HISTORY_REPOSITORY, IntentHistoryRepository } from './intent-history.repository.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
@@ -29,14 +29,13 @@ export class IntentQueries {
     @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
   ) {}
 
-  async get(actor: unknown, intentId: unknown): Promise<IntentView> {
-    const { intent } = await this.loader.load(this.dataSource.manager, actingUserOf(actor), intentId);
+  async get(user: ActingUser, intentId: unknown): Promise<IntentView> {
+    const { intent } = await this.loader.load(this.dataSource.manager, user, intentId);
     return toIntentView(intent.snapshot());
   }
 
   /** Newest first; status, environment and window-overlap filters; opaque cursor. */
-  async list(actor: unknown, query: ListIntentsQuery = {}): Promise<Page<IntentView>> {
-    const user = actingUserOf(actor);
+  async list(user: ActingUser, query: ListIntentsQuery = {}): Promise<Page<IntentView>> {
     const problems = new Problems();
     const limit = pageSize(query.limit, problems);
     const position = decodeCursor(query.cursor, ['c', 'i'], problems);
@@ -72,8 +71,8 @@ export class IntentQueries {
     );
   }
 
-  async historyOf(actor: unknown, intentId: unknown): Promise<HistoryEntryView[]> {
-    const { intent } = await this.loader.load(this.dataSource.manager, actingUserOf(actor), intentId);
+  async historyOf(user: ActingUser, intentId: unknown): Promise<HistoryEntryView[]> {
+    const { intent } = await this.loader.load(this.dataSource.manager, user, intentId);
     const entries = await this.history.list(this.dataSource.manager, intent.id);
     const people = await this.people.lookUp(
       this.dataSource.manager,
@@ -83,8 +82,7 @@ export class IntentQueries {
   }
 
   /** Reads the intent and its trail in one snapshot, so a transition in between cannot look like tampering. */
-  async verifyHistory(actor: unknown, intentId: unknown): Promise<HistoryVerification> {
-    const user = actingUserOf(actor);
+  async verifyHistory(user: ActingUser, intentId: unknown): Promise<HistoryVerification> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const { intent } = await this.loader.load(manager, user, intentId);
       const verification = verifyChain(await this.history.list(manager, intent.id), intent.status);

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Page, PageQuery, RefreshRecordView } from '@envrefresh/contracts';
-import { actingUserOf, assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { createHash } from 'node:crypto';
-import { Problems, canSeeIntent } from '@envrefresh/kernel';
+import { Problems, canSeeIntent, ActingUser } from '@envrefresh/kernel';
 import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
 import { toHiddenRefreshRecordView, toRefreshRecordView } from './intent-view.mapper';
@@ -24,10 +24,9 @@ export class RefreshHistoryQuery {
   ) {}
 
   async execute(
-    actor: unknown,
+    user: ActingUser,
     query: { environment?: unknown } & PageQuery,
   ): Promise<Page<RefreshRecordView>> {
-    const user = actingUserOf(actor);
     const problems = new Problems();
     const limit = pageSize(query?.limit, problems);
     const position = decodeCursor(query?.cursor, ['c', 'i'], problems);

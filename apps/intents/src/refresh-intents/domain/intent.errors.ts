@@ -71,12 +71,38 @@ export function roleRequired(action: string, roles: string): DomainError {
   );
 }
 
-export function blockingConflicts(action: string, conflictIds: string[]): DomainError {
+export function blockingConflicts(
+  action: string,
+  conflictIds: string[],
+  findings: string[] = [],
+): DomainError {
+  const named = [
+    ...(conflictIds.length > 0 ? [conflictIds.join(', ')] : []),
+    ...findings.map((finding) => `between now and the planned start: ${finding}`),
+  ];
   return new DomainError(
     'conflict',
     'INTENT.BLOCKING_CONFLICT',
-    `Cannot ${action} while BLOCKING conflicts are open: ${conflictIds.join(', ')}; resolve or override them first`,
-    { blockingConflictIds: conflictIds },
+    `Cannot ${action} while BLOCKING conflicts are open: ${named.join('; ')}; resolve or override them first`,
+    { blockingConflictIds: conflictIds, ...(findings.length > 0 ? { blockingFindings: findings } : {}) },
+  );
+}
+
+export function tooEarlyToStart(earliest: Date, plannedStart: Date): DomainError {
+  return new DomainError(
+    'conflict',
+    'INTENT.TOO_EARLY',
+    `This refresh may start from ${earliest.toISOString()} (plannedStart is ${plannedStart.toISOString()}); to start sooner, amend its window`,
+    { earliestStart: earliest.toISOString() },
+  );
+}
+
+/** The conflicts service could not say whether BLOCKING conflicts are open: nothing is decided. */
+export function conflictCheckUnavailable(action: string): DomainError {
+  return new DomainError(
+    'unavailable',
+    'APPROVAL_GATE.UNAVAILABLE',
+    `The conflict check could not be made, so the intent was not ${action === 'start' ? 'started' : 'approved'}; try again shortly`,
   );
 }
 

@@ -9,7 +9,13 @@ import {
   parseInstant,
 } from '@envrefresh/kernel';
 import { ExecutionFacts, readExecutionFacts } from './execution-facts';
-import { blockingConflicts, invalidTransition, notAmendable, staleVersion } from './intent.errors';
+import {
+  blockingConflicts,
+  invalidTransition,
+  notAmendable,
+  staleVersion,
+  tooEarlyToStart,
+} from './intent.errors';
 import { Filing, IntentSource, checkWindow, readGroups, readReason } from './intent-input.validation';
 import { assertMayPerform } from './intent-policy';
 import { AMENDABLE_STATUSES, LifecycleAction, nextStatus } from './intent-state-machine';
@@ -78,8 +84,15 @@ export interface TransitionCommand {
   version: unknown;
   notes?: unknown;
   facts?: unknown;
-  /** For approve and start: OPEN BLOCKING conflicts the gateway found at that moment. */
-  blockingConflictIds?: unknown;
+  /**
+   * For approve and start: the OPEN BLOCKING conflicts the conflicts service reported at that
+   * moment, asked by this service itself (ADR 0009), never taken from the caller.
+   */
+  blockingConflictIds?: readonly string[];
+  /** For start: explanations of BLOCKING findings between now and plannedStart (a start ahead of the plan). */
+  blockingFindings?: readonly string[];
+  /** For start: how long before plannedStart a refresh may start (START_EARLY_TOLERANCE). */
+  startEarlyToleranceMs?: number;
 }
 
 export interface AmendCommand {
@@ -187,29 +200,11 @@ export class RefreshIntent {
    * (400), open BLOCKING conflicts for approve and start (409).
    */
   perform(user: ActingUser, command: TransitionCommand, environment: EnvironmentPolicy, now: Date): void {
-    const problems = new Problems();
-    const action = command.action;
-    if (!(INTENT_ACTIONS as readonly unknown[]).includes(action)) {
-      problems.add('action', `must be one of ${INTENT_ACTIONS.join(', ')}`);
-    }
-    readVersion(command.version, problems);
-    const notes = readNotes(command.notes, problems);
-    const facts = readExecutionFacts(command.facts, problems);
-    const conflictIds = readConflictIds(command.blockingConflictIds, problems);
-    problems.throwIfAny('INTENT.INVALID');
-    const intentAction = action as IntentAction;
-
-    this.checkVersion(command.version as number);
-    const to = nextStatus(this.state.status, intentAction);
-    if (!to) throw invalidTransition(this.state.status, intentAction);
-    assertMayPerform(user, intentAction, this.state.requestedBy, environment.ownerGroup);
-    if (NOTES_REQUIRED.includes(intentAction) && notes === null) {
-      throw new ValidationError('INTENT.INVALID', [
-        { field: 'notes', message: `are required to ${intentAction}` },
-      ]);
-    }
-    if (GATED.includes(intentAction) && conflictIds.length > 0)
-      throw blockingConflicts(intentAction, conflictIds);
+    const { action: intentAction, to, notes, facts } = this.admit(user, command, environment.ownerGroup, now);
+    const conflictIds = command.blockingConflictIds ?? [];
+    const findings = command.blockingFindings ?? [];
+    if (GATED.includes(intentAction) && (conflictIds.length > 0 || findings.length > 0))
+      throw blockingConflicts(intentAction, [...conflictIds], [...findings]);
 
     const actor = actorRefOf(user);
     if (intentAction === 'approve')
@@ -225,6 +220,45 @@ export class RefreshIntent {
     }
     this.record(intentAction, actor, to, notes, EVENT_OF[intentAction], now);
     if (intentAction === 'submit') this.autoApproveIfStandard(environment, now);
+  }
+
+  /**
+   * Everything `perform` checks before conflicts, so the use case asks the conflicts service only
+   * for an action that could otherwise go through: well-formed input (400), the caller's version
+   * (409 STALE_VERSION), the state machine (409 INVALID_TRANSITION), who may act (403), required
+   * notes (400), and for start the earliest moment (409 TOO_EARLY).
+   */
+  admit(
+    user: ActingUser,
+    command: TransitionCommand,
+    ownerGroup: string | null,
+    now: Date,
+  ): { action: IntentAction; to: IntentStatus; notes: string | null; facts: ExecutionFacts | undefined } {
+    const problems = new Problems();
+    const action = command.action;
+    if (!(INTENT_ACTIONS as readonly unknown[]).includes(action)) {
+      problems.add('action', `must be one of ${INTENT_ACTIONS.join(', ')}`);
+    }
+    readVersion(command.version, problems);
+    const notes = readNotes(command.notes, problems);
+    const facts = readExecutionFacts(command.facts, problems);
+    problems.throwIfAny('INTENT.INVALID');
+    const intentAction = action as IntentAction;
+
+    this.checkVersion(command.version as number);
+    const to = nextStatus(this.state.status, intentAction);
+    if (!to) throw invalidTransition(this.state.status, intentAction);
+    assertMayPerform(user, intentAction, this.state.requestedBy, ownerGroup);
+    if (NOTES_REQUIRED.includes(intentAction) && notes === null) {
+      throw new ValidationError('INTENT.INVALID', [
+        { field: 'notes', message: `are required to ${intentAction}` },
+      ]);
+    }
+    if (intentAction === 'start' && command.startEarlyToleranceMs !== undefined) {
+      const earliest = new Date(this.state.plannedStart.getTime() - command.startEarlyToleranceMs);
+      if (now < earliest) throw tooEarlyToStart(earliest, this.state.plannedStart);
+    }
+    return { action: intentAction, to, notes, facts };
   }
 
   /**
@@ -372,15 +406,6 @@ function readNotes(value: unknown, problems: Problems): string | null {
     return null;
   }
   return value.trim() === '' ? null : value.trim();
-}
-
-function readConflictIds(value: unknown, problems: Problems): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
-    problems.add('blockingConflictIds', 'must be an array of conflict ids');
-    return [];
-  }
-  return value as string[];
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

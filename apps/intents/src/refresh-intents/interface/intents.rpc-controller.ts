@@ -18,7 +18,8 @@ import {
   intentsVerifyHistoryRpc,
 } from '@envrefresh/contracts';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
-import { domainProblem } from '@envrefresh/application';
+import { ProvenUser, domainProblem, userRequestProofOf } from '@envrefresh/application';
+import { ActingUser } from '@envrefresh/kernel';
 import { AmendIntentUseCase } from '../application/amend-intent.use-case';
 import { FileIntentUseCase } from '../application/file-intent.use-case';
 import { IntentQueries } from '../application/intent-queries.service';
@@ -43,50 +44,71 @@ export class IntentsRpcController {
   ) {}
 
   @MessagePattern(intentsCreateRpc.pattern)
-  create(@Payload() request: CreateIntentRequest): Promise<IntentView> {
+  create(@Payload() request: CreateIntentRequest, @ProvenUser() user: ActingUser): Promise<IntentView> {
     return this.fileIntent.execute({
-      actor: request?.actor,
+      user,
       payload: request?.payload,
       idempotencyKey: request?.idempotencyKey,
     });
   }
 
   @MessagePattern(intentsListRpc.pattern)
-  list(@Payload() request: RpcRequestOf<typeof intentsListRpc>): Promise<Page<IntentView>> {
-    return this.queries.list(request?.actor, request?.payload ?? {});
+  list(
+    @Payload() request: RpcRequestOf<typeof intentsListRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<Page<IntentView>> {
+    return this.queries.list(user, request?.payload ?? {});
   }
 
   @MessagePattern(intentsGetRpc.pattern)
-  get(@Payload() request: RpcRequestOf<typeof intentsGetRpc>): Promise<IntentView> {
-    return this.queries.get(request?.actor, request?.payload?.intentId);
+  get(
+    @Payload() request: RpcRequestOf<typeof intentsGetRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<IntentView> {
+    return this.queries.get(user, request?.payload?.intentId);
   }
 
   @MessagePattern(intentsAmendRpc.pattern)
-  amend(@Payload() request: RpcRequestOf<typeof intentsAmendRpc>): Promise<IntentView> {
-    return this.amendIntent.execute({ actor: request?.actor, payload: request?.payload });
+  amend(
+    @Payload() request: RpcRequestOf<typeof intentsAmendRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<IntentView> {
+    return this.amendIntent.execute({ user, payload: request?.payload });
   }
 
   @MessagePattern(intentsTransitionRpc.pattern)
-  transition(@Payload() request: RpcRequestOf<typeof intentsTransitionRpc>): Promise<IntentView> {
-    return this.transitionIntent.execute({ actor: request?.actor, payload: request?.payload });
+  transition(
+    @Payload() request: RpcRequestOf<typeof intentsTransitionRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<IntentView> {
+    return this.transitionIntent.execute({
+      user,
+      payload: request?.payload,
+      proof: userRequestProofOf(request),
+    });
   }
 
   @MessagePattern(intentsHistoryRpc.pattern)
-  history(@Payload() request: RpcRequestOf<typeof intentsHistoryRpc>): Promise<HistoryEntryView[]> {
-    return this.queries.historyOf(request?.actor, request?.payload?.intentId);
+  history(
+    @Payload() request: RpcRequestOf<typeof intentsHistoryRpc>,
+    @ProvenUser() user: ActingUser,
+  ): Promise<HistoryEntryView[]> {
+    return this.queries.historyOf(user, request?.payload?.intentId);
   }
 
   @MessagePattern(intentsVerifyHistoryRpc.pattern)
   verifyHistory(
     @Payload() request: RpcRequestOf<typeof intentsVerifyHistoryRpc>,
+    @ProvenUser() user: ActingUser,
   ): Promise<HistoryVerification> {
-    return this.queries.verifyHistory(request?.actor, request?.payload?.intentId);
+    return this.queries.verifyHistory(user, request?.payload?.intentId);
   }
 
   @MessagePattern(environmentsRefreshHistoryRpc.pattern)
   environmentRefreshHistory(
     @Payload() request: RpcRequestOf<typeof environmentsRefreshHistoryRpc>,
+    @ProvenUser() user: ActingUser,
   ): Promise<Page<RefreshRecordView>> {
-    return this.refreshHistory.execute(request?.actor, request?.payload ?? {});
+    return this.refreshHistory.execute(user, request?.payload ?? {});
   }
 }

@@ -1,0 +1,4 @@
+export * from './user-proof';
+export * from './user-proof.keys';
+export * from './user-proof.signer';
+export * from './user-proof.verifier';
