@@ -2,6 +2,7 @@
 export * from './acting-user';
 export * from './canonical-json';
 export * from './domain-error';
+export * from './input-rules';
 export * from './instant';
 export * from './intent-access';
 export * from './iso-duration';

@@ -7,7 +7,9 @@ import {
   actorRefOf,
   canSeeIntent,
   isUuid,
+  JUSTIFICATION_LENGTH,
   mayDecideOnIntent,
+  NOTES_MAX_LENGTH,
 } from '@envrefresh/kernel';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
 import { recordSecurityEvent } from '@envrefresh/observability';
@@ -21,9 +23,6 @@ import {
   ownIntent,
 } from '../domain/conflict.errors';
 import { CONFLICT_REGISTER, ConflictOnIntent, ConflictRegister } from './conflict-register.port';
-
-const JUSTIFICATION = { min: 10, max: 2000 };
-const NOTES_MAX = 2000;
 
 /**
  * An approver's decision on a conflict: acknowledge a WARNING (seen, accepted), or override a
@@ -48,7 +47,7 @@ export class DecideConflictUseCase {
     const user = actingUserOf(actor);
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
-    const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
+    const notes = optionalText(payload?.notes, 'notes', NOTES_MAX_LENGTH, problems);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
       const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: true });
@@ -73,11 +72,16 @@ export class DecideConflictUseCase {
     const user = actingUserOf(actor);
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
-    const justification = optionalText(payload?.justification, 'justification', JUSTIFICATION.max, problems);
+    const justification = optionalText(
+      payload?.justification,
+      'justification',
+      JUSTIFICATION_LENGTH.max,
+      problems,
+    );
     if (justification === undefined)
       problems.add('justification', 'is required: say why the refresh may go ahead');
-    else if (justification.length < JUSTIFICATION.min)
-      problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
+    else if (justification.length < JUSTIFICATION_LENGTH.min)
+      problems.add('justification', `must say why in at least ${JUSTIFICATION_LENGTH.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
       const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: false });
