@@ -8,7 +8,7 @@ import { DurationParts } from './window-duration';
 // The calendar and time-zone rules are Temporal's (temporal-polyfill, the implementation
 // rrule-temporal is built against). A Temporal call costs some 40-60 µs here and an expansion
 // makes two per occurrence, so the cases with one possible answer take a shortcut: a local time
-// far from any offset change, and a duration without years or months.
+// with a single instant, and a duration without years or months.
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -23,12 +23,27 @@ function plainOf(localMs: number): Temporal.PlainDateTime {
  * length of the skip, a time they repeat (autumn) takes the earlier of its two instants.
  */
 export function instantOfLocal(localMs: number, timeZone: string): number {
-  const zone = zoneFor(timeZone);
-  // Real offsets stay within ±14 hours, so the instant lies within a day of the local time read
-  // as UTC; with one offset over that whole stretch there is one instant, and no rule to apply.
-  const early = zone.offsetAt(localMs - DAY_MS);
-  if (early !== CHANGES && early === zone.offsetAt(localMs + DAY_MS)) return localMs - early;
+  const unique = onlyInstantOf(localMs, zoneFor(timeZone));
+  if (unique !== undefined) return unique;
   return plainOf(localMs).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+}
+
+/**
+ * The instant of a local time that has exactly one, undefined for one the clocks skip or repeat
+ * (or too close to a change to tell from the hourly offsets): those are Temporal's to resolve.
+ * Real offsets stay within ±14 hours, so the instant lies within a day of the local time read as
+ * UTC, and time zones never change their offset twice within two days: an instant of the local
+ * time has the offset of a day before or that of a day after.
+ */
+function onlyInstantOf(localMs: number, zone: ZoneOffsets): number | undefined {
+  const early = zone.offsetAt(localMs - DAY_MS);
+  const late = zone.offsetAt(localMs + DAY_MS);
+  if (early === CHANGES || late === CHANGES) return undefined;
+  if (early === late) return localMs - early;
+  const found = [early, late].map((offset) => zone.offsetAt(localMs - offset));
+  if (found.includes(CHANGES)) return undefined;
+  const fitting = [early, late].filter((offset, index) => found[index] === offset);
+  return fitting.length === 1 ? localMs - fitting[0] : undefined;
 }
 
 /**
@@ -67,7 +82,8 @@ class ZoneOffsets {
     const hour = Math.floor(instant / HOUR_MS);
     let known = this.hours.get(hour);
     if (known === undefined) {
-      const [start, end] = [this.exactOffsetAt(hour * HOUR_MS), this.exactOffsetAt((hour + 1) * HOUR_MS)];
+      // The last millisecond of the hour: a change on the next full hour belongs to that hour.
+      const [start, end] = [this.exactOffsetAt(hour * HOUR_MS), this.exactOffsetAt((hour + 1) * HOUR_MS - 1)];
       known = start === end ? start : CHANGES;
       if (this.hours.size >= MAX_REMEMBERED_HOURS) this.hours.clear();
       this.hours.set(hour, known);
