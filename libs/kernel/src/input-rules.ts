@@ -34,6 +34,8 @@ export const JUSTIFICATION_LENGTH = { min: 10, max: 2000 } as const;
 export const NAME_MAX_LENGTH = 200;
 /** What a booking is for. */
 export const PURPOSE_MAX_LENGTH = 500;
+/** The named snapshot or backup a copy is made from. */
+export const SNAPSHOT_MAX_LENGTH = 200;
 
 /** Anything but a JSON object is one problem, on `body`: its fields cannot be named. */
 export function objectOf(input: unknown, problems: Problems): Record<string, unknown> {

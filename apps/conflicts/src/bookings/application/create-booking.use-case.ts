@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, CreateBookingPayload, bookingCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { Booking } from '../domain/booking';
 import { unknownEnvironment } from '../domain/booking.errors';
 import { assertMayBook, assertMayBookFor } from '../domain/booking-policy';
@@ -25,12 +26,13 @@ export class CreateBookingUseCase {
     private readonly events: EventFactory,
     @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
     @Inject(BOOKING_ENVIRONMENTS) private readonly environments: BookingEnvironments,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
     const user = actingUserOf(actor);
     assertMayBook(user);
-    const now = new Date();
+    const now = this.clock.now();
     const request = parseBookingRequest(payload, now);
     assertMayBookFor(user, request.group);
     return this.runner.run(

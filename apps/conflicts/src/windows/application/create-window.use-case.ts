@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CreateWindowPayload, WindowView, windowCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { Window } from '../domain/window';
 import { unknownScopeEnvironments } from '../domain/window.errors';
 import { assertMayManageWindows } from '../domain/window-policy';
@@ -25,6 +26,7 @@ export class CreateWindowUseCase {
     private readonly events: EventFactory,
     @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
     @Inject(WINDOW_ENVIRONMENTS) private readonly environments: WindowEnvironments,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, payload, idempotencyKey }: CreateWindowCommand): Promise<WindowView> {
@@ -38,7 +40,7 @@ export class CreateWindowUseCase {
         const { environmentIds } = request.scope;
         const unknown = await this.environments.unknownAmong(manager, environmentIds);
         if (unknown.size > 0) throw unknownScopeEnvironments(environmentIds, unknown);
-        const window = Window.create(request, { id: randomUUID(), createdBy: user, now: new Date() });
+        const window = Window.create(request, { id: randomUUID(), createdBy: user, now: this.clock.now() });
         await this.windows.insert(manager, window);
         const view = toWindowView(window.snapshot());
         await transaction.publish(this.events.create(windowCreatedEvent, view));

@@ -8,6 +8,7 @@ import {
   MAX_NOTIFICATION_GROUPS,
   isGroupKey,
   GROUP_KEY_RULE,
+  SNAPSHOT_MAX_LENGTH,
 } from '@envrefresh/kernel';
 
 export interface IntentSource {
@@ -115,9 +116,12 @@ function readSource(value: unknown, problems: Problems): IntentSource | undefine
     problems.add('source.environmentId', 'must be a uuid');
   if (
     snapshot !== undefined &&
-    (typeof snapshot !== 'string' || snapshot.trim() === '' || snapshot.length > 200)
+    (typeof snapshot !== 'string' || snapshot.trim() === '' || snapshot.length > SNAPSHOT_MAX_LENGTH)
   ) {
-    problems.add('source.snapshot', 'must be a non-blank string of at most 200 characters');
+    problems.add(
+      'source.snapshot',
+      `must be a non-blank string of at most ${SNAPSHOT_MAX_LENGTH} characters`,
+    );
   }
   return {
     ...(environmentId === undefined ? {} : { environmentId: environmentId as string }),
