@@ -33,7 +33,7 @@ export async function runService<TConfig extends ServiceAppOptions['config']>(
 function describeStartupError(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
   if (code === 'ECONNREFUSED' && /5432/.test(message ?? '')) {
-    return `cannot reach PostgreSQL (${message}); start it, e.g. pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`;
+    return `cannot reach PostgreSQL (${message}); check that it runs and that DATABASE_URL names it`;
   }
   if (code === '3D000') return `${message}; create the database or fix DATABASE_URL`;
   if (code === 'EADDRINUSE') return `${message}; another process holds the port, set PORT`;

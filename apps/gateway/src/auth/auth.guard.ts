@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedActor, Role, grantsAny } from '@envrefresh/auth';
 import { RequestAuthenticator, RequestWithHeaders } from './request-authenticator';
-import { REQUIRED_ROLES } from './roles.decorator';
+import { REQUIRED_ROLES } from './required-roles.metadata';
 
 export interface AuthenticatedRequest extends RequestWithHeaders {
   actor?: AuthenticatedActor;

@@ -2,8 +2,7 @@ import { SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { Role } from '@envrefresh/auth';
 import { AuthGuard } from './auth.guard';
-
-export const REQUIRED_ROLES = 'envrefresh:required-roles';
+import { REQUIRED_ROLES } from './required-roles.metadata';
 
 /** The route needs a valid bearer token carrying one of these roles (or a role that includes it). */
 export const RequireRoles = (...roles: Role[]) =>

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { GROUP_KEY_PATTERN, PURPOSE_MAX_LENGTH } from '@envrefresh/kernel';
 import { BOOKING_PRIORITIES, BookingPriority } from '@envrefresh/contracts';
 import { IsAfter } from '../http/validation/is-after.decorator';
 import { IsInstant } from '../http/validation/is-instant.decorator';
-import { GROUP_KEY } from '../http/validation/patterns';
 import { Trim } from '../http/validation/trim.decorator';
 
 /** `POST /bookings`: a group's claim on an environment for `[start, end)`. */
@@ -25,14 +25,14 @@ export class CreateBookingRequestDto {
     example: 'payments-qa',
     description: 'One of your groups (JWT groups claim); admins may name any',
   })
-  @Matches(GROUP_KEY, { message: '$property must be a group key' })
+  @Matches(GROUP_KEY_PATTERN, { message: '$property must be a group key' })
   group: string;
 
-  @ApiProperty({ example: 'Release 4.2 regression testing', maxLength: 500 })
+  @ApiProperty({ example: 'Release 4.2 regression testing', maxLength: PURPOSE_MAX_LENGTH })
   @Trim()
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(PURPOSE_MAX_LENGTH)
   purpose: string;
 
   @ApiProperty({

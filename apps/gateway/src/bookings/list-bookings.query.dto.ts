@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
+import { GROUP_KEY_PATTERN } from '@envrefresh/kernel';
 import { PageQueryDto } from '../common/page-query.dto';
 import { IsAfter } from '../http/validation/is-after.decorator';
 import { IsInstant } from '../http/validation/is-instant.decorator';
 import { Optional } from '../http/validation/optional.decorator';
-import { GROUP_KEY } from '../http/validation/patterns';
 import { IsQueryBoolean } from '../http/validation/query-boolean.decorator';
 
 export class ListBookingsQueryDto extends PageQueryDto {
@@ -15,7 +15,7 @@ export class ListBookingsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'payments-qa' })
   @Optional()
-  @Matches(GROUP_KEY, { message: '$property must be a group key' })
+  @Matches(GROUP_KEY_PATTERN, { message: '$property must be a group key' })
   group?: string;
 
   @ApiPropertyOptional({

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { SNAPSHOT_MAX_LENGTH } from '@envrefresh/kernel';
 import { Optional } from '../http/validation/optional.decorator';
 
 /** Where the data of a copy comes from: another environment, a named snapshot, or both. */
@@ -13,6 +14,6 @@ export class IntentSourceDto {
   @Optional()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(SNAPSHOT_MAX_LENGTH)
   snapshot?: string;
 }

@@ -1,14 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { JUSTIFICATION_LENGTH, NOTES_MAX_LENGTH } from '@envrefresh/kernel';
 import { Optional } from '../http/validation/optional.decorator';
 import { Trim } from '../http/validation/trim.decorator';
 
 /** acknowledge: a WARNING seen and accepted; notes are optional. */
 export class AcknowledgeConflictRequestDto {
-  @ApiPropertyOptional({ example: 'Told the payments team; they will pause testing', maxLength: 2000 })
+  @ApiPropertyOptional({
+    example: 'Told the payments team; they will pause testing',
+    maxLength: NOTES_MAX_LENGTH,
+  })
   @Optional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(NOTES_MAX_LENGTH)
   notes?: string;
 }
 
@@ -16,14 +20,16 @@ export class AcknowledgeConflictRequestDto {
 export class OverrideConflictRequestDto {
   @ApiProperty({
     example: 'Release testing agreed to pause for the refresh (ticket CHG0012345).',
-    minLength: 10,
-    maxLength: 2000,
+    minLength: JUSTIFICATION_LENGTH.min,
+    maxLength: JUSTIFICATION_LENGTH.max,
     description:
       'Why the refresh may go ahead despite the conflict; leading and trailing spaces do not count',
   })
   @Trim()
   @IsString()
-  @MinLength(10, { message: '$property must say why, in at least 10 characters' })
-  @MaxLength(2000)
+  @MinLength(JUSTIFICATION_LENGTH.min, {
+    message: `$property must say why, in at least ${JUSTIFICATION_LENGTH.min} characters`,
+  })
+  @MaxLength(JUSTIFICATION_LENGTH.max)
   justification: string;
 }

@@ -13,8 +13,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { GROUP_KEY_PATTERN, NAME_MAX_LENGTH } from '@envrefresh/kernel';
 import { ENVIRONMENT_TIERS, EnvironmentTier } from '@envrefresh/contracts';
-import { ENVIRONMENT_KEY, GROUP_KEY, ISO_DURATION } from '../http/validation/patterns';
+import { ENVIRONMENT_KEY, ISO_DURATION } from '../http/validation/patterns';
 import { MaintenanceWindowDto } from './maintenance-window.dto';
 import { Optional } from '../http/validation/optional.decorator';
 
@@ -26,7 +27,7 @@ export class EnvironmentSettingsDto {
   @ApiProperty({ example: 'Payments UAT' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(NAME_MAX_LENGTH)
   name: string;
 
   @ApiProperty({ enum: ENVIRONMENT_TIERS, example: 'UAT' })
@@ -34,7 +35,7 @@ export class EnvironmentSettingsDto {
   tier: EnvironmentTier;
 
   @ApiProperty({ example: 'payments', description: 'Group (JWT groups claim) that owns the environment' })
-  @Matches(GROUP_KEY, { message: '$property must be a group key' })
+  @Matches(GROUP_KEY_PATTERN, { message: '$property must be a group key' })
   ownerGroup: string;
 
   @ApiPropertyOptional({ type: [String], example: ['uat-ledger'], description: 'Keys it depends on' })

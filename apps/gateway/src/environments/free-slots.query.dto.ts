@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { SNAPSHOT_MAX_LENGTH } from '@envrefresh/kernel';
 import { IntentSource } from '@envrefresh/contracts';
 import { IsAfter } from '../http/validation/is-after.decorator';
 import { IsInstant } from '../http/validation/is-instant.decorator';
@@ -54,7 +55,7 @@ export class FreeSlotsQueryDto {
   @Optional()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(SNAPSHOT_MAX_LENGTH)
   sourceSnapshot?: string;
 }
 

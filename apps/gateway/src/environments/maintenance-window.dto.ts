@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { NAME_MAX_LENGTH } from '@envrefresh/kernel';
 import { MaintenanceWindow } from '@envrefresh/contracts';
 import { WindowTimingDto, asWindowTiming } from '../common/window-timing.dto';
 import { Optional } from '../http/validation/optional.decorator';
@@ -10,7 +11,7 @@ export class MaintenanceWindowDto extends WindowTimingDto {
   @Optional()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(NAME_MAX_LENGTH)
   name?: string;
 }
 

@@ -10,9 +10,9 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { GROUP_KEY_PATTERN, MAX_NOTIFICATION_GROUPS, REASON_MAX_LENGTH } from '@envrefresh/kernel';
 import { IsInstant } from '../http/validation/is-instant.decorator';
 import { Optional } from '../http/validation/optional.decorator';
-import { GROUP_KEY } from '../http/validation/patterns';
 
 /** The version an intent command is based on, unless If-Match carries it. */
 export class VersionedRequestDto {
@@ -40,13 +40,13 @@ export class AmendIntentRequestDto extends VersionedRequestDto {
   @Optional()
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(REASON_MAX_LENGTH)
   reason?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['qa-team'] })
   @Optional()
   @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(GROUP_KEY, { each: true, message: 'each of $property must be a group key' })
+  @ArrayMaxSize(MAX_NOTIFICATION_GROUPS)
+  @Matches(GROUP_KEY_PATTERN, { each: true, message: 'each of $property must be a group key' })
   notificationGroups?: string[];
 }

@@ -7,10 +7,12 @@ import {
   IsIn,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { GROUP_KEY_PATTERN, MAX_NOTIFICATION_GROUPS, REASON_MAX_LENGTH } from '@envrefresh/kernel';
 import { REFRESH_TYPES, RefreshType } from '@envrefresh/contracts';
 import { IntentSourceDto } from '../common/intent-source.dto';
 import { IsInstant } from '../http/validation/is-instant.decorator';
@@ -36,7 +38,7 @@ export class CreateIntentRequestDto {
   @ApiProperty({ example: 'Refresh UAT with masked production data for release 42' })
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(REASON_MAX_LENGTH)
   reason: string;
 
   @ApiPropertyOptional({ type: IntentSourceDto })
@@ -48,9 +50,8 @@ export class CreateIntentRequestDto {
   @ApiPropertyOptional({ type: [String], example: ['qa-team'] })
   @Optional()
   @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
+  @ArrayMaxSize(MAX_NOTIFICATION_GROUPS)
+  @Matches(GROUP_KEY_PATTERN, { each: true, message: 'each of $property must be a group key' })
   notificationGroups?: string[];
 
   @ApiPropertyOptional({ example: 'CHG0012345' })

@@ -1,23 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { NOTES_MAX_LENGTH } from '@envrefresh/kernel';
 import { Optional } from '../http/validation/optional.decorator';
 import { VersionedRequestDto } from './amend-intent.request.dto';
 
 /** submit, approve, start, rollback, cancel: the version and optional notes for the audit trail. */
 export class IntentActionRequestDto extends VersionedRequestDto {
-  @ApiPropertyOptional({ example: 'Checked with the payments team', maxLength: 2000 })
+  @ApiPropertyOptional({ example: 'Checked with the payments team', maxLength: NOTES_MAX_LENGTH })
   @Optional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(NOTES_MAX_LENGTH)
   notes?: string;
 }
 
 /** reject and fail: the notes are what the requester reads, so they are required. */
 export class NotedIntentActionRequestDto extends VersionedRequestDto {
-  @ApiProperty({ example: 'Clashes with the month-end close; pick another weekend', maxLength: 2000 })
+  @ApiProperty({
+    example: 'Clashes with the month-end close; pick another weekend',
+    maxLength: NOTES_MAX_LENGTH,
+  })
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(NOTES_MAX_LENGTH)
   notes: string;
 }
 

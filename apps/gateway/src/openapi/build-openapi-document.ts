@@ -24,6 +24,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         ].join('\n\n'),
       )
       .setVersion('1')
+      .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+      // Relative: the API is wherever this document was fetched from.
+      .addServer('/', 'This gateway')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );

@@ -35,6 +35,11 @@ export const problemSchema = {
       items: { type: 'string' },
       description: 'A refused transition (409): the actions the intent allows in its status',
     },
+    retryAfterSeconds: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Too many requests (429): how long to wait, as the Retry-After header says',
+    },
   },
 } as const;
 

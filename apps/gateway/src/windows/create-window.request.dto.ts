@@ -11,6 +11,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { NAME_MAX_LENGTH } from '@envrefresh/kernel';
 import { ENVIRONMENT_TIERS, EnvironmentTier, WINDOW_KINDS, WindowKind } from '@envrefresh/contracts';
 import { WindowTimingDto } from '../common/window-timing.dto';
 import { Optional } from '../http/validation/optional.decorator';
@@ -50,11 +51,11 @@ export class CreateWindowRequestDto extends WindowTimingDto {
   @IsIn(WINDOW_KINDS)
   kind: WindowKind;
 
-  @ApiProperty({ example: 'Quarter-end close', maxLength: 200 })
+  @ApiProperty({ example: 'Quarter-end close', maxLength: NAME_MAX_LENGTH })
   @Trim()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(NAME_MAX_LENGTH)
   name: string;
 
   @ApiPropertyOptional({

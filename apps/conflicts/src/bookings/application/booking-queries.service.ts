@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BookingView, ListBookingsPayload, Page } from '@envrefresh/contracts';
 import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid, parseInstant, ActingUser } from '@envrefresh/kernel';
+import { Problems, isUuid, parseInstant, ActingUser, groupKeyOf, GROUP_KEY_RULE } from '@envrefresh/kernel';
 import { bookingNotFound } from '../domain/booking.errors';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
 import { toBookingView } from './booking-view.mapper';
@@ -37,12 +37,8 @@ export class BookingQueries {
     if (fields.environmentId !== undefined && !isUuid(fields.environmentId)) {
       problems.add('environmentId', 'must be the id (uuid) of an environment');
     }
-    if (
-      fields.group !== undefined &&
-      (typeof fields.group !== 'string' || fields.group.trim() === '' || fields.group.length > 100)
-    ) {
-      problems.add('group', 'must be a non-blank group key of at most 100 characters');
-    }
+    if (fields.group !== undefined && groupKeyOf(fields.group) === undefined)
+      problems.add('group', `must be ${GROUP_KEY_RULE}`);
     const from = fields.from === undefined ? undefined : parseInstant(fields.from, 'from', problems);
     const to = fields.to === undefined ? undefined : parseInstant(fields.to, 'to', problems);
     if (from && to && to <= from) problems.add('to', 'must be after from');

@@ -1,5 +1,13 @@
 import { BOOKING_PRIORITIES, BookingPriority } from '@envrefresh/contracts';
-import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import {
+  Problems,
+  isUuid,
+  parseInstant,
+  objectOf,
+  groupKeyOf,
+  GROUP_KEY_RULE,
+  PURPOSE_MAX_LENGTH,
+} from '@envrefresh/kernel';
 
 /** A booking request that passed validation, instants parsed and text trimmed. */
 export interface BookingRequest {
@@ -14,8 +22,6 @@ export interface BookingRequest {
 /** A leap year: a booking may claim an environment for a whole year, not indefinitely. */
 export const MAX_BOOKING_DAYS = 366;
 const MAX_BOOKING_MS = MAX_BOOKING_DAYS * 24 * 60 * 60 * 1000;
-const MAX_PURPOSE_LENGTH = 500;
-const MAX_GROUP_LENGTH = 100;
 
 const FIELDS = new Set(['environmentId', 'start', 'end', 'group', 'purpose', 'priority']);
 
@@ -34,13 +40,11 @@ export function parseBookingRequest(input: unknown, now: Date): BookingRequest {
   const start = parseInstant(fields.start, 'start', problems);
   const end = parseInstant(fields.end, 'end', problems);
   if (start && end) checkSpan(start, end, now, problems);
-  const group = readText(fields.group, MAX_GROUP_LENGTH);
-  if (group === undefined) {
-    problems.add('group', `must be a non-blank group key of at most ${MAX_GROUP_LENGTH} characters`);
-  }
-  const purpose = readText(fields.purpose, MAX_PURPOSE_LENGTH);
+  const group = groupKeyOf(fields.group);
+  if (group === undefined) problems.add('group', `must be ${GROUP_KEY_RULE}`);
+  const purpose = readText(fields.purpose, PURPOSE_MAX_LENGTH);
   if (purpose === undefined) {
-    problems.add('purpose', `must be a non-blank text of at most ${MAX_PURPOSE_LENGTH} characters`);
+    problems.add('purpose', `must be a non-blank text of at most ${PURPOSE_MAX_LENGTH} characters`);
   }
   if (!(BOOKING_PRIORITIES as readonly unknown[]).includes(fields.priority)) {
     problems.add('priority', `must be one of ${BOOKING_PRIORITIES.join(', ')}`);
@@ -70,13 +74,4 @@ function readText(value: unknown, maxLength: number): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed === '' || trimmed.length > maxLength ? undefined : trimmed;
-}
-
-/** Anything but a JSON object is one problem: its fields cannot be named. */
-function objectOf(input: unknown, problems: Problems): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    problems.add('body', 'must be a JSON object');
-    return {};
-  }
-  return input as Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ActorRef } from '@envrefresh/kernel';
 import { BookingPageQuery, BookingRepository } from '../application/booking.repository.port';
 import { Booking } from '../domain/booking';
-import { BOOKING_CLAIM_COLUMNS, BookingClaimRow } from './booking-rows';
+import { BOOKING_CLAIM_COLUMNS, BookingClaimRow } from '../../shared/infrastructure/booking-rows';
 
 /** The claim, with who made and cancelled it and when. */
 interface BookingRow extends BookingClaimRow {

@@ -7,7 +7,9 @@ import {
   actorRefOf,
   canSeeIntent,
   isUuid,
+  JUSTIFICATION_LENGTH,
   mayDecideOnIntent,
+  NOTES_MAX_LENGTH,
 } from '@envrefresh/kernel';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
 import { recordSecurityEvent } from '@envrefresh/observability';
@@ -22,9 +24,6 @@ import {
 } from '../domain/conflict.errors';
 import { Discretion, asSeenBy } from '../../detection/domain/discretion';
 import { CONFLICT_REGISTER, ConflictOnIntent, ConflictRegister } from './conflict-register.port';
-
-const JUSTIFICATION = { min: 10, max: 2000 };
-const NOTES_MAX = 2000;
 
 /**
  * An approver's decision on a conflict: acknowledge a WARNING (seen, accepted), or override a
@@ -49,7 +48,7 @@ export class DecideConflictUseCase {
   ): Promise<ConflictView> {
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
-    const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
+    const notes = optionalText(payload?.notes, 'notes', NOTES_MAX_LENGTH, problems);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
       const { conflict, discretion } = await this.decidable(transaction.manager, user, conflictId, {
@@ -75,11 +74,16 @@ export class DecideConflictUseCase {
   ): Promise<ConflictView> {
     const problems = new Problems();
     const conflictId = validId(payload?.conflictId, problems);
-    const justification = optionalText(payload?.justification, 'justification', JUSTIFICATION.max, problems);
+    const justification = optionalText(
+      payload?.justification,
+      'justification',
+      JUSTIFICATION_LENGTH.max,
+      problems,
+    );
     if (justification === undefined)
       problems.add('justification', 'is required: say why the refresh may go ahead');
-    else if (justification.length < JUSTIFICATION.min)
-      problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
+    else if (justification.length < JUSTIFICATION_LENGTH.min)
+      problems.add('justification', `must say why in at least ${JUSTIFICATION_LENGTH.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
       const { conflict, discretion } = await this.decidable(transaction.manager, user, conflictId, {

@@ -1,5 +1,4 @@
-import { Finding } from '../../detection/domain/situation';
-import { causeKey } from '../../detection/domain/evaluate';
+import { causeKey, Finding } from '../../detection/domain';
 import { LiveConflict, planReconciliation } from './reconciliation';
 
 const at = (hour: number) => new Date(Date.UTC(2026, 11, 1, hour));

@@ -1,7 +1,5 @@
 import type { ConflictSeverity, ConflictStatus } from '@envrefresh/contracts';
-import { Interval } from '../../detection/domain/interval';
-import { causeKey } from '../../detection/domain/evaluate';
-import { Finding } from '../../detection/domain/situation';
+import { causeKey, Finding, Interval } from '../../detection/domain';
 
 /** A stored conflict that is not RESOLVED, as recomputation compares it with what the rules find now. */
 export interface LiveConflict {

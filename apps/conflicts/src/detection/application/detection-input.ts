@@ -1,5 +1,5 @@
 import { IntentSource } from '@envrefresh/contracts';
-import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import { Problems, isUuid, parseInstant, SNAPSHOT_MAX_LENGTH } from '@envrefresh/kernel';
 import { Interval } from '../domain/interval';
 
 /** The longest window a check or a slot search looks at: beyond it, answers get slow and plans stale. */
@@ -45,9 +45,11 @@ export function optionalSource(value: unknown, problems: Problems): IntentSource
     problems.add('source.environmentId', 'must be a UUID');
   if (
     source.snapshot !== undefined &&
-    (typeof source.snapshot !== 'string' || source.snapshot.trim() === '' || source.snapshot.length > 200)
+    (typeof source.snapshot !== 'string' ||
+      source.snapshot.trim() === '' ||
+      source.snapshot.length > SNAPSHOT_MAX_LENGTH)
   )
-    problems.add('source.snapshot', 'must be a name of 1 to 200 characters');
+    problems.add('source.snapshot', `must be a name of 1 to ${SNAPSHOT_MAX_LENGTH} characters`);
   const kept = {
     ...(typeof source.environmentId === 'string' ? { environmentId: source.environmentId } : {}),
     ...(typeof source.snapshot === 'string' && source.snapshot.trim() !== ''

@@ -1,5 +1,5 @@
-import { BOOKING_CLAIM_COLUMNS } from '../../bookings/infrastructure/booking-rows';
-import { INTENT_WINDOW_COLUMNS as INTENT_COLUMNS } from '../../world/infrastructure/world-rows';
+import { BOOKING_CLAIM_COLUMNS } from '../../shared/infrastructure/booking-rows';
+import { INTENT_WINDOW_COLUMNS as INTENT_COLUMNS } from '../../shared/infrastructure/world-rows';
 
 /**
  * What a Situation needs from Postgres beyond the catalog in memory, in one statement (one plan,

@@ -2,7 +2,7 @@ import type { EnvironmentTier, MaintenanceWindow, WindowTiming } from '@envrefre
 import type { WorkBudget } from '@envrefresh/kernel';
 import { Interval } from '../domain/interval';
 import { occurrencesWithinPaced } from '../domain/recurrence';
-import { WindowRow } from '../../world/infrastructure/world-rows';
+import { WindowRow } from '../../shared/infrastructure/world-rows';
 import { WindowOccurrence } from '../domain/situation';
 
 export function timingOf(row: WindowRow): WindowTiming {

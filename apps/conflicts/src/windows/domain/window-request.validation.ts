@@ -1,5 +1,5 @@
 import { WINDOW_KINDS, WindowKind } from '@envrefresh/contracts';
-import { Problems, canonicalTimeZone } from '@envrefresh/kernel';
+import { Problems, canonicalTimeZone, objectOf, NAME_MAX_LENGTH } from '@envrefresh/kernel';
 import { validateOneOffTiming, validateRecurringTiming } from '../../detection/domain';
 import { Scope, readScope } from './window-scope.validation';
 
@@ -19,7 +19,6 @@ export interface WindowRequest {
 const ONE_OFF_FIELDS = ['start', 'end'];
 const RECURRING_FIELDS = ['rrule', 'duration', 'timezone', 'startsAt', 'until'];
 const FIELDS = new Set(['kind', 'name', 'scope', ...ONE_OFF_FIELDS, ...RECURRING_FIELDS]);
-const MAX_NAME_LENGTH = 200;
 
 /**
  * Validates `POST /windows` as the domain needs it, naming every field that is wrong
@@ -37,8 +36,8 @@ export function parseWindowRequest(input: unknown): WindowRequest {
     problems.add('kind', `must be one of ${WINDOW_KINDS.join(', ')}`);
   }
   const name = typeof fields.name === 'string' ? fields.name.trim() : '';
-  if (name === '' || name.length > MAX_NAME_LENGTH) {
-    problems.add('name', `must be a non-blank string of at most ${MAX_NAME_LENGTH} characters`);
+  if (name === '' || name.length > NAME_MAX_LENGTH) {
+    problems.add('name', `must be a non-blank string of at most ${NAME_MAX_LENGTH} characters`);
   }
   const scope = readScope(fields.scope, problems);
   const timing = readTiming(fields, problems);
@@ -95,13 +94,4 @@ function readRecurring(fields: Record<string, unknown>, problems: Problems): Tim
     startsAt: new Date(startsAt),
     ...(until === undefined ? {} : { until: new Date(until) }),
   };
-}
-
-/** Anything but a JSON object is one problem: its fields cannot be named. */
-function objectOf(input: unknown, problems: Problems): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    problems.add('body', 'must be a JSON object');
-    return {};
-  }
-  return input as Record<string, unknown>;
 }

@@ -5,7 +5,7 @@ import { ActorRef } from '@envrefresh/kernel';
 import { WindowPageQuery, WindowRepository } from '../application/window.repository.port';
 import { Window } from '../domain/window';
 import { Timing } from '../domain/window-request.validation';
-import { WINDOW_COLUMNS, WindowRow } from '../../world/infrastructure/world-rows';
+import { WINDOW_COLUMNS, WindowRow } from '../../shared/infrastructure/world-rows';
 
 /** The catalog's window row, with who made it and when. */
 interface WindowRecordRow extends WindowRow {

@@ -13,7 +13,7 @@ import {
   intentWindowRow,
   toEnvironmentNode,
   toIntentWindow,
-} from './world-rows';
+} from '../../shared/infrastructure/world-rows';
 
 @Injectable()
 export class SqlWorldRepository implements WorldRepository {

@@ -6,6 +6,3 @@ export const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(
  * `/environments/{id or key}`, so the first character may not be followed by a UUID's layout.
  */
 export const ENVIRONMENT_KEY = /^(?![0-9a-f]{8}-[0-9a-f]{4}-)[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/i;
-
-/** Groups as they appear in the JWT `groups` claim. */
-export const GROUP_KEY = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,99}$/;

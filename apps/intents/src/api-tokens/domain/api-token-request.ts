@@ -1,5 +1,4 @@
-import { ROLES, Role, grantsAny } from '@envrefresh/auth';
-import { DomainError, Problems, parseInstant } from '@envrefresh/kernel';
+import { DomainError, Problems, ROLES, Role, grantsAny, parseInstant } from '@envrefresh/kernel';
 
 /** SPEC "Machines": a token lives at most a year. */
 export const API_TOKEN_MAX_LIFETIME_YEARS = 1;

@@ -1,5 +1,13 @@
 import { ENVIRONMENT_TIERS, EnvironmentTier, MaintenanceWindow } from '@envrefresh/contracts';
-import { Problems, isIsoDuration, isKnownTimeZone } from '@envrefresh/kernel';
+import {
+  Problems,
+  isIsoDuration,
+  isKnownTimeZone,
+  objectOf,
+  NAME_MAX_LENGTH,
+  groupKeyOf,
+  GROUP_KEY_RULE,
+} from '@envrefresh/kernel';
 import { validateMaintenanceWindows } from './maintenance-window.validation';
 
 export const ENVIRONMENT_KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -55,7 +63,7 @@ export class Environment {
 
   static create(input: unknown, id: string, now: Date): Environment {
     const problems = new Problems();
-    const fields = asObject(input, problems);
+    const fields = objectOf(input, problems);
     const key = fields.key;
     if (typeof key !== 'string' || !ENVIRONMENT_KEY.test(key)) {
       problems.add(
@@ -93,7 +101,7 @@ export class Environment {
   /** Validates a PATCH body; `key` cannot change (it is how other environments refer to this one). */
   static readChanges(patch: unknown): EnvironmentChanges {
     const problems = new Problems();
-    const fields = asObject(patch, problems);
+    const fields = objectOf(patch, problems);
     if ('key' in fields) problems.add('key', 'cannot be changed: other environments depend on it by key');
     const changes = readChanges(fields, problems, ['key']);
     problems.throwIfAny('ENVIRONMENT.INVALID');
@@ -140,14 +148,6 @@ export class Environment {
   }
 }
 
-function asObject(input: unknown, problems: Problems): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    problems.add('body', 'must be a JSON object');
-    return {};
-  }
-  return input as Record<string, unknown>;
-}
-
 function readChanges(
   fields: Record<string, unknown>,
   problems: Problems,
@@ -170,8 +170,8 @@ function readChanges(
     reminderLeadTimes,
   } = fields;
   if (name !== undefined) {
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
-      problems.add('name', 'must be a non-blank string of at most 200 characters');
+    if (typeof name !== 'string' || name.trim() === '' || name.length > NAME_MAX_LENGTH) {
+      problems.add('name', `must be a non-blank string of at most ${NAME_MAX_LENGTH} characters`);
     } else changes.name = name.trim();
   }
   if (tier !== undefined) {
@@ -180,9 +180,9 @@ function readChanges(
     } else changes.tier = tier as EnvironmentTier;
   }
   if (ownerGroup !== undefined) {
-    if (typeof ownerGroup !== 'string' || ownerGroup.trim() === '' || ownerGroup.length > 100) {
-      problems.add('ownerGroup', 'must be a non-blank group key of at most 100 characters');
-    } else changes.ownerGroup = ownerGroup.trim();
+    const key = groupKeyOf(ownerGroup);
+    if (key === undefined) problems.add('ownerGroup', `must be ${GROUP_KEY_RULE}`);
+    else changes.ownerGroup = key;
   }
   if (dependsOn !== undefined) {
     if (

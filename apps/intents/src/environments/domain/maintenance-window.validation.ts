@@ -1,5 +1,5 @@
 import { MaintenanceWindow } from '@envrefresh/contracts';
-import { Problems, isIsoDuration, isKnownTimeZone, parseInstant } from '@envrefresh/kernel';
+import { Problems, isIsoDuration, isKnownTimeZone, parseInstant, NAME_MAX_LENGTH } from '@envrefresh/kernel';
 
 const ONE_OFF = ['start', 'end'];
 const RECURRING = ['rrule', 'duration', 'timezone', 'startsAt', 'until'];
@@ -29,7 +29,10 @@ function validateWindow(value: unknown, path: string, problems: Problems): Maint
   const window = value as Record<string, unknown>;
   for (const key of Object.keys(window))
     if (!KNOWN.has(key)) problems.add(`${path}.${key}`, 'is not a window field');
-  if (window.name !== undefined && (typeof window.name !== 'string' || window.name.length > 200)) {
+  if (
+    window.name !== undefined &&
+    (typeof window.name !== 'string' || window.name.length > NAME_MAX_LENGTH)
+  ) {
     problems.add(`${path}.name`, 'must be a string of at most 200 characters');
   }
   const oneOff = ONE_OFF.some((key) => key in window);

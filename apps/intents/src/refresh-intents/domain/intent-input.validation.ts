@@ -1,5 +1,15 @@
 import { REFRESH_TYPES, RefreshType } from '@envrefresh/contracts';
-import { Problems, isUuid, parseInstant } from '@envrefresh/kernel';
+import {
+  Problems,
+  isUuid,
+  parseInstant,
+  objectOf,
+  REASON_MAX_LENGTH,
+  MAX_NOTIFICATION_GROUPS,
+  isGroupKey,
+  GROUP_KEY_RULE,
+  SNAPSHOT_MAX_LENGTH,
+} from '@envrefresh/kernel';
 
 export interface IntentSource {
   environmentId?: string;
@@ -69,14 +79,6 @@ export function parseFiling(input: unknown): Filing {
   };
 }
 
-export function objectOf(input: unknown, problems: Problems): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    problems.add('body', 'must be a JSON object');
-    return {};
-  }
-  return input as Record<string, unknown>;
-}
-
 export function checkWindow(start: Date | undefined, end: Date | undefined, problems: Problems): void {
   if (start && end && end <= start) {
     problems.add('plannedEnd', 'must be after plannedStart (windows are half-open [start, end))');
@@ -84,20 +86,19 @@ export function checkWindow(start: Date | undefined, end: Date | undefined, prob
 }
 
 export function readReason(value: unknown, problems: Problems): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 2000) {
-    problems.add('reason', 'must be a non-blank string of at most 2000 characters');
+  if (typeof value !== 'string' || value.trim() === '' || value.length > REASON_MAX_LENGTH) {
+    problems.add('reason', `must be a non-blank string of at most ${REASON_MAX_LENGTH} characters`);
     return undefined;
   }
   return value.trim();
 }
 
 export function readGroups(value: unknown, problems: Problems): string[] | undefined {
-  if (
-    !Array.isArray(value) ||
-    value.length > 50 ||
-    value.some((group) => typeof group !== 'string' || group.trim() === '' || group.length > 100)
-  ) {
-    problems.add('notificationGroups', 'must be an array of at most 50 non-blank group keys');
+  if (!Array.isArray(value) || value.length > MAX_NOTIFICATION_GROUPS || !value.every(isGroupKey)) {
+    problems.add(
+      'notificationGroups',
+      `must be an array of at most ${MAX_NOTIFICATION_GROUPS} items, each ${GROUP_KEY_RULE}`,
+    );
     return undefined;
   }
   return [...new Set(value as string[])];
@@ -115,9 +116,12 @@ function readSource(value: unknown, problems: Problems): IntentSource | undefine
     problems.add('source.environmentId', 'must be a uuid');
   if (
     snapshot !== undefined &&
-    (typeof snapshot !== 'string' || snapshot.trim() === '' || snapshot.length > 200)
+    (typeof snapshot !== 'string' || snapshot.trim() === '' || snapshot.length > SNAPSHOT_MAX_LENGTH)
   ) {
-    problems.add('source.snapshot', 'must be a non-blank string of at most 200 characters');
+    problems.add(
+      'source.snapshot',
+      `must be a non-blank string of at most ${SNAPSHOT_MAX_LENGTH} characters`,
+    );
   }
   return {
     ...(environmentId === undefined ? {} : { environmentId: environmentId as string }),

@@ -7,6 +7,7 @@ import {
   ValidationError,
   actorRefOf,
   parseInstant,
+  NOTES_MAX_LENGTH,
 } from '@envrefresh/kernel';
 import { ExecutionFacts, readExecutionFacts } from './execution-facts';
 import {
@@ -401,8 +402,8 @@ function readVersion(value: unknown, problems: Problems): void {
 
 function readNotes(value: unknown, problems: Problems): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || value.length > 4000) {
-    problems.add('notes', 'must be a string of at most 4000 characters');
+  if (typeof value !== 'string' || value.length > NOTES_MAX_LENGTH) {
+    problems.add('notes', `must be a string of at most ${NOTES_MAX_LENGTH} characters`);
     return null;
   }
   return value.trim() === '' ? null : value.trim();

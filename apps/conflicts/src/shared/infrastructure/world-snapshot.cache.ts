@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryRunner } from 'typeorm';
-import { EnvironmentGraph } from '../domain/environment-graph';
+import { EnvironmentGraph } from '../../world/domain/environment-graph';
 import { WindowIndex } from './window-index';
 import {
   ENVIRONMENT_COLUMNS,

@@ -1,6 +1,6 @@
 import type { EnvironmentTier, IntentStatus, MaintenanceWindow, WindowKind } from '@envrefresh/contracts';
-import { EnvironmentNode } from '../domain/environment-node';
-import { IntentWindow } from '../domain/intent-window';
+import { EnvironmentNode } from '../../world/domain/environment-node';
+import { IntentWindow } from '../../world/domain/intent-window';
 
 export const INTENT_WINDOW_COLUMNS = `intent_id, environment_id, status, refresh_type, lower(planned) AS start,
   upper(planned) AS "end", source_environment_id, source_snapshot, requested_by, notification_groups, version`;

@@ -1,0 +1,2 @@
+import { OrdersController } from '../interface/orders.controller';
+export const reply = OrdersController;

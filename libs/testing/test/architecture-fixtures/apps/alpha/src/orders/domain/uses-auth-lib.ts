@@ -1,0 +1,2 @@
+import { authenticate } from '../../../../../libs/auth/src/authenticate';
+export const uses = authenticate;

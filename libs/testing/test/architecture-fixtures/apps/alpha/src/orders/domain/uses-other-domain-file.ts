@@ -1,0 +1,2 @@
+import { Invoice } from '../../billing/domain/invoice';
+export const uses = Invoice;

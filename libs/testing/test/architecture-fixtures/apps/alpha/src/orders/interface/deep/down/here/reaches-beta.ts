@@ -1,0 +1,2 @@
+import { ledger } from '../../../../../../../beta/src/ledger/domain/ledger';
+export const reaches = ledger;

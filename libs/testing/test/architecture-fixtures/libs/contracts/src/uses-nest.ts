@@ -1,0 +1,2 @@
+import { Controller } from '@nestjs/common';
+export const uses = Controller;

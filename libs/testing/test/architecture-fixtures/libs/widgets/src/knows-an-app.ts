@@ -1,0 +1,2 @@
+import { ledger } from '../../../apps/beta/src/ledger/domain/ledger';
+export const knows = ledger;
