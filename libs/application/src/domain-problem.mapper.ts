@@ -7,6 +7,7 @@ const STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
   'not-found': { status: 404, title: 'Not Found' },
   conflict: { status: 409, title: 'Conflict' },
   unprocessable: { status: 422, title: 'Unprocessable request' },
+  unavailable: { status: 503, title: 'Service Unavailable' },
 };
 
 /** `INTENT.STALE_VERSION` → `https://envrefresh.dev/problems/intent-stale-version`. */

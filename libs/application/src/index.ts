@@ -7,3 +7,4 @@ export * from './idempotency/idempotent-command.runner';
 export * from './migrations/1763790000300-create-idempotency-keys';
 export * from './page-request';
 export * from './postgres-errors';
+export * from './owner-query-refs';

@@ -42,6 +42,7 @@ export * from './rpc/conflicts.rpc';
 export * from './rpc/bookings.rpc';
 export * from './rpc/windows.rpc';
 export * from './rpc/ping.rpc';
+export * from './rpc/projection-sources.rpc';
 export * from './rpc/rpc-catalog';
 
 export { buildAsyncApiDocument, renderAsyncApi, EVENTS_API_VERSION } from './asyncapi/render-asyncapi';

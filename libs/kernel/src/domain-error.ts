@@ -1,5 +1,12 @@
 /** What went wrong, in the domain's words; the interface layer turns each kind into a status. */
-export type DomainErrorKind = 'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unprocessable'
+  /** Something this service depends on could not answer: try again, nothing was decided. */
+  | 'unavailable';
 
 export interface FieldProblem {
   field: string;

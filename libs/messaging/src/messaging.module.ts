@@ -13,6 +13,7 @@ import { MessagingOptions } from './messaging.options';
 import { ENVELOPE_VALIDATOR, MESSAGING_OPTIONS } from './messaging.tokens';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxRepository } from './outbox/outbox.repository';
+import { OwnerQueries } from './projection/owner-queries';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -77,6 +78,7 @@ export class MessagingModule {
         },
         EventHandlerExplorer,
         MessagingLifecycle,
+        OwnerQueries,
         ...persistent,
       ],
       exports: [
@@ -85,6 +87,7 @@ export class MessagingModule {
         EventFactory,
         BrokerReadinessCheck,
         MessagingLifecycle,
+        OwnerQueries,
         ...(options.schema ? [UnitOfWork, OutboxRelay, OutboxRepository, InboxRepository] : []),
       ],
     };

@@ -1,3 +1,5 @@
+import { IntentSourceQuery } from './application/intent-source.query';
+import { IntentSourceRpcController } from './interface/intent-source.rpc-controller';
 import { Module } from '@nestjs/common';
 import { EnvironmentDirectory } from '../environments/application/environment-directory';
 import { EnvironmentsModule } from '../environments/environments.module';
@@ -23,9 +25,10 @@ import { ScheduleEventsListener } from './interface/schedule-events.listener';
 /** Refresh intents: the aggregate, its lifecycle, its tamper-evident history. */
 @Module({
   imports: [SharedModule, EnvironmentsModule],
-  controllers: [IntentsRpcController],
+  controllers: [IntentsRpcController, IntentSourceRpcController],
   providers: [
     FileIntentUseCase,
+    IntentSourceQuery,
     AmendIntentUseCase,
     TransitionIntentUseCase,
     ScheduleIntentUseCase,

@@ -25,6 +25,7 @@ import {
 } from './intent-lifecycle.rpc';
 import { intentsCreateRpc } from './intents.rpc';
 import { PING_RPCS } from './ping.rpc';
+import { catalogEnvironmentsRpc, catalogIntentsRpc, conflictsCatchUpRpc } from './projection-sources.rpc';
 import { windowsCreateRpc, windowsDeleteRpc, windowsGetRpc, windowsListRpc } from './windows.rpc';
 
 /** Every request/reply pattern the services answer. */
@@ -57,6 +58,9 @@ export const RPC_CATALOG = [
   windowsListRpc,
   windowsGetRpc,
   windowsDeleteRpc,
+  catalogEnvironmentsRpc,
+  catalogIntentsRpc,
+  conflictsCatchUpRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

@@ -22,10 +22,14 @@ export interface BrokerGrantOptions {
 }
 
 /**
- * Who calls whose RPC queue. Only the gateway calls services today; a service that comes to call
- * another is added here, and the definitions are generated again.
+ * Who calls whose RPC queue: the gateway calls every service; conflicts asks intents for what its
+ * projections do not know yet (ADR 0014). A service that comes to call another is added here, and
+ * the definitions are generated again.
  */
-export const RPC_CALLERS: Partial<Record<AppName, readonly RpcService[]>> = { gateway: RPC_SERVICES };
+export const RPC_CALLERS: Partial<Record<AppName, readonly RpcService[]>> = {
+  gateway: RPC_SERVICES,
+  conflicts: ['intents'],
+};
 
 /** Nothing: the regex RabbitMQ documents for "no resource". */
 const NOTHING = '^$';

@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, CreateBookingPayload, bookingCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 import { Booking } from '../domain/booking';
 import { unknownEnvironment } from '../domain/booking.errors';
 import { assertMayBook, assertMayBookFor } from '../domain/booking-policy';
@@ -17,7 +19,11 @@ export interface CreateBookingCommand {
   idempotencyKey?: unknown;
 }
 
-/** Books an environment for a group; the row, its idempotency key and `booking.created` commit together. */
+/**
+ * Books an environment for a group; the row, its idempotency key, `booking.created` and the
+ * recomputation of the intents it touches commit together, so the next read sees its conflicts
+ * (ADR 0014); the event, heard back, then changes nothing.
+ */
 @Injectable()
 export class CreateBookingUseCase {
   constructor(
@@ -25,6 +31,8 @@ export class CreateBookingUseCase {
     private readonly events: EventFactory,
     @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
     @Inject(BOOKING_ENVIRONMENTS) private readonly environments: BookingEnvironments,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
+    private readonly changes: WorldChangesService,
   ) {}
 
   async execute({ actor, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
@@ -33,6 +41,7 @@ export class CreateBookingUseCase {
     const now = new Date();
     const request = parseBookingRequest(payload, now);
     assertMayBookFor(user, request.group);
+    await this.catchUp.environments([{ ref: request.environmentId }]);
     return this.runner.run(
       { actorSub: user.sub, idempotencyKey, operation: 'bookings.create', payload },
       async (transaction) => {
@@ -44,6 +53,7 @@ export class CreateBookingUseCase {
         await this.bookings.insert(manager, booking);
         const view = toBookingView(booking.snapshot());
         await transaction.publish(this.events.create(bookingCreatedEvent, view));
+        await this.changes.bookingChanged(transaction, view);
         return view;
       },
     );

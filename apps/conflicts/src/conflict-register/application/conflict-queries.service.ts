@@ -16,6 +16,7 @@ import { CONFLICT_REGISTER, ConflictRegister, StoredConflict } from './conflict-
 import { WorldChangesService } from './world-changes.service';
 import { RECOMPUTATION_LOCK, RecomputationLock } from './recomputation-lock.port';
 import { RecomputeConflictsService } from './recompute-conflicts.service';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 
 /** Reads of the stored conflicts, and the approval gate's question (ADR 0009). */
 @Injectable()
@@ -27,6 +28,7 @@ export class ConflictQueries {
     private readonly recomputer: RecomputeConflictsService,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
     @Inject(RECOMPUTATION_LOCK) private readonly lock: RecomputationLock,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
   ) {}
 
   /**
@@ -47,10 +49,20 @@ export class ConflictQueries {
     );
   }
 
-  /** Every conflict of one intent (the gateway has checked the caller may see it), worded for the caller. */
-  async allFor(actor: unknown, intentId: unknown): Promise<ConflictView[]> {
+  /**
+   * Every conflict of one intent (the gateway has checked the caller may see it), worded for the
+   * caller, as of `version` at least (the version the gateway just read): behind it, the intent is
+   * fetched from its owner and its conflicts recomputed first (ADR 0014).
+   */
+  async allFor(actor: unknown, intentId: unknown, version?: unknown): Promise<ConflictView[]> {
     const user = actingUserOf(actor);
-    const stored = await this.register.allFor(this.dataSource.manager, requireIntentId(intentId));
+    const id = requireIntentId(intentId);
+    const problems = new Problems();
+    if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 0))
+      problems.add('version', 'must be a whole number');
+    problems.throwIfAny('REQUEST.INVALID');
+    await this.catchUp.intents([{ ref: id, ...(version === undefined ? {} : { atLeast: version as number }) }]);
+    const stored = await this.register.allFor(this.dataSource.manager, id);
     return stored.map((conflict) => seenBy(conflict, user));
   }
 

@@ -37,7 +37,7 @@ export class ConflictRegisterRpcController {
 
   @MessagePattern(conflictsForIntentRpc.pattern)
   forIntent(@Payload() request: RpcRequestOf<typeof conflictsForIntentRpc>): Promise<ConflictView[]> {
-    return this.queries.allFor(request?.actor, request?.payload?.intentId);
+    return this.queries.allFor(request?.actor, request?.payload?.intentId, request?.payload?.version);
   }
 
   @MessagePattern(conflictsListRpc.pattern)

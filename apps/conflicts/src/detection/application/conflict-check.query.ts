@@ -10,6 +10,7 @@ import { Candidate, Finding } from '../domain/situation';
 import { optionalSource, requiredUuid, windowOf } from './detection-input';
 import { RULE_SET } from './rule-set.token';
 import { SITUATION_LOADER, SituationLoader } from './situation-loader.port';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 
 /** `POST /conflicts/check`: what an intent with this window would meet; nothing is stored. */
 @Injectable()
@@ -17,6 +18,7 @@ export class ConflictCheckQuery {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
   ) {}
 
@@ -41,6 +43,7 @@ export class ConflictCheckQuery {
       ...(typeof input.excludeIntentId === 'string' ? { intentId: input.excludeIntentId } : {}),
       ...(source ? { source } : {}),
     };
+    await this.catchUp.environments([{ ref: environmentId }]);
     const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
     if (!situation) throw unknownEnvironment('environmentId');
     const conflicts = evaluate(candidate, situation, this.ruleSet).map((finding) =>

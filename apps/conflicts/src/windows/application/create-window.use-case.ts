@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CreateWindowPayload, WindowView, windowCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 import { Window } from '../domain/window';
 import { unknownScopeEnvironments } from '../domain/window.errors';
 import { assertMayManageWindows } from '../domain/window-policy';
@@ -25,12 +27,15 @@ export class CreateWindowUseCase {
     private readonly events: EventFactory,
     @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
     @Inject(WINDOW_ENVIRONMENTS) private readonly environments: WindowEnvironments,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
+    private readonly changes: WorldChangesService,
   ) {}
 
   async execute({ actor, payload, idempotencyKey }: CreateWindowCommand): Promise<WindowView> {
     const user = actingUserOf(actor);
     assertMayManageWindows(user, 'create');
     const request = parseWindowRequest(payload);
+    await this.catchUp.environments(request.scope.environmentIds.map((ref) => ({ ref })));
     return this.runner.run(
       { actorSub: user.sub, idempotencyKey, operation: 'windows.create', payload },
       async (transaction) => {
@@ -42,6 +47,8 @@ export class CreateWindowUseCase {
         await this.windows.insert(manager, window);
         const view = toWindowView(window.snapshot());
         await transaction.publish(this.events.create(windowCreatedEvent, view));
+        // Read your writes (ADR 0014): the intents it touches are recomputed in this transaction.
+        await this.changes.windowChanged(transaction, view);
         return view;
       },
     );
