@@ -28,7 +28,8 @@ describe('read your writes across services', () => {
   });
 
   const cast = () => calendar.cast;
-  const types = (check: ConflictCheckView): ConflictType[] => check.conflicts.map((conflict) => conflict.type);
+  const types = (check: ConflictCheckView): ConflictType[] =>
+    check.conflicts.map((conflict) => conflict.type);
 
   async function createEnvironment(overrides: Record<string, unknown> = {}): Promise<EnvironmentView> {
     return calendar.environment(overrides);

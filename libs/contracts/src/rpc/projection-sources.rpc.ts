@@ -12,10 +12,7 @@ export interface OwnerQueryRequest<TPayload> {
   payload: TPayload;
 }
 
-export const catalogEnvironmentsRpc = defineRpc<
-  OwnerQueryRequest<{ refs: string[] }>,
-  EnvironmentView[]
->()({
+export const catalogEnvironmentsRpc = defineRpc<OwnerQueryRequest<{ refs: string[] }>, EnvironmentView[]>()({
   pattern: 'intents.catalog.environments',
   service: 'intents',
   description:

@@ -61,7 +61,9 @@ export class ConflictQueries {
     if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 0))
       problems.add('version', 'must be a whole number');
     problems.throwIfAny('REQUEST.INVALID');
-    await this.catchUp.intents([{ ref: id, ...(version === undefined ? {} : { atLeast: version as number }) }]);
+    await this.catchUp.intents([
+      { ref: id, ...(version === undefined ? {} : { atLeast: version as number }) },
+    ]);
     const stored = await this.register.allFor(this.dataSource.manager, id);
     return stored.map((conflict) => seenBy(conflict, user));
   }

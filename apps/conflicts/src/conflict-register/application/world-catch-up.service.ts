@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EnvironmentView, IntentView, catalogEnvironmentsRpc, catalogIntentsRpc } from '@envrefresh/contracts';
+import {
+  EnvironmentView,
+  IntentView,
+  catalogEnvironmentsRpc,
+  catalogIntentsRpc,
+} from '@envrefresh/contracts';
 import { retryingTransientFailures } from '@envrefresh/application';
 import {
   OwnerQueries,

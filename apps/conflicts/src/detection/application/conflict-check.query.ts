@@ -75,8 +75,7 @@ export function unknownEnvironment(field: string): ValidationError {
   return new ValidationError('CONFLICTS.UNKNOWN_ENVIRONMENT', [
     {
       field,
-      message:
-        'is not an environment of the catalog (a new environment is known here a moment after it is created)',
+      message: 'is not an environment of the catalog',
     },
   ]);
 }
