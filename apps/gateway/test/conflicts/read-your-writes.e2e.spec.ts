@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ConflictCheckView,
   ConflictType,
@@ -145,6 +146,55 @@ describe('read your writes across services', () => {
         onAmending: ['RESOLVED'],
       });
     }
+  });
+
+  it('still refuses what the owner does not know either, as before: 400 naming the field, by position', async () => {
+    const known = await createEnvironment();
+    const ghost = randomUUID();
+    const booking = await suite.api.post('/bookings', {
+      as: cast().admin,
+      body: {
+        environmentId: ghost,
+        ...hours('2033-06-01', 8, 9),
+        group: 'payments-qa',
+        purpose: 'ghost',
+        priority: 'LOW',
+      },
+    });
+    const window = await suite.api.post('/windows', {
+      as: cast().admin,
+      body: {
+        kind: 'BLACKOUT',
+        name: 'ghostly',
+        scope: { environmentIds: [known.id, ghost, known.id, ghost] },
+        ...hours('2033-06-01', 8, 9),
+      },
+    });
+    const check = await calendar.checkResponse({
+      environmentId: ghost,
+      plannedStart: '2033-06-01T08:00:00Z',
+      plannedEnd: '2033-06-01T09:00:00Z',
+    });
+    const slots = await suite.api.get(`/environments/no-such-${ghost.slice(0, 8)}/free-slots`, {
+      as: cast().requester,
+      query: { duration: 'PT1H' },
+    });
+
+    expect(booking.body).toMatchObject({
+      status: 400,
+      code: 'BOOKING.UNKNOWN_ENVIRONMENT',
+      errors: [{ field: 'environmentId', message: expect.stringContaining(ghost) }],
+    });
+    expect(window.body).toMatchObject({
+      status: 400,
+      code: 'WINDOW.UNKNOWN_ENVIRONMENT',
+      errors: [
+        { field: 'scope.environmentIds[1]', message: expect.stringContaining(ghost) },
+        { field: 'scope.environmentIds[3]', message: expect.stringContaining(ghost) },
+      ],
+    });
+    expect(check.body).toMatchObject({ status: 400, code: 'CONFLICTS.UNKNOWN_ENVIRONMENT' });
+    expect(slots.body).toMatchObject({ status: 404, code: 'ENVIRONMENT.NOT_FOUND' });
   });
 
   it('shows a booking on an intent the moment the booking is made', async () => {
