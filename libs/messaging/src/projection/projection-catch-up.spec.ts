@@ -1,5 +1,5 @@
 import { DomainError } from '@envrefresh/kernel';
-import { RemoteTimeoutError } from '../rpc/remote-call.errors';
+import { RemoteProblemError, RemoteTimeoutError } from '../rpc/remote-call.errors';
 import { ProjectionSource, catchUp } from './projection-catch-up';
 
 interface View {
@@ -50,6 +50,16 @@ describe('catchUp', () => {
     const { source, stored } = world({ a: 7 }, { a: 4 });
     await catchUp(source, [{ ref: 'a', atLeast: 9 }]);
     expect(stored).toEqual({ a: 7 });
+  });
+
+  it('takes an owner refusing the refs themselves (4xx) as knowing nothing by them', async () => {
+    const { source, stored } = world({}, {});
+    source.fetchFromOwner = () =>
+      Promise.reject(
+        new RemoteProblemError('intents', { status: 400, type: 'about:blank', title: 'Invalid request' }),
+      );
+    await expect(catchUp(source, [{ ref: 'x'.repeat(300) }])).resolves.toBeUndefined();
+    expect(stored).toEqual({});
   });
 
   it('fails closed with 503 PROJECTION.OWNER_UNAVAILABLE when the owner cannot answer', async () => {

@@ -48,6 +48,8 @@ export async function catchUp<TView>(
   try {
     views = await source.fetchFromOwner(behind);
   } catch (error) {
+    // The owner answered, refusing the refs themselves: it knows nothing by them either.
+    if (error instanceof RemoteProblemError && error.problem.status < 500) return;
     throw ownerUnavailable(source.what, error);
   }
   for (const view of views) await source.apply(view);
