@@ -97,7 +97,7 @@ describe('intents service: the audit history is append-only and tamper-evident',
       );
       expect(await verify()).toMatchObject({ intact: false, firstBrokenSequence: 2 });
       await tamper(
-        `UPDATE intents.intent_history SET actor = '{"sub":"april","name":"April Approver"}', hash = '${rows[0].hash}' WHERE intent_id = $1 AND sequence = 2`,
+        `UPDATE intents.intent_history SET actor = '{"sub":"april"}', hash = '${rows[0].hash}' WHERE intent_id = $1 AND sequence = 2`,
       );
       expect(await verify()).toMatchObject({ intact: true });
     });

@@ -1,6 +1,7 @@
 // Pure TypeScript shared by the services' domain layers: no Nest, no TypeORM, no broker.
 export * from './acting-user';
 export * from './canonical-json';
+export * from './clock';
 export * from './domain-error';
 export * from './instant';
 export * from './intent-access';

@@ -3,6 +3,7 @@ export * from './consumer/event-consumer';
 export * from './consumer/event-handler';
 export * from './consumer/on-event.decorator';
 export * from './consumer/permanent-event-error';
+export * from './due-rows';
 export * from './event-factory';
 export * from './health/broker-readiness.check';
 export * from './identity/broker-identity';

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { EventValidator } from '@envrefresh/contracts';
+import { Clock } from '@envrefresh/kernel';
 import { AmqpConnection } from './connection/amqp-connection';
 import { EnvelopeValidatorFn } from './consumer/event-handler';
 import { EventHandlerExplorer } from './consumer/event-handler.explorer';
@@ -70,7 +71,11 @@ export class MessagingModule {
             return (body) => validator.validate(body) as ReturnType<EnvelopeValidatorFn>;
           },
         },
-        { provide: EventFactory, useValue: new EventFactory(options.service) },
+        {
+          provide: EventFactory,
+          inject: [{ token: Clock, optional: true }],
+          useFactory: (clock?: Clock) => new EventFactory(options.service, clock),
+        },
         {
           provide: BrokerReadinessCheck,
           inject: [AmqpConnection],

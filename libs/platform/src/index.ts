@@ -1,3 +1,4 @@
+export * from './clock.module';
 export * from './ping.controller';
 export * from './run-service';
 export * from './service-app.factory';

@@ -4,6 +4,7 @@ import { RpcService } from '@envrefresh/contracts';
 import { BrokerReadinessCheck, MessagingLifecycle, MessagingModule } from '@envrefresh/messaging';
 import { ObservabilityModule, PostgresReadinessCheck } from '@envrefresh/observability';
 import { DatabaseModule } from '@envrefresh/persistence';
+import { ClockModule } from './clock.module';
 import { createPingController } from './ping.controller';
 import { ServiceRuntimeConfig } from './service-runtime.config';
 
@@ -15,7 +16,7 @@ export interface ServiceModuleOptions {
 
 /**
  * What every backend service stands on: logs, metrics and probes; its own schema; its events;
- * and the readiness ping. The service adds its bounded contexts beside it.
+ * the clock; and the readiness ping. The service adds its bounded contexts beside it.
  */
 @Module({})
 export class ServiceModule {
@@ -47,6 +48,7 @@ export class ServiceModule {
           poolSize: config.databasePoolSize,
         }),
         MessagingModule.forRoot(config.messaging),
+        ClockModule.forRoot({ testOffsetMs: config.testClockOffsetMs, production: config.production }),
       ],
       controllers: [createPingController(config.app as RpcService)],
     };

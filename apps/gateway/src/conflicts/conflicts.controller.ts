@@ -38,7 +38,7 @@ export class ConflictsController {
   @HttpCode(200)
   @Endpoint({
     summary: 'Dry run: the conflicts a refresh in this window would have',
-    description: `Judges the window under every enabled rule and creates nothing. \`blocking: true\` means such an intent could not be approved until each BLOCKING conflict is overridden or its cause is gone. When amending an intent, send its id as \`excludeIntentId\` so it does not conflict with itself. ${RULES}`,
+    description: `Judges the window under every enabled rule and creates nothing. \`blocking: true\` means such an intent could not be approved until each BLOCKING conflict is overridden or its cause is gone. When amending an intent, send its id as \`excludeIntentId\` so it does not conflict with itself. Another intent you may not see is named only as "another refresh" with its window: no id in \`relatedRef\`, no status, type or requester. ${RULES}`,
     roles: ['viewer'],
     success: {
       status: 200,
@@ -81,7 +81,7 @@ export class ConflictsController {
   @Endpoint({
     summary: 'Acknowledge an OPEN WARNING conflict',
     description:
-      'Says the warning was seen and accepted; it applies to WARNING conflicts only (a BLOCKING one needs an override). Publishes `conflict.acknowledged`. A conflict that is not OPEN or not a WARNING is 409.',
+      'Says the warning was seen and accepted; it applies to WARNING conflicts only (a BLOCKING one needs an override). Publishes `conflict.acknowledged`. A conflict that is not OPEN or not a WARNING is 409. Only approvers of the owner group of the intent’s environment (or admins) decide: one who sees the conflict through a notification group gets 403 CONFLICT.NOT_IN_OWNER_GROUP.',
     roles: ['approver'],
     success: {
       status: 200,
@@ -105,7 +105,7 @@ export class ConflictsController {
   @Endpoint({
     summary: 'Override an OPEN BLOCKING conflict with a justification',
     description:
-      "Lets the intent be approved and started despite the conflict. The `justification` (10 to 2000 characters) is required; who overrode and why is recorded on the conflict and in the intent's history. The override holds through recomputation until the cause itself changes. Applies to BLOCKING conflicts only (a WARNING is acknowledged); a conflict that is not OPEN or not BLOCKING is 409. Publishes `conflict.overridden`.",
+      "Lets the intent be approved and started despite the conflict. The `justification` (10 to 2000 characters) is required; who overrode and why is recorded on the conflict and in the intent's history. The override holds through recomputation until the cause itself changes. Applies to BLOCKING conflicts only (a WARNING is acknowledged); a conflict that is not OPEN or not BLOCKING is 409. Nobody overrides for their own intent, and only approvers of the owner group of the intent's environment (or admins) override (403 CONFLICT.OWN_INTENT / CONFLICT.NOT_IN_OWNER_GROUP). Publishes `conflict.overridden`.",
     roles: ['approver'],
     success: {
       status: 200,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { TOO_MUCH_WORK, WORK_LIMITS } from '@envrefresh/kernel';
 import { AuthenticatedActor } from '@envrefresh/auth';
 import {
   EnvironmentView,
@@ -148,6 +149,8 @@ export class EnvironmentsController {
   @ApiParam(ENVIRONMENT_PARAM)
   @Endpoint({
     summary: 'Executed refreshes of an environment, newest first',
+    description:
+      'Everyone may read it. A refresh whose intent you may not see is `hidden: true` with its times only ("another refresh"): no intent id, type, execution facts or people.',
     roles: ['viewer'],
     success: {
       status: 200,
@@ -170,7 +173,8 @@ export class EnvironmentsController {
   @Endpoint({
     summary: 'Find the earliest free windows of a given length for a refresh',
     description:
-      'Slots of `duration` inside `[from, to)`, earliest first, in which a refresh would have no conflict at all: no BLOCKING and no WARNING, under every rule (other refreshes, bookings, blackouts, maintenance windows, dependencies, and, with `sourceEnvironmentId` or `sourceSnapshot`, refreshes reading the same source). Recurring windows are taken into account. `availableUntil` says how long the gap lasts, so a slot can be moved within it. A slot is a proposal, not a reservation: file the intent to claim it.',
+      'Slots of `duration` inside `[from, to)`, earliest first, in which a refresh would have no conflict at all: no BLOCKING and no WARNING, under every rule (other refreshes, bookings, blackouts, maintenance windows, dependencies, and, with `sourceEnvironmentId` or `sourceSnapshot`, refreshes reading the same source). Recurring windows are taken into account. `availableUntil` says how long the gap lasts, so a slot can be moved within it. A slot is a proposal, not a reservation: file the intent to claim it. ' +
+      `A search whose range would expand more than ${WORK_LIMITS.occurrences} window occurrences (an hourly window over about ${Math.floor(WORK_LIMITS.occurrences / 24)} days) is 422 ${TOO_MUCH_WORK}: narrow \`from\` and \`to\`.`,
     roles: ['viewer'],
     success: {
       status: 200,
@@ -178,7 +182,7 @@ export class EnvironmentsController {
       description: 'The slots found, possibly none',
       example: FREE_SLOTS_EXAMPLE,
     },
-    problems: [400, 404],
+    problems: [400, 404, 422],
   })
   freeSlots(
     @Param('environment', EnvironmentRefPipe) environment: string,

@@ -81,7 +81,7 @@ export class IntentActionsController {
   @Action(
     ['approver'],
     'Approve a requested refresh',
-    'REQUESTED → APPROVED. Refused (409) while the intent has an OPEN BLOCKING conflict, as the conflicts service reports it now; 503 when that cannot be checked. Nobody approves their own intent (403).',
+    'REQUESTED → APPROVED. Refused (409) while the intent has an OPEN BLOCKING conflict, as the conflicts service reports it now; 503 when that cannot be checked. Nobody approves their own intent (403); only approvers of the owner group of its environment (or admins) approve: one who sees it through a notification group gets 403 INTENT.NOT_IN_OWNER_GROUP.',
   )
   approve(
     @Param('id', IntentIdPipe) id: string,
@@ -97,7 +97,7 @@ export class IntentActionsController {
   @Action(
     ['approver'],
     'Reject a requested refresh',
-    'REQUESTED → REJECTED. `notes` are required: they tell the requester why.',
+    'REQUESTED → REJECTED. `notes` are required: they tell the requester why. Only approvers of the owner group of its environment (or admins) reject (else 403 INTENT.NOT_IN_OWNER_GROUP).',
     NOTES_REQUIRED,
   )
   reject(
@@ -114,7 +114,7 @@ export class IntentActionsController {
   @Action(
     ['operator'],
     'Start a scheduled refresh',
-    'SCHEDULED → IN_PROGRESS. Conflicts are checked again at this moment: refused (409) while one is OPEN and BLOCKING, 503 when that cannot be checked.',
+    'SCHEDULED → IN_PROGRESS. Conflicts are checked again at this moment: refused (409) while one is OPEN and BLOCKING, 503 when that cannot be checked. Only operators of the owner group of its environment (or admins) run a refresh (else 403 INTENT.NOT_IN_OWNER_GROUP).',
   )
   start(
     @Param('id', IntentIdPipe) id: string,
@@ -130,7 +130,7 @@ export class IntentActionsController {
   @Action(
     ['operator'],
     'Record a finished refresh',
-    "IN_PROGRESS → COMPLETED, with execution facts for the environment's refresh history and lastRefreshedAt.",
+    "IN_PROGRESS → COMPLETED, with execution facts for the environment's refresh history and lastRefreshedAt. Only operators of the owner group of its environment (or admins) (else 403 INTENT.NOT_IN_OWNER_GROUP).",
     { type: CompleteIntentRequestDto, required: false },
   )
   complete(
@@ -155,7 +155,7 @@ export class IntentActionsController {
   @Action(
     ['operator'],
     'Record a failed refresh',
-    'IN_PROGRESS → FAILED. `notes` are required: what went wrong.',
+    'IN_PROGRESS → FAILED. `notes` are required: what went wrong. Only operators of the owner group of its environment (or admins) (else 403 INTENT.NOT_IN_OWNER_GROUP).',
     NOTES_REQUIRED,
   )
   fail(
@@ -169,7 +169,11 @@ export class IntentActionsController {
 
   @Post('rollback')
   @HttpCode(200)
-  @Action(['operator'], 'Record a rolled-back refresh', 'IN_PROGRESS or FAILED → ROLLED_BACK.')
+  @Action(
+    ['operator'],
+    'Record a rolled-back refresh',
+    'IN_PROGRESS or FAILED → ROLLED_BACK. Only operators of the owner group of its environment (or admins) (else 403 INTENT.NOT_IN_OWNER_GROUP).',
+  )
   rollback(
     @Param('id', IntentIdPipe) id: string,
     @CurrentActor() actor: AuthenticatedActor,

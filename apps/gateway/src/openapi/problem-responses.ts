@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { ApiResponse } from '@nestjs/swagger';
+import { TOO_MUCH_WORK, WORK_LIMITS } from '@envrefresh/kernel';
 import { applyDecorators } from '@nestjs/common';
+import { ACCEPTED_BODY_TYPES } from '../http/input/media-type';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem';
 
 export const PROBLEM_SCHEMA_NAME = 'Problem';
@@ -58,7 +60,8 @@ const PROBLEMS: Record<number, { description: string; example: Record<string, un
     },
   },
   403: {
-    description: "The token lacks the route's role",
+    description:
+      "The token lacks the route's role, or a rule of the resource refuses the caller: separation of duties (nobody approves or overrides for their own intent), or deciding on an intent (approve, reject, start, complete, fail, roll back; acknowledge or override its conflicts) outside the owner group of its environment. Notification groups let you read an intent, never decide on it (`code` INTENT.NOT_IN_OWNER_GROUP / CONFLICT.NOT_IN_OWNER_GROUP).",
     example: { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'This needs the approver role' },
   },
   404: {
@@ -86,8 +89,17 @@ const PROBLEMS: Record<number, { description: string; example: Record<string, un
       detail: 'Request body is too large',
     },
   },
+  415: {
+    description: `The body is not ${ACCEPTED_BODY_TYPES} (form-encoded, XML, text, another charset…)`,
+    example: {
+      type: 'https://envrefresh.dev/problems/unsupported-media-type',
+      title: 'Unsupported Media Type',
+      status: 415,
+      detail: `Send the body as ${ACCEPTED_BODY_TYPES}; got "application/x-www-form-urlencoded"`,
+    },
+  },
   422: {
-    description: 'The Idempotency-Key was used before with a different body',
+    description: `The Idempotency-Key was used before with a different body, or the request asks more work than one request may take (code ${TOO_MUCH_WORK}, e.g. a slot search expanding more than ${WORK_LIMITS.occurrences} window occurrences: narrow the range)`,
     example: {
       type: 'https://envrefresh.dev/problems/idempotency-key-reused',
       title: 'Idempotency-Key reused',
@@ -106,7 +118,8 @@ const PROBLEMS: Record<number, { description: string; example: Record<string, un
     },
   },
   429: {
-    description: 'More than RATE_LIMIT_PER_MINUTE requests from this caller; see Retry-After',
+    description:
+      'More than RATE_LIMIT_PER_MINUTE requests a minute from this caller, or more than MAX_IN_FLIGHT_PER_USER of them in progress at once (type too-many-in-flight); see Retry-After',
     example: {
       type: 'https://envrefresh.dev/problems/rate-limited',
       title: 'Too Many Requests',
@@ -137,21 +150,23 @@ const PROBLEMS: Record<number, { description: string; example: Record<string, un
 
 export type ProblemStatus = keyof typeof PROBLEMS;
 
-/** Documents each status as an application/problem+json response with the Problem schema and an example. */
+/** One status as an application/problem+json response with the Problem schema and an example. */
+export function problemResponse(status: number) {
+  const known = PROBLEMS[status] ?? { description: STATUS_CODES[status] ?? 'Error', example: undefined };
+  return {
+    description: known.description,
+    content: {
+      [PROBLEM_CONTENT_TYPE]: {
+        schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` },
+        ...(known.example ? { example: known.example } : {}),
+      },
+    },
+  };
+}
+
+/** Documents each status as a problem response (see problemResponse). */
 export function ApiProblemResponses(...statuses: number[]) {
   return applyDecorators(
-    ...[...new Set(statuses)].map((status) => {
-      const known = PROBLEMS[status] ?? { description: STATUS_CODES[status] ?? 'Error', example: undefined };
-      return ApiResponse({
-        status,
-        description: known.description,
-        content: {
-          [PROBLEM_CONTENT_TYPE]: {
-            schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` },
-            ...(known.example ? { example: known.example } : {}),
-          },
-        },
-      });
-    }),
+    ...[...new Set(statuses)].map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }

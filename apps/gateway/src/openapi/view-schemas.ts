@@ -12,6 +12,7 @@ import {
   conflictAcknowledgedEvent,
   conflictDetectedEvent,
   conflictOverriddenEvent,
+  answeredRelatedRefSchema,
   conflictViewSchema,
   dateTimeSchema,
   environmentUpsertedEvent,
@@ -109,7 +110,12 @@ const pageOf = (item: string) => ({
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-const conflictProperties = conflictViewSchema.properties as Record<string, object>;
+/** ConflictView as answered: a related intent the caller may not see comes without its id. */
+const answeredConflictViewSchema = {
+  ...conflictViewSchema,
+  properties: { ...(conflictViewSchema.properties as object), relatedRef: answeredRelatedRefSchema },
+};
+const conflictProperties = answeredConflictViewSchema.properties as Record<string, object>;
 const FINDING_FIELDS = ['type', 'severity', 'rule', 'explanation', 'relatedRef', 'window'] as const;
 
 /** A conflict a rule finds before anything is stored: the ConflictView fields that say what and why. */
@@ -191,7 +197,7 @@ export const VIEW_SCHEMAS = {
   EnvironmentView: environmentViewSchema,
   EnvironmentPage: pageOf('EnvironmentView'),
   HistoryEntry: historyEntrySchema,
-  ConflictView: conflictViewSchema,
+  ConflictView: answeredConflictViewSchema,
   ConflictPage: pageOf('ConflictView'),
   ConflictFinding: conflictFindingSchema,
   ConflictCheckView: conflictCheckSchema,

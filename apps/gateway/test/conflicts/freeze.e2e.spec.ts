@@ -1,13 +1,16 @@
 import { EnvironmentView, FreezeView, IntentView } from '@envrefresh/contracts';
 import { eventually } from '@envrefresh/testing';
 import { useApiSuite } from '../api/support/api-suite';
-import { expectStatus } from '../api/support/lifecycle';
+import { OWNER_GROUP, expectStatus } from '../api/support/lifecycle';
 import { persona } from '../api/support/personas';
 import { ConflictCalendar } from './support/calendar';
 import { hours, instant, knownEnvironment } from './support/recompute-scenes';
 
-/** Pipelines ask with the lowest role there is. */
-const pipeline = persona('deploy-bot', ['viewer'], ['ci']);
+/**
+ * Pipelines ask with the lowest role there is, and carry the groups they serve (SPEC "Identity and
+ * roles"): to one outside the owner group a refresh is only "another refresh" (hidden-intents spec).
+ */
+const pipeline = persona('deploy-bot', ['viewer'], ['ci', OWNER_GROUP]);
 
 describe('GET /freeze: may this environment be changed at that instant?', () => {
   const suite = useApiSuite();

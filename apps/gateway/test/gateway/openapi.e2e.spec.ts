@@ -164,6 +164,27 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
       });
   });
 
+  it('documents 415 on every route that takes a body, 422 on the slot search, both reasons for 429', () => {
+    const withBody = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => op.requestBody)
+        .map(([method, op]) => ({ route: `${method} ${path}`, op })),
+    );
+    expect(withBody.length).toBeGreaterThanOrEqual(15);
+    for (const { route, op } of withBody)
+      expect({
+        route,
+        ref: op.responses['415']?.content?.['application/problem+json']?.schema?.$ref,
+      }).toEqual({
+        route,
+        ref: '#/components/schemas/Problem',
+      });
+    const slots = operation('get', '/api/v1/environments/{environment}/free-slots');
+    expect(slots.responses['422']).toBeDefined();
+    expect(slots.description).toMatch(/REQUEST\.TOO_MUCH_WORK/);
+    expect(JSON.stringify(slots.responses['429'])).toMatch(/MAX_IN_FLIGHT_PER_USER/);
+  });
+
   it('tells a user what the conflict routes mean', () => {
     const description = (method: string, path: string) => operation(method, path).description ?? '';
     expect(description('get', '/api/v1/environments/{environment}/free-slots')).toMatch(

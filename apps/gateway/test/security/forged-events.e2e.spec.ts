@@ -117,6 +117,10 @@ describe('forged events from a broker account that is not their owner', () => {
     });
   }
 
+  it('runs every service strict: none warns that events are not authenticated', () => {
+    for (const app of suite.apps) expect(app.process.stdout()).not.toMatch(/events are NOT authenticated/);
+  });
+
   const getIntent = async (intent: IntentView) =>
     (await calendar.lifecycle.get(intent.id, calendar.cast.approver)).body as IntentView;
   const history = async (intent: IntentView) =>

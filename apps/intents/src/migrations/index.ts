@@ -4,6 +4,7 @@ import { CreateEnvironments1763790000000 } from './1763790000000-create-environm
 import { RefreshIntentLifecycle1763790000100 } from './1763790000100-refresh-intent-lifecycle';
 import { CreateIntentHistory1763790000200 } from './1763790000200-create-intent-history';
 import { CreateIdempotencyKeys1763790000300 } from '@envrefresh/application';
+import { PseudonymousHistory1763900000200 } from './1763900000200-pseudonymous-history';
 
 export const INTENTS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -12,4 +13,5 @@ export const INTENTS_MIGRATIONS = [
   RefreshIntentLifecycle1763790000100,
   CreateIntentHistory1763790000200,
   CreateIdempotencyKeys1763790000300,
+  PseudonymousHistory1763900000200,
 ];

@@ -9,6 +9,7 @@ import { FileIntentUseCase } from './application/file-intent.use-case';
 import { INTENT_ENVIRONMENTS } from './application/intent-environments.port';
 import { INTENT_HISTORY_REPOSITORY } from './application/intent-history.repository.port';
 import { INTENT_REPOSITORY } from './application/intent.repository.port';
+import { PEOPLE_DIRECTORY } from './application/people-directory.port';
 import { IntentChangeRecorder } from './application/intent-change.recorder';
 import { IntentQueries } from './application/intent-queries.service';
 import { RecordConflictDecisionUseCase } from './application/record-conflict-decision.use-case';
@@ -18,6 +19,7 @@ import { TransitionIntentUseCase } from './application/transition-intent.use-cas
 import { VisibleIntentLoader } from './application/visible-intent.loader';
 import { SqlIntentHistoryRepository } from './infrastructure/sql-intent-history.repository';
 import { SqlIntentRepository } from './infrastructure/sql-intent.repository';
+import { SqlPeopleDirectory } from './infrastructure/sql-people-directory';
 import { ConflictEventsListener } from './interface/conflict-events.listener';
 import { IntentsRpcController } from './interface/intents.rpc-controller';
 import { ScheduleEventsListener } from './interface/schedule-events.listener';
@@ -41,6 +43,7 @@ import { ScheduleEventsListener } from './interface/schedule-events.listener';
     ConflictEventsListener,
     { provide: INTENT_REPOSITORY, useClass: SqlIntentRepository },
     { provide: INTENT_HISTORY_REPOSITORY, useClass: SqlIntentHistoryRepository },
+    { provide: PEOPLE_DIRECTORY, useClass: SqlPeopleDirectory },
     { provide: INTENT_ENVIRONMENTS, useExisting: EnvironmentDirectory },
   ],
 })

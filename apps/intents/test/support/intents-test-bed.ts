@@ -34,8 +34,9 @@ export class IntentsTestBed extends ServiceTestBed<
   ServiceRuntimeConfig,
   RemoteProblem & { blockingConflictIds?: string[] }
 > {
-  private constructor() {
+  private constructor(extraEnv: Record<string, string>) {
     super({
+      extraEnv,
       app: 'intents',
       schema: 'intents',
       migrations: INTENTS_MIGRATIONS,
@@ -45,8 +46,9 @@ export class IntentsTestBed extends ServiceTestBed<
     });
   }
 
-  static start(): Promise<IntentsTestBed> {
-    return new IntentsTestBed().boot();
+  /** `extraEnv` is set over the test defaults, as a process's environment would be. */
+  static start(extraEnv: Record<string, string> = {}): Promise<IntentsTestBed> {
+    return new IntentsTestBed(extraEnv).boot();
   }
 
   async createEnvironment(

@@ -6,19 +6,7 @@ import {
   conflictResolvedEvent,
 } from './catalog/conflict.events';
 import { environmentUpsertedEvent } from './catalog/environment.events';
-import {
-  intentAmendedEvent,
-  intentApprovedEvent,
-  intentCancelledEvent,
-  intentCompletedEvent,
-  intentDraftedEvent,
-  intentFailedEvent,
-  intentRejectedEvent,
-  intentRequestedEvent,
-  intentRolledBackEvent,
-  intentScheduledEvent,
-  intentStartedEvent,
-} from './catalog/intent.events';
+import { INTENT_EVENTS } from './catalog/intent.events';
 import { notificationDeliveredEvent, notificationFailedEvent } from './catalog/notification.events';
 import {
   scheduleCreatedEvent,
@@ -33,17 +21,7 @@ import { EventEnvelope } from './event-envelope';
 /** Every event on the exchange. Producers, consumers, the validator and docs/asyncapi.yaml read this list. */
 export const EVENT_CATALOG = [
   environmentUpsertedEvent,
-  intentDraftedEvent,
-  intentRequestedEvent,
-  intentAmendedEvent,
-  intentApprovedEvent,
-  intentRejectedEvent,
-  intentScheduledEvent,
-  intentStartedEvent,
-  intentCompletedEvent,
-  intentFailedEvent,
-  intentRolledBackEvent,
-  intentCancelledEvent,
+  ...INTENT_EVENTS,
   conflictDetectedEvent,
   conflictAcknowledgedEvent,
   conflictOverriddenEvent,

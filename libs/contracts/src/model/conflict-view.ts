@@ -64,10 +64,16 @@ export interface ConflictView {
 
 export const relatedRefSchema: JsonSchema = {
   type: 'object',
-  description:
-    'What the conflict is with. `id` is left out when it is another refresh intent the caller may not see; events always carry it.',
-  required: ['kind'],
+  required: ['kind', 'id'],
   properties: { kind: enumSchema(RELATED_REF_KINDS), id: idSchema, environmentId: idSchema },
+};
+
+/** `relatedRef` as the REST API answers it: events always carry the id, answers not always. */
+export const answeredRelatedRefSchema: JsonSchema = {
+  ...relatedRefSchema,
+  description:
+    'What the conflict is with. `id` is left out when it is another refresh intent you may not see: then it is only "another refresh" with its window.',
+  required: ['kind'],
 };
 
 export const conflictViewSchema: JsonSchema = {

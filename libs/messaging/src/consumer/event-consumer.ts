@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import { CorrelationContext, recordSecurityEvent, sanitizeCorrelationId } from '@envrefresh/observability';
+import { CorrelationContext, sanitizeCorrelationId } from '@envrefresh/observability';
 import { AmqpConnection } from '../connection/amqp-connection';
 import { BrokerIdentity } from '../identity/broker-identity';
 import { PUBLISHED_BY_HEADER, checkPublisher, publisherOf } from '../identity/publisher-check';
+import { recordRefusedEvent } from '../identity/refused-event';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { declareConsumerTopology } from '../topology/declare-topology';
@@ -152,7 +153,7 @@ export class EventConsumer {
     const event = check.envelope;
     const authentic = checkPublisher(this.options.identity, event.type, message.properties);
     if (!authentic.ok) {
-      this.refuse(message, event, authentic.publisher, authentic.reason);
+      recordRefusedEvent(this.logger, message, event, authentic, this.options);
       const refusal = {
         reason: 'refused' as const,
         detail: REFUSED_DETAIL,
@@ -171,23 +172,6 @@ export class EventConsumer {
     }
     this.waiting.push({ channel, message, event, handler, attempt, publisher: authentic.publisher });
     this.scheduleDrain();
-  }
-
-  private refuse(message: ConsumeMessage, event: ReceivedEnvelope, publisher: string, reason: string): void {
-    recordSecurityEvent(this.logger, {
-      action: 'event.consume',
-      outcome: 'refused',
-      actor: publisher || undefined,
-      reason,
-      correlationId: sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? undefined,
-      details: {
-        consumer: this.options.consumer,
-        eventId: event.id,
-        type: event.type,
-        brokerUser: publisher || null,
-        strict: this.options.identity.strict,
-      },
-    });
   }
 
   // Deliveries that arrive in one socket read are dispatched in one tick; draining on the next

@@ -3,7 +3,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { EventHandlerFn } from './event-handler';
 import { ON_EVENT_METADATA } from './on-event.decorator';
 
-/** Finds every `@OnEvent` method among the app's providers. */
+/** Finds every `@OnEvent` method among the app's providers: one entry per event type it handles. */
 @Injectable()
 export class EventHandlerExplorer {
   constructor(
@@ -20,10 +20,13 @@ export class EventHandlerExplorer {
       const prototype = Object.getPrototypeOf(instance);
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method = prototype[methodName] as (...args: unknown[]) => unknown;
-        const type = this.reflector.get<string | undefined>(ON_EVENT_METADATA, method);
-        if (!type) continue;
-        if (handlers.has(type)) throw new Error(`Two handlers for ${type} in one service; merge them`);
-        handlers.set(type, method.bind(instance) as EventHandlerFn);
+        const types = this.reflector.get<readonly string[] | undefined>(ON_EVENT_METADATA, method);
+        if (!types) continue;
+        const handler = method.bind(instance) as EventHandlerFn;
+        for (const type of types) {
+          if (handlers.has(type)) throw new Error(`Two handlers for ${type} in one service; merge them`);
+          handlers.set(type, handler);
+        }
       }
     }
     return handlers;

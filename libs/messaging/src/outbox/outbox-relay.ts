@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AmqpConnection } from '../connection/amqp-connection';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { PUBLISHED_BY_HEADER } from '../identity/publisher-check';
+import { BatchOutcome } from '../due-rows/due-row-job';
+import { DueRowWorker } from '../due-rows/due-row-worker';
 import { declareEventsExchange } from '../topology/declare-topology';
 import { PendingOutboxRow } from './outbox-row';
 import { OutboxRepository } from './outbox.repository';
@@ -29,19 +31,17 @@ export interface OutboxRelayOptions {
  * (FOR UPDATE SKIP LOCKED) until they are confirmed and marked, so any number of relays can run
  * against one outbox and each row is published by one of them. A crash between confirm and
  * commit publishes that batch again: delivery is at least once, and consumers dedupe on the id.
+ * The claim loop (polling, nudges, back-off, graceful stop, metrics) is the shared DueRowWorker in
+ * its in-transaction mode: the rows are the outbox's, "due" means not yet published.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly channel: ChannelWrapper;
   private readonly returnedIds = new Set<string>();
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private nudged = false;
-  private failures = 0;
+  private readonly worker: DueRowWorker<PendingOutboxRow>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly outbox: OutboxRepository,
     connection: AmqpConnection,
     private readonly options: OutboxRelayOptions,
@@ -59,64 +59,78 @@ export class OutboxRelay {
         });
       },
     });
+    this.worker = new DueRowWorker(
+      dataSource,
+      {
+        mode: 'transaction',
+        claim: (manager, { limit }) => this.outbox.claimPending(manager, limit),
+        handle: (manager, rows) => this.publishRows(manager, rows),
+        // created_at is the database's time, as is the worker's default clock (never shifted).
+        dueAt: (row) => row.createdAt,
+      },
+      {
+        service: options.service,
+        name: 'outbox',
+        batchSize: options.batchSize,
+        pollIntervalMs: options.pollIntervalMs,
+        maxBackoffMs: options.maxBackoffMs,
+      },
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
   /** Tells the relay that a transaction just committed events, so it need not wait for its poll. */
   nudge(): void {
-    this.nudged = true;
-    // While the broker is failing, a nudge must not cut the back-off short.
-    if (this.failures === 0) this.wake?.();
+    // While the broker is failing, a nudge does not cut the back-off short (the worker sees to it).
+    this.worker.nudge();
   }
 
   /** Finishes the batch in hand, then stops; what is left waits in the outbox for the next relay. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Publishes one batch; returns how many rows it handled. Exposed for tests and benchmarks. */
-  async publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await this.outbox.claimPending(manager, this.options.batchSize);
-      if (rows.length === 0) return 0;
-      const outcomes = await Promise.allSettled(rows.map((row) => this.publish(row)));
-      const published = rows.filter((_, index) => outcomes[index].status === 'fulfilled');
-      const failed = rows.filter((_, index) => outcomes[index].status === 'rejected');
-      const unroutable = published.filter((row) => this.returnedIds.delete(row.id)).map((row) => row.id);
-      await this.outbox.markPublished(
-        manager,
-        published.map((row) => row.seq),
-        unroutable,
-      );
-      for (const row of published)
-        messagingMetrics.published.inc({ service: this.options.service, type: row.type });
-      for (const id of unroutable) {
-        const row = published.find((candidate) => candidate.id === id);
-        messagingMetrics.unroutable.inc({ service: this.options.service, type: row?.type ?? 'unknown' });
-        this.logger.warn(`event ${id} (${row?.type}) reached no queue: nothing is bound for its routing key`);
-      }
-      if (failed.length > 0) {
-        const reason = (outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult)
-          .reason;
-        await this.outbox.markFailed(
-          manager,
-          failed.map((row) => row.seq),
-          String(reason?.message ?? reason),
-        );
-        messagingMetrics.publishFailures.inc({ service: this.options.service }, failed.length);
-        throw new Error(
-          `${failed.length} of ${rows.length} events were not confirmed: ${reason?.message ?? reason}`,
-        );
-      }
-      return rows.length;
-    });
+  publishBatch(): Promise<number> {
+    return this.worker.runOnce();
+  }
+
+  /**
+   * In the claim's transaction: publish every row, then mark the confirmed ones published (or
+   * unroutable) and count an attempt on the others, which stay pending; the marks commit even when
+   * some failed, and the worker backs off.
+   */
+  private async publishRows(manager: EntityManager, rows: PendingOutboxRow[]): Promise<BatchOutcome> {
+    const outcomes = await Promise.allSettled(rows.map((row) => this.publish(row)));
+    const published = rows.filter((_, index) => outcomes[index].status === 'fulfilled');
+    const failed = rows.filter((_, index) => outcomes[index].status === 'rejected');
+    const unroutable = published.filter((row) => this.returnedIds.delete(row.id)).map((row) => row.id);
+    await this.outbox.markPublished(
+      manager,
+      published.map((row) => row.seq),
+      unroutable,
+    );
+    for (const row of published)
+      messagingMetrics.published.inc({ service: this.options.service, type: row.type });
+    for (const id of unroutable) {
+      const row = published.find((candidate) => candidate.id === id);
+      messagingMetrics.unroutable.inc({ service: this.options.service, type: row?.type ?? 'unknown' });
+      this.logger.warn(`event ${id} (${row?.type}) reached no queue: nothing is bound for its routing key`);
+    }
+    if (failed.length === 0) return { done: rows.length, failed: 0 };
+    const reason = (outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult)
+      .reason;
+    const error = String(reason?.message ?? reason);
+    await this.outbox.markFailed(
+      manager,
+      failed.map((row) => row.seq),
+      error,
+    );
+    messagingMetrics.publishFailures.inc({ service: this.options.service }, failed.length);
+    return { done: published.length, failed: failed.length, error: `events were not confirmed: ${error}` };
   }
 
   private async publish(row: PendingOutboxRow): Promise<void> {
@@ -138,36 +152,5 @@ export class OutboxRelay {
         timeout: this.options.publishTimeoutMs,
       },
     );
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        this.nudged = false;
-        const handled = await this.publishBatch();
-        this.failures = 0;
-        if (handled === this.options.batchSize || this.nudged) continue;
-        await this.sleep(this.options.pollIntervalMs);
-      } catch (error) {
-        this.failures += 1;
-        const pause = Math.min(this.options.maxBackoffMs, 100 * 2 ** Math.min(this.failures, 10));
-        this.logger.warn(`outbox relay will retry in ${pause} ms: ${(error as Error).message}`);
-        await this.sleep(pause);
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    }).then(() => {
-      this.wake = undefined;
-    });
   }
 }

@@ -7,4 +7,6 @@ export interface PendingOutboxRow {
   /** The envelope: an object when appended, its JSON text when claimed (published as is). */
   payload: unknown;
   headers: Record<string, string>;
+  /** Set when claimed: when the event was committed, for the relay's lag. */
+  createdAt?: Date;
 }

@@ -31,8 +31,9 @@ export class OutboxRepository {
       routing_key: string;
       payload: string;
       headers: Record<string, string>;
+      created_at: Date;
     }> = await manager.query(
-      `SELECT seq, id, type, routing_key, payload::text AS payload, headers FROM ${this.table}
+      `SELECT seq, id, type, routing_key, payload::text AS payload, headers, created_at FROM ${this.table}
          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
@@ -43,6 +44,7 @@ export class OutboxRepository {
       routingKey: row.routing_key,
       payload: row.payload,
       headers: row.headers,
+      createdAt: row.created_at,
     }));
   }
 

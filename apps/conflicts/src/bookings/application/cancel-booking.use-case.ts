@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, bookingCancelledEvent } from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
 import { actingUserOf } from '@envrefresh/application';
-import { isUuid } from '@envrefresh/kernel';
+import { Clock, isUuid } from '@envrefresh/kernel';
 import { bookingNotFound } from '../domain/booking.errors';
 import { assertMayCancel } from '../domain/booking-policy';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
@@ -25,6 +25,7 @@ export class CancelBookingUseCase {
     private readonly events: EventFactory,
     @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
     private readonly changes: WorldChangesService,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, bookingId }: CancelBookingCommand): Promise<BookingView> {
@@ -36,7 +37,7 @@ export class CancelBookingUseCase {
         : null;
       if (!booking) throw bookingNotFound(bookingId);
       assertMayCancel(user, booking);
-      booking.cancel(user, new Date());
+      booking.cancel(user, this.clock.now());
       await this.bookings.saveCancellation(manager, booking);
       const view = toBookingView(booking.snapshot());
       await transaction.publish(this.events.create(bookingCancelledEvent, view));

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, CreateBookingPayload, bookingCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
 import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 import { Booking } from '../domain/booking';
@@ -33,12 +34,13 @@ export class CreateBookingUseCase {
     @Inject(BOOKING_ENVIRONMENTS) private readonly environments: BookingEnvironments,
     @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     private readonly changes: WorldChangesService,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, payload, idempotencyKey }: CreateBookingCommand): Promise<BookingView> {
     const user = actingUserOf(actor);
     assertMayBook(user);
-    const now = new Date();
+    const now = this.clock.now();
     const request = parseBookingRequest(payload, now);
     assertMayBookFor(user, request.group);
     await this.catchUp.environments([{ ref: request.environmentId }]);

@@ -12,6 +12,8 @@ export type Viewer = IntentViewer;
 export interface ConflictOnIntent {
   conflict: ConflictView;
   audience: IntentAudience;
+  /** How to word it for a caller who may not see its related intent. */
+  discretion: Discretion;
 }
 
 /** A conflict as stored, with what it takes to word it for a caller who may not see its related intent. */
@@ -38,12 +40,14 @@ export interface ConflictRegister {
     intent: { intentId: string; environmentId: string },
     finding: Finding,
     causeKey: string,
+    at: Date,
   ): Promise<ConflictView>;
   resolve(manager: EntityManager, conflictId: string, at: Date): Promise<ConflictView>;
   reword(
     manager: EntityManager,
     conflictId: string,
     words: { explanation: string; discreetExplanation: string | null },
+    at: Date,
   ): Promise<void>;
   /** One conflict, locked, with its intent's audience; null when unknown. */
   lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null>;

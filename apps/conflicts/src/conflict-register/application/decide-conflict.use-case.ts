@@ -3,6 +3,7 @@ import { ConflictView, conflictAcknowledgedEvent, conflictOverriddenEvent } from
 import { actingUserOf } from '@envrefresh/application';
 import {
   ActingUser,
+  Clock,
   Problems,
   actorRefOf,
   canSeeIntent,
@@ -20,6 +21,7 @@ import {
   overrideIsForBlocking,
   ownIntent,
 } from '../domain/conflict.errors';
+import { Discretion, asSeenBy } from '../../detection/domain/discretion';
 import { CONFLICT_REGISTER, ConflictOnIntent, ConflictRegister } from './conflict-register.port';
 
 const JUSTIFICATION = { min: 10, max: 2000 };
@@ -39,6 +41,7 @@ export class DecideConflictUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly events: EventFactory,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
+    private readonly clock: Clock,
   ) {}
 
   async acknowledge(
@@ -51,17 +54,19 @@ export class DecideConflictUseCase {
     const notes = optionalText(payload?.notes, 'notes', NOTES_MAX, problems);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
-      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: true });
+      const { conflict, discretion } = await this.decidable(transaction.manager, user, conflictId, {
+        ownIntent: true,
+      });
       if (conflict.severity === 'BLOCKING') throw acknowledgeIsForWarnings();
       const view = await this.register.acknowledge(
         transaction.manager,
         conflict.id,
         actorRefOf(user),
-        new Date(),
+        this.clock.now(),
         notes,
       );
       await transaction.publish(this.events.create(conflictAcknowledgedEvent, view));
-      return view;
+      return seenBy(view, user, discretion);
     });
     return this.audited('conflict.acknowledge', user, await decided);
   }
@@ -80,17 +85,19 @@ export class DecideConflictUseCase {
       problems.add('justification', `must say why in at least ${JUSTIFICATION.min} characters`);
     problems.throwIfAny('REQUEST.INVALID');
     const decided = this.unitOfWork.run(async (transaction) => {
-      const { conflict } = await this.decidable(transaction.manager, user, conflictId, { ownIntent: false });
+      const { conflict, discretion } = await this.decidable(transaction.manager, user, conflictId, {
+        ownIntent: false,
+      });
       if (conflict.severity !== 'BLOCKING') throw overrideIsForBlocking();
       const view = await this.register.override(
         transaction.manager,
         conflict.id,
         actorRefOf(user),
-        new Date(),
+        this.clock.now(),
         justification as string,
       );
       await transaction.publish(this.events.create(conflictOverriddenEvent, view));
-      return view;
+      return seenBy(view, user, discretion);
     });
     return this.audited('conflict.override', user, await decided);
   }
@@ -121,6 +128,14 @@ export class DecideConflictUseCase {
     if (found.conflict.status !== 'OPEN') throw notOpen(found.conflict);
     return found;
   }
+}
+
+/** The event carries the conflict in full; the caller reads it as they may (a hidden related intent is "another refresh"). */
+function seenBy(view: ConflictView, user: ActingUser, discretion: Discretion): ConflictView {
+  return asSeenBy(view, user, discretion, {
+    start: new Date(view.window.start),
+    end: new Date(view.window.end),
+  });
 }
 
 function validId(value: unknown, problems: Problems): string {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { conflictDetectedEvent, conflictResolvedEvent } from '@envrefresh/contracts';
 import { EventFactory, TransactionContext } from '@envrefresh/messaging';
+import { Clock } from '@envrefresh/kernel';
 import { RULE_SET } from '../../detection/application/rule-set.token';
 import { SITUATION_LOADER, SituationLoader } from '../../detection/application/situation-loader.port';
 import { causeKey, evaluate } from '../../detection/domain/evaluate';
@@ -24,13 +25,14 @@ export class RecomputeConflictsService {
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
     @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
+    private readonly clock: Clock,
   ) {}
 
   /** Intents are taken in id order, so two transactions recomputing overlapping sets lock in one order. */
   async recompute(
     transaction: TransactionContext,
     intentIds: Iterable<string>,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<void> {
     for (const intentId of [...new Set(intentIds)].sort())
       await this.recomputeOne(transaction, intentId, now);
@@ -52,10 +54,11 @@ export class RecomputeConflictsService {
         { intentId, environmentId: (intent as IntentWindow).environmentId },
         finding,
         causeKey(finding),
+        now,
       );
       await transaction.publish(this.events.create(conflictDetectedEvent, view));
     }
-    for (const change of plan.reword) await this.register.reword(manager, change.id, change);
+    for (const change of plan.reword) await this.register.reword(manager, change.id, change, now);
   }
 
   private async findingsFor(transaction: TransactionContext, intent: IntentWindow): Promise<Finding[]> {

@@ -52,7 +52,25 @@ describe('planReconciliation', () => {
 
   it('rewords quietly when only the explanation changed', () => {
     const plan = planReconciliation([live(finding('a'))], [finding('a', { explanation: 'renamed' })]);
-    expect(plan).toEqual({ detect: [], resolve: [], reword: [{ id: 'conflict-a', explanation: 'renamed' }] });
+    expect(plan).toEqual({
+      detect: [],
+      resolve: [],
+      reword: [{ id: 'conflict-a', explanation: 'renamed', discreetExplanation: null }],
+    });
+  });
+
+  it('gives a conflict stored before discreet wordings existed its discreet wording, quietly', () => {
+    const audience = { requestedBySub: 'reqb', notificationGroups: [], environmentOwnerGroup: 'qa' };
+    const now = finding('a', { concerning: { audience, discreetExplanation: 'another refresh' } });
+    const plan = planReconciliation([live(finding('a'))], [now]);
+    expect(plan).toEqual({
+      detect: [],
+      resolve: [],
+      reword: [{ id: 'conflict-a', explanation: 'booking a', discreetExplanation: 'another refresh' }],
+    });
+    expect(
+      planReconciliation([{ ...live(now), discreetExplanation: 'another refresh' }], [now]).reword,
+    ).toEqual([]);
   });
 
   it('counts one conflict per cause when a rule reports the same cause twice', () => {

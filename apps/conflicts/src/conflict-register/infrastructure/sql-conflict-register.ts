@@ -83,13 +83,13 @@ export class SqlConflictRegister implements ConflictRegister {
     intent: { intentId: string; environmentId: string },
     finding: Finding,
     causeKey: string,
+    at: Date,
   ): Promise<ConflictView> {
     return this.one(
       manager,
       `INSERT INTO ${TABLE} (id, intent_id, environment_id, type, severity, rule, explanation, related_ref,
          "window", status, cause_key, discreet_explanation, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, tstzrange($9, $10, '[)'), 'OPEN', $11, $12,
-         date_trunc('milliseconds', now()), date_trunc('milliseconds', now()))
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, tstzrange($9, $10, '[)'), 'OPEN', $11, $12, $13, $13)
        RETURNING ${CONFLICT_COLUMNS}`,
       [
         randomUUID(),
@@ -104,6 +104,7 @@ export class SqlConflictRegister implements ConflictRegister {
         finding.window.end.toISOString(),
         causeKey,
         finding.concerning?.discreetExplanation ?? null,
+        at.toISOString(),
       ],
     );
   }
@@ -121,23 +122,25 @@ export class SqlConflictRegister implements ConflictRegister {
     manager: EntityManager,
     conflictId: string,
     words: { explanation: string; discreetExplanation: string | null },
+    at: Date,
   ): Promise<void> {
     await manager.query(
-      `UPDATE ${TABLE} SET explanation = $2, discreet_explanation = $3, updated_at = now() WHERE id = $1`,
-      [conflictId, words.explanation, words.discreetExplanation],
+      `UPDATE ${TABLE} SET explanation = $2, discreet_explanation = $3, updated_at = $4 WHERE id = $1`,
+      [conflictId, words.explanation, words.discreetExplanation, at.toISOString()],
     );
   }
 
   async lock(manager: EntityManager, conflictId: string): Promise<ConflictOnIntent | null> {
     const [row] = (await manager.query(
-      `SELECT ${conflictColumns('c')}, i.requested_by, i.notification_groups, e.owner_group
+      `SELECT ${STORED_CONFLICT_COLUMNS}, i.requested_by, i.notification_groups, e.owner_group
          FROM ${TABLE} c
          LEFT JOIN conflicts.intent_windows i ON i.intent_id = c.intent_id
          LEFT JOIN conflicts.environments e ON e.id = c.environment_id
+         ${RELATED_INTENT_JOIN}
         WHERE c.id = $1
         FOR UPDATE OF c`,
       [conflictId],
-    )) as (ConflictRow & {
+    )) as (StoredConflictRow & {
       requested_by: string | null;
       notification_groups: string[] | null;
       owner_group: string | null;
@@ -145,6 +148,7 @@ export class SqlConflictRegister implements ConflictRegister {
     if (!row) return null;
     return {
       conflict: toConflictView(row),
+      discretion: toStoredConflict(row).discretion,
       audience: {
         requestedBySub: row.requested_by,
         notificationGroups: row.notification_groups ?? [],

@@ -2,22 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   BookingView,
   EnvironmentView,
+  INTENT_EVENT_TYPES,
   IntentView,
   WindowView,
   bookingCancelledEvent,
   bookingCreatedEvent,
   environmentUpsertedEvent,
-  intentAmendedEvent,
-  intentApprovedEvent,
-  intentCancelledEvent,
-  intentCompletedEvent,
-  intentDraftedEvent,
-  intentFailedEvent,
-  intentRejectedEvent,
-  intentRequestedEvent,
-  intentRolledBackEvent,
-  intentScheduledEvent,
-  intentStartedEvent,
   windowCreatedEvent,
   windowDeletedEvent,
 } from '@envrefresh/contracts';
@@ -33,58 +23,8 @@ import { WorldChangesService } from '../application/world-changes.service';
 export class WorldEventsHandler {
   constructor(private readonly changes: WorldChangesService) {}
 
-  @OnEvent(intentDraftedEvent.type)
-  onDrafted(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentRequestedEvent.type)
-  onRequested(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentAmendedEvent.type)
-  onAmended(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentApprovedEvent.type)
-  onApproved(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentRejectedEvent.type)
-  onRejected(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentScheduledEvent.type)
-  onScheduled(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentStartedEvent.type)
-  onStarted(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentCompletedEvent.type)
-  onCompleted(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentFailedEvent.type)
-  onFailed(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentRolledBackEvent.type)
-  onRolledBack(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
-    return this.changes.intentChanged(context, event.data);
-  }
-
-  @OnEvent(intentCancelledEvent.type)
-  onCancelled(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
+  @OnEvent(...INTENT_EVENT_TYPES)
+  onIntent(event: ReceivedEnvelope<IntentView>, context: HandlerContext) {
     return this.changes.intentChanged(context, event.data);
   }
 
@@ -93,23 +33,13 @@ export class WorldEventsHandler {
     return this.changes.environmentChanged(context, event.data);
   }
 
-  @OnEvent(bookingCreatedEvent.type)
-  onBookingCreated(event: ReceivedEnvelope<BookingView>, context: HandlerContext) {
+  @OnEvent(bookingCreatedEvent.type, bookingCancelledEvent.type)
+  onBooking(event: ReceivedEnvelope<BookingView>, context: HandlerContext) {
     return this.changes.bookingChanged(context, event.data);
   }
 
-  @OnEvent(bookingCancelledEvent.type)
-  onBookingCancelled(event: ReceivedEnvelope<BookingView>, context: HandlerContext) {
-    return this.changes.bookingChanged(context, event.data);
-  }
-
-  @OnEvent(windowCreatedEvent.type)
-  onWindowCreated(event: ReceivedEnvelope<WindowView>, context: HandlerContext) {
-    return this.changes.windowChanged(context, event.data);
-  }
-
-  @OnEvent(windowDeletedEvent.type)
-  onWindowDeleted(event: ReceivedEnvelope<WindowView>, context: HandlerContext) {
+  @OnEvent(windowCreatedEvent.type, windowDeletedEvent.type)
+  onWindow(event: ReceivedEnvelope<WindowView>, context: HandlerContext) {
     return this.changes.windowChanged(context, event.data);
   }
 }

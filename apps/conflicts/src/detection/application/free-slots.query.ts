@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FreeSlotsView } from '@envrefresh/contracts';
 import { actingUserOf } from '@envrefresh/application';
-import { DomainError, Problems, WorkBudget, isIsoDuration, parseInstant } from '@envrefresh/kernel';
+import { Clock, DomainError, Problems, WorkBudget, isIsoDuration, parseInstant } from '@envrefresh/kernel';
 import { findFreeSlots } from '../domain/free-slots';
 import { RuleSet } from '../domain/rule-set';
 import { longestLengthOf } from '../domain/window-duration';
@@ -27,6 +27,7 @@ export class FreeSlotsQuery {
     @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
     @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
+    private readonly clock: Clock,
   ) {}
 
   async find(actor: unknown, payload: Record<string, unknown> | undefined): Promise<FreeSlotsView> {
@@ -39,7 +40,7 @@ export class FreeSlotsQuery {
     if (!durationMs) problems.add('duration', 'must be an ISO-8601 duration longer than zero, e.g. PT4H');
     else if (durationMs > MAX_RANGE_MS) problems.add('duration', 'must be at most 366 days');
     const from =
-      input.from === undefined ? nextMinute(new Date()) : parseInstant(input.from, 'from', problems);
+      input.from === undefined ? nextMinute(this.clock.now()) : parseInstant(input.from, 'from', problems);
     const to =
       input.to === undefined
         ? from && new Date(from.getTime() + DEFAULT_SEARCH_DAYS * DAY_MS)

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FreezeView } from '@envrefresh/contracts';
 import { actingUserOf } from '@envrefresh/application';
-import { Problems, parseInstant } from '@envrefresh/kernel';
+import { Clock, Problems, parseInstant } from '@envrefresh/kernel';
 import { evaluate } from '../domain/evaluate';
 import { RuleSet, withoutRule } from '../domain/rule-set';
 import { Candidate } from '../domain/situation';
@@ -26,6 +26,7 @@ export class FreezeQuery {
     @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
     @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     @Inject(RULE_SET) ruleSet: RuleSet,
+    private readonly clock: Clock,
   ) {
     this.freezeRules = withoutRule(ruleSet, 'OUTSIDE_MAINTENANCE');
   }
@@ -37,7 +38,7 @@ export class FreezeQuery {
     const user = actingUserOf(actor);
     const problems = new Problems();
     const environmentId = requiredUuid(payload?.environmentId, 'environmentId', problems);
-    const at = payload?.at === undefined ? new Date() : parseInstant(payload.at, 'at', problems);
+    const at = payload?.at === undefined ? this.clock.now() : parseInstant(payload.at, 'at', problems);
     problems.throwIfAny('REQUEST.INVALID');
     const instant = at as Date;
     const candidate: Candidate = {

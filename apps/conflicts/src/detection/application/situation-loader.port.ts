@@ -7,7 +7,7 @@ import { Candidate, Situation } from '../domain/situation';
  * Gathers, from this service's tables, everything the rules need to judge `candidate` within
  * `span` (its window, or the slot finder's wider range). Null when the environment is unknown.
  * With a `budget`, the window occurrences it expands are spent from it, and it yields the event
- * loop between windows.
+ * loop as it expands them.
  */
 export interface SituationLoader {
   load(

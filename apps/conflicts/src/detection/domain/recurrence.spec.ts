@@ -1,7 +1,7 @@
 import { RecurringTiming } from '@envrefresh/contracts';
 import { DomainError, TOO_MUCH_WORK, ValidationError, WORK_LIMITS, WorkBudget } from '@envrefresh/kernel';
 import { Interval } from './interval';
-import { MAX_OCCURRENCES_PER_EXPANSION, occurrencesWithin } from './recurrence';
+import { MAX_OCCURRENCES_PER_EXPANSION, occurrencesWithin, occurrencesWithinPaced } from './recurrence';
 
 const range = (start: string, end: string): Interval => ({ start: new Date(start), end: new Date(end) });
 const iso = (list: Interval[]): Array<[string, string]> =>
@@ -257,6 +257,23 @@ describe('occurrencesWithin', () => {
       expect(() => occurrencesWithin(hourly, month, shared)).toThrow(
         'this request would expand more than 1000 window occurrences; ask for less',
       );
+    });
+
+    it('paced, yields the event loop after every month it expands, and finds the same occurrences', async () => {
+      class CountingBudget extends WorkBudget {
+        breaths = 0;
+        override async breathe(): Promise<void> {
+          this.breaths++;
+          await super.breathe();
+        }
+      }
+      const counting = new CountingBudget({ what: 'this expansion', remedy: 'ask for less' });
+      const daily = nightly('Europe/Berlin', '2026-01-01T22:00:00+01:00');
+      const paced = await occurrencesWithinPaced(daily, year, counting);
+      expect(paced).toEqual(occurrencesWithin(daily, year));
+      expect(paced).toHaveLength(366);
+      expect(counting.breaths).toBeGreaterThanOrEqual(12);
+      await expect(occurrencesWithinPaced(hourly, year, budget())).rejects.toThrow(/more than 5000/);
     });
 
     it('leaves what fits alone: the same occurrences as without a budget', () => {

@@ -172,6 +172,36 @@ export function firstOccurrences(compiled: CompiledRecurrence, limit: number): I
 }
 
 function expand(compiled: CompiledRecurrence, range: Interval, budget?: WorkBudget): Interval[] {
+  const result: Interval[] = [];
+  for (const chunk of expandInChunks(compiled, range, budget)) result.push(...chunk);
+  return result;
+}
+
+/**
+ * `occurrencesWithin` for a request with a budget, yielding the event loop after each month of
+ * the local clock it expands: a long expansion of a dense window then holds up other requests
+ * for one chunk at a time rather than for the whole of it.
+ */
+export async function occurrencesWithinPaced(
+  timing: WindowTiming,
+  range: Interval,
+  budget: WorkBudget | undefined,
+): Promise<Interval[]> {
+  if (!budget || !isRecurring(timing)) return occurrencesWithin(timing, range, budget);
+  const result: Interval[] = [];
+  for (const chunk of expandInChunks(compiledFor(timing), range, budget)) {
+    result.push(...chunk);
+    await budget.breathe();
+  }
+  return result;
+}
+
+/** The occurrences overlapping `range`, one chunk of the local clock at a time. */
+function* expandInChunks(
+  compiled: CompiledRecurrence,
+  range: Interval,
+  budget: WorkBudget | undefined,
+): Generator<Interval[], void> {
   // The rule runs on the local clock (written as UTC). An occurrence whose local start is F starts
   // at an instant whose local time is F or, in a spring gap, a little later; so occurrences that
   // overlap the range have local starts within the range read on the local clock, widened by one
@@ -183,7 +213,6 @@ function expand(compiled: CompiledRecurrence, range: Interval, budget?: WorkBudg
   if (untilMs !== Infinity)
     to = Math.min(to, localClockMs(new Date(untilMs), compiled.timezone) + CLOCK_SHIFT_MS);
 
-  const result: Interval[] = [];
   let generated = 0;
   for (let chunkStart = from; chunkStart < to; chunkStart += CHUNK_MS) {
     const chunkEnd = Math.min(chunkStart + CHUNK_MS, to);
@@ -197,13 +226,17 @@ function expand(compiled: CompiledRecurrence, range: Interval, budget?: WorkBudg
         `A recurring window yields more than ${MAX_OCCURRENCES_PER_EXPANSION} occurrences between ${range.start.toISOString()} and ${range.end.toISOString()}; ask for a shorter range.`,
       );
     }
+    const found: Interval[] = [];
     for (const each of floating) {
       const occurrence = toOccurrence(compiled, each);
-      if (occurrence === 'after-until') return result;
-      if (occurrence && overlaps(occurrence, range)) result.push(occurrence);
+      if (occurrence === 'after-until') {
+        yield found;
+        return;
+      }
+      if (occurrence && overlaps(occurrence, range)) found.push(occurrence);
     }
+    yield found;
   }
-  return result;
 }
 
 /**

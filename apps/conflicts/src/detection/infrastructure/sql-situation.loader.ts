@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
-import type { WorkBudget } from '@envrefresh/kernel';
+import { Clock, type WorkBudget } from '@envrefresh/kernel';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { BookingClaimRow } from '../../bookings/infrastructure/booking-rows';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
@@ -34,7 +34,10 @@ const SNAPSHOT_ATTEMPTS = 3;
 
 @Injectable()
 export class SqlSituationLoader implements SituationLoader {
-  constructor(private readonly world: WorldSnapshotCache) {}
+  constructor(
+    private readonly world: WorldSnapshotCache,
+    private readonly clock: Clock,
+  ) {}
 
   async load(
     manager: EntityManager,
@@ -72,15 +75,13 @@ export class SqlSituationLoader implements SituationLoader {
       candidate.source?.snapshot ?? null,
     ])) as SituationRow[];
     if (row.revision !== revision) return 'stale';
-    const now = new Date();
+    const now = this.clock.now();
 
     const intents = row.intents.map((intent) => toOtherIntent(toIntentWindow(withDates(intent)), graph));
     const occurrences: WindowOccurrence[] = [];
-    for (const window of windows.reaching(span, environments)) {
-      occurrences.push(...occurrencesOfWindow(window, span, environments, budget));
-      // Each window's expansion is bounded by the budget; between two, others get their turn.
-      await budget?.breathe();
-    }
+    for (const window of windows.reaching(span, environments))
+      occurrences.push(...(await occurrencesOfWindow(window, span, environments, budget)));
+    const ownMaintenance = await occurrencesOfOwnMaintenance(target, span, budget);
     return {
       span,
       target: { id: target.id, key: target.key, tier: target.tier, timezone: target.timezone },
@@ -90,7 +91,7 @@ export class SqlSituationLoader implements SituationLoader {
       blackouts: occurrences.filter((occurrence) => occurrence.kind === 'BLACKOUT'),
       maintenance: [
         ...occurrences.filter((o) => o.kind === 'MAINTENANCE' && o.coveredEnvironmentIds.includes(target.id)),
-        ...occurrencesOfOwnMaintenance(target, span, budget),
+        ...ownMaintenance,
       ],
       targetHasMaintenanceWindows:
         windows.hasMaintenanceInForce(target, now) ||

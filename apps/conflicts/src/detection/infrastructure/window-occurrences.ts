@@ -1,7 +1,7 @@
 import type { EnvironmentTier, MaintenanceWindow, WindowTiming } from '@envrefresh/contracts';
 import type { WorkBudget } from '@envrefresh/kernel';
 import { Interval } from '../domain/interval';
-import { occurrencesWithin } from '../domain/recurrence';
+import { occurrencesWithinPaced } from '../domain/recurrence';
 import { WindowRow } from '../../world/infrastructure/world-rows';
 import { WindowOccurrence } from '../domain/situation';
 
@@ -17,13 +17,16 @@ export function timingOf(row: WindowRow): WindowTiming {
   };
 }
 
-/** The occurrences of a `/windows` window within `span`, with the environments of the situation it covers. */
-export function occurrencesOfWindow(
+/**
+ * The occurrences of a `/windows` window within `span`, with the environments of the situation it
+ * covers. With a budget, they are spent from it and the expansion yields between chunks.
+ */
+export async function occurrencesOfWindow(
   row: WindowRow,
   span: Interval,
   environments: { id: string; tier: EnvironmentTier }[],
   budget?: WorkBudget,
-): WindowOccurrence[] {
+): Promise<WindowOccurrence[]> {
   const global = row.scope_environment_ids.length === 0 && row.scope_tiers.length === 0;
   const coveredEnvironmentIds = environments
     .filter(
@@ -34,7 +37,7 @@ export function occurrencesOfWindow(
     )
     .map((environment) => environment.id);
   if (coveredEnvironmentIds.length === 0) return [];
-  return occurrencesWithin(timingOf(row), span, budget).map((window) => ({
+  return (await occurrencesWithinPaced(timingOf(row), span, budget)).map((window) => ({
     windowId: row.id,
     kind: row.kind,
     name: row.name,
@@ -45,21 +48,25 @@ export function occurrencesOfWindow(
 }
 
 /** The occurrences of an environment's own maintenance windows within `span`; each covers that environment only. */
-export function occurrencesOfOwnMaintenance(
+export async function occurrencesOfOwnMaintenance(
   environment: { id: string; key: string; maintenanceWindows: MaintenanceWindow[] },
   span: Interval,
   budget?: WorkBudget,
-): WindowOccurrence[] {
-  return environment.maintenanceWindows.flatMap((timing, index) =>
-    occurrencesWithin(timing, span, budget).map((window) => ({
-      windowId: `${environment.id}#maintenance-${index}`,
-      kind: 'MAINTENANCE' as const,
-      name: timing.name ?? `${environment.key} maintenance`,
-      window,
-      coveredEnvironmentIds: [environment.id],
-      origin: 'ENVIRONMENT' as const,
-    })),
-  );
+): Promise<WindowOccurrence[]> {
+  const occurrences: WindowOccurrence[] = [];
+  for (const [index, timing] of environment.maintenanceWindows.entries()) {
+    for (const window of await occurrencesWithinPaced(timing, span, budget)) {
+      occurrences.push({
+        windowId: `${environment.id}#maintenance-${index}`,
+        kind: 'MAINTENANCE' as const,
+        name: timing.name ?? `${environment.key} maintenance`,
+        window,
+        coveredEnvironmentIds: [environment.id],
+        origin: 'ENVIRONMENT' as const,
+      });
+    }
+  }
+  return occurrences;
 }
 
 /** Own maintenance windows still in force: any recurrence, or a one-off window not yet over. */

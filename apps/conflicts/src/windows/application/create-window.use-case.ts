@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CreateWindowPayload, WindowView, windowCreatedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
 import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 import { Window } from '../domain/window';
@@ -29,6 +30,7 @@ export class CreateWindowUseCase {
     @Inject(WINDOW_ENVIRONMENTS) private readonly environments: WindowEnvironments,
     @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     private readonly changes: WorldChangesService,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, payload, idempotencyKey }: CreateWindowCommand): Promise<WindowView> {
@@ -43,7 +45,7 @@ export class CreateWindowUseCase {
         const { environmentIds } = request.scope;
         const unknown = await this.environments.unknownAmong(manager, environmentIds);
         if (unknown.size > 0) throw unknownScopeEnvironments(environmentIds, unknown);
-        const window = Window.create(request, { id: randomUUID(), createdBy: user, now: new Date() });
+        const window = Window.create(request, { id: randomUUID(), createdBy: user, now: this.clock.now() });
         await this.windows.insert(manager, window);
         const view = toWindowView(window.snapshot());
         await transaction.publish(this.events.create(windowCreatedEvent, view));

@@ -3,7 +3,7 @@ import type { FastifyBodyParser, FastifyRequest } from 'fastify';
 import { ProblemException } from '../problem-exception';
 import { FieldError, RequestValidationException } from '../validation-errors';
 import { ACCEPTED_BODY_TYPES, isJsonInUtf8 } from './media-type';
-import { MAX_JSON_DEPTH, findTextFlaws } from './text-flaws';
+import { findTextFlaws } from './text-flaws';
 
 /** Fastify's own JSON parser (secure-json-parse: `__proto__` and `constructor.prototype` refused). */
 export type DefaultJsonParser = (
@@ -57,18 +57,8 @@ function fieldsNotInUtf8(body: Buffer): FieldError[] {
   } catch {
     return [{ field: 'body', message }];
   }
-  const fields = pathsOfStringsWith(REPLACEMENT_CHARACTER, parsed, '', 0);
-  return fields.length > 0 ? fields.map((field) => ({ field, message })) : [{ field: 'body', message }];
-}
-
-function pathsOfStringsWith(needle: string, value: unknown, path: string, depth: number): string[] {
-  if (typeof value === 'string') return value.includes(needle) ? [path || 'body'] : [];
-  if (typeof value !== 'object' || value === null || depth >= MAX_JSON_DEPTH) return [];
-  return Object.entries(value).flatMap(([key, member]) => {
-    const field = path ? `${path}.${key}` : key;
-    return [
-      ...(key.includes(needle) ? [field] : []),
-      ...pathsOfStringsWith(needle, member, field, depth + 1),
-    ];
-  });
+  const fields = findTextFlaws(parsed, (text) =>
+    text.includes(REPLACEMENT_CHARACTER) ? message : undefined,
+  );
+  return fields.length > 0 ? fields : [{ field: 'body', message }];
 }

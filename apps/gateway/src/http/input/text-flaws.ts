@@ -23,20 +23,23 @@ export function textFlawOf(text: string): string | undefined {
 }
 
 /**
- * Every string (member names included) of a parsed body or query that `textFlawOf` refuses, and
+ * Every string (member names included) of a parsed body or query that `flawOf` refuses, and
  * the first place it nests deeper than MAX_JSON_DEPTH, as field errors with dotted paths
  * (`notificationGroups.1`). It never walks below the depth limit, so its own work is bounded.
  */
-export function findTextFlaws(value: unknown): FieldError[] {
+export function findTextFlaws(value: unknown, flawOf: TextCheck = textFlawOf): FieldError[] {
   const flaws: FieldError[] = [];
-  walk(value, '', 0, flaws);
+  walk(value, '', 0, flawOf, flaws);
   return flaws;
 }
 
+/** Why a string is refused, or undefined. */
+export type TextCheck = (text: string) => string | undefined;
+
 /** Walks `value`; returns false once it met the depth limit, to stop the whole walk. */
-function walk(value: unknown, path: string, depth: number, flaws: FieldError[]): boolean {
+function walk(value: unknown, path: string, depth: number, flawOf: TextCheck, flaws: FieldError[]): boolean {
   if (typeof value === 'string') {
-    const message = textFlawOf(value);
+    const message = flawOf(value);
     if (message) flaws.push({ field: path || 'body', message });
     return true;
   }
@@ -49,11 +52,11 @@ function walk(value: unknown, path: string, depth: number, flaws: FieldError[]):
     return false;
   }
   for (const [key, member] of Object.entries(value)) {
-    const keyFlaw = textFlawOf(key);
+    const keyFlaw = flawOf(key);
     // A path must be printable: such a key is named by its JSON escapes.
     const field = joinPath(path, keyFlaw ? JSON.stringify(key).slice(1, -1) : key);
     if (keyFlaw) flaws.push({ field, message: `as a member name, ${keyFlaw}` });
-    if (!walk(member, field, depth + 1, flaws)) return false;
+    if (!walk(member, field, depth + 1, flawOf, flaws)) return false;
   }
   return true;
 }

@@ -12,9 +12,9 @@ export interface ApiResponse<TBody = any> {
 
 export interface RequestOptions {
   as?: Persona;
-  /** Serialised with JSON.stringify; use `rawBody` to send bytes that are not valid JSON. */
+  /** Serialised with JSON.stringify; use `rawBody` to send bytes that are not valid JSON (or not UTF-8). */
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
 }
@@ -31,7 +31,7 @@ export class ApiClient {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.as && !hasHeader(headers, 'authorization'))
       headers.authorization = `Bearer ${options.as.token}`;
-    let payload: string | undefined = options.rawBody;
+    let payload: string | Uint8Array | undefined = options.rawBody;
     if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
     if (payload !== undefined && !hasHeader(headers, 'content-type'))
       headers['content-type'] = 'application/json';

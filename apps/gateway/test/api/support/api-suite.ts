@@ -59,6 +59,8 @@ export interface ApiSuiteOptions {
    * then publish each event as its owner. Off: everyone is guest, as in development.
    */
   brokerIdentities?: boolean;
+  /** Extra environment for the gateway, over the lifted limits, e.g. `{ MAX_IN_FLIGHT_PER_USER: '8' }`. */
+  gatewayEnv?: Record<string, string>;
 }
 
 /** The generated least-privilege grants for this namespace, plus the suite's own accounts. */
@@ -111,7 +113,7 @@ export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
         testServiceEnv({
           amqpUrl: suite.amqpUrl,
           namespace: suite.namespace,
-          extra: { ...GATEWAY_ENV, ...amqpEnv('gateway') },
+          extra: { ...GATEWAY_ENV, ...options.gatewayEnv, ...amqpEnv('gateway') },
         }),
       ),
     ]);

@@ -25,7 +25,7 @@ export interface BodyShape {
 
 export interface MalformedBody {
   flaw: string;
-  rawBody: string;
+  rawBody: string | Uint8Array;
   contentType: string;
 }
 
@@ -163,6 +163,46 @@ function parsesAsJson(text: string): boolean {
 
 const json = 'application/json';
 
+/** Strings no text field may hold: a NUL, or lone surrogates (as JSON escapes, the only way to send them). */
+const brokenText = fc.oneof(
+  fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })).map(([left, right]) => ({
+    flaw: 'a NUL',
+    json: JSON.stringify(`${left}\u0000${right}`),
+  })),
+  fc
+    .tuple(
+      fc.string({ maxLength: 10 }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+      fc.constantFrom('', 'x', '\\u0041'),
+    )
+    .map(([left, surrogate, after]) => ({
+      flaw: `a lone surrogate U+${surrogate.toString(16).toUpperCase()}`,
+      json: `${JSON.stringify(left).slice(0, -1)}\\u${surrogate.toString(16)}${after}"`,
+    })),
+);
+
+/** Byte sequences that are not UTF-8: a lone continuation byte, an overlong form, an encoded surrogate, a cut sequence, FF. */
+const notUtf8 = fc.constantFrom(
+  [0x80],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  [0xe2, 0x82],
+  [0xff],
+  [0xfe, 0xff],
+);
+
+/** Arrays or objects nested `depth` deep, deeper than any body of the API needs. */
+const deepJson = fc.tuple(fc.integer({ min: 9, max: 3_000 }), fc.boolean()).map(([depth, arrays]) => ({
+  depth,
+  json: arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+}));
+
+/** `body` as JSON text with `json` as the value of `field`. */
+function withJsonValue(body: Record<string, unknown>, field: string, json: string): string {
+  return JSON.stringify({ ...body, [field]: '\u0001@@' }).replace('"\\u0001@@"', () => json);
+}
+
 /** Bodies that must be refused whatever else is right about the request. */
 export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
   const known = Object.keys(shape.fields);
@@ -196,12 +236,41 @@ export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
       .filter((text) => !parsesAsJson(text))
       .map((text) => ({ flaw: 'not JSON', rawBody: text, contentType: json })),
     fc
-      .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml')
+      .constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=iso-8859-1',
+        'application/json; charset=utf-16',
+        'application/jsonp',
+      )
       .map((contentType) => ({
         flaw: `sent as ${contentType}`,
         rawBody: JSON.stringify(shape.valid),
         contentType,
       })),
+    // The finding: a well-formed form body, every field right, on a JSON route.
+    fc.constant({
+      flaw: 'the valid body form-encoded',
+      rawBody: new URLSearchParams(
+        Object.entries(shape.valid).map(([key, value]): [string, string] => [
+          key,
+          typeof value === 'string' ? value : JSON.stringify(value),
+        ]),
+      ).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    }),
+    fc.tuple(fc.constantFrom(...known), deepJson).map(([field, deep]) => ({
+      flaw: `${field} nested ${deep.depth} deep`,
+      rawBody: withJsonValue(shape.valid, field, deep.json),
+      contentType: json,
+    })),
+    deepJson.map((deep) => ({
+      flaw: `the body nested ${deep.depth} deep`,
+      rawBody: deep.json,
+      contentType: json,
+    })),
   ];
   if (shape.required.length > 0) {
     variants.push(
@@ -213,6 +282,30 @@ export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
     );
   }
   if (stringFields.length > 0) {
+    variants.push(
+      fc.tuple(fc.constantFrom(...stringFields), brokenText).map(([field, text]) => ({
+        flaw: `${field} with ${text.flaw}`,
+        rawBody: withJsonValue(
+          shape.valid,
+          field,
+          shape.fields[field].type === 'string-array' ? `[${text.json}]` : text.json,
+        ),
+        contentType: json,
+      })),
+      fc.tuple(fc.constantFrom(...stringFields), notUtf8).map(([field, bytes]) => {
+        const [before, after] = withJsonValue(shape.valid, field, '"@@"').split('@@');
+        return {
+          flaw: `${field} with the bytes ${bytes.map((byte) => byte.toString(16)).join(' ')}, not UTF-8`,
+          rawBody: Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]),
+          contentType: json,
+        };
+      }),
+      fc.tuple(unknownKey(known), brokenText).map(([, text]) => ({
+        flaw: `a member named with ${text.flaw}`,
+        rawBody: `{${text.json}:1,${JSON.stringify(shape.valid).slice(1)}`,
+        contentType: json,
+      })),
+    );
     variants.push(
       fc.constantFrom(...stringFields).map((field) => ({
         flaw: `${field} of ${HUGE} characters`,

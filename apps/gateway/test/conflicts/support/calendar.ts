@@ -108,13 +108,12 @@ export class ConflictCalendar {
     environment: EnvironmentView,
     span: Span,
     extra: Record<string, unknown> = {},
+    as: Persona = this.cast.requester,
   ): Promise<ConflictCheckView> {
-    const response = await this.checkResponse({
-      environmentId: environment.id,
-      plannedStart: span.start,
-      plannedEnd: span.end,
-      ...extra,
-    });
+    const response = await this.checkResponse(
+      { environmentId: environment.id, plannedStart: span.start, plannedEnd: span.end, ...extra },
+      as,
+    );
     expectStatus(response, 200, 'POST /conflicts/check');
     return response.body as ConflictCheckView;
   }

@@ -140,11 +140,11 @@ export async function seenByConflicts(calendar: ConflictCalendar, intent: Intent
   const window = { start: intent.plannedStart, end: intent.plannedEnd };
   await eventually(
     async () => {
-      const response = await calendar.checkResponse({
-        environmentId: intent.environmentId,
-        plannedStart: window.start,
-        plannedEnd: window.end,
-      });
+      // Asked as an admin: to anyone who may not see the intent, it is only "another refresh".
+      const response = await calendar.checkResponse(
+        { environmentId: intent.environmentId, plannedStart: window.start, plannedEnd: window.end },
+        calendar.cast.admin,
+      );
       expectStatus(response, 200, 'POST /conflicts/check');
       const met = (response.body as ConflictCheckView).conflicts.filter(
         (finding) => finding.type === 'INTENT_OVERLAP' && finding.relatedRef.id === intent.id,

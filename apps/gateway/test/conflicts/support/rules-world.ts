@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ConflictCheckView,
   EnvironmentView,
   IntentSource,
   IntentStatus,
@@ -45,6 +46,20 @@ export class RulesWorld extends ConflictCalendar {
 
   constructor(private readonly apiSuite: ApiSuite) {
     super(apiSuite);
+  }
+
+  /**
+   * Dry runs as an admin, who may see every intent of a scenario: the scenarios check that
+   * explanations name the right person, and to anyone who may not see an intent it is only
+   * "another refresh" (hidden-intents.e2e.spec.ts).
+   */
+  override check(
+    environment: EnvironmentView,
+    span: Span,
+    extra: Record<string, unknown> = {},
+    as: Persona = this.cast.admin,
+  ): Promise<ConflictCheckView> {
+    return super.check(environment, span, extra, as);
   }
 
   override async environment(overrides: Record<string, unknown> = {}): Promise<EnvironmentView> {

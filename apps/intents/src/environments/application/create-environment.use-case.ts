@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CreateEnvironmentPayload, environmentUpsertedEvent } from '@envrefresh/contracts';
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { Environment } from '../domain/environment';
 import { adminRequired, environmentKeyTaken } from '../domain/environment.errors';
 import { assertDependenciesAcceptable } from './dependency-check';
@@ -22,6 +23,7 @@ export class CreateEnvironmentUseCase {
     private readonly runner: IdempotentCommandRunner,
     private readonly events: EventFactory,
     @Inject(ENVIRONMENT_REPOSITORY) private readonly environments: EnvironmentRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute({
@@ -31,7 +33,7 @@ export class CreateEnvironmentUseCase {
   }: CreateEnvironmentCommand): Promise<EnvironmentRecordView> {
     const user = actingUserOf(actor);
     if (!user.isAdmin) throw adminRequired();
-    const environment = Environment.create(payload, randomUUID(), new Date());
+    const environment = Environment.create(payload, randomUUID(), this.clock.now());
     return this.runner.run(
       { actorSub: user.sub, idempotencyKey, operation: 'intents.environments.create', payload },
       async (transaction) => {

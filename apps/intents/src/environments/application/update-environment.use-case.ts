@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { environmentUpsertedEvent } from '@envrefresh/contracts';
 import { EventFactory, UnitOfWork } from '@envrefresh/messaging';
 import { actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { Environment } from '../domain/environment';
 import { adminRequired, environmentNotFound } from '../domain/environment.errors';
 import { assertDependenciesAcceptable } from './dependency-check';
@@ -21,6 +22,7 @@ export class UpdateEnvironmentUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly events: EventFactory,
     @Inject(ENVIRONMENT_REPOSITORY) private readonly environments: EnvironmentRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, ref, patch }: UpdateEnvironmentCommand): Promise<EnvironmentRecordView> {
@@ -36,7 +38,7 @@ export class UpdateEnvironmentUseCase {
       if (changes.dependsOn) {
         await assertDependenciesAcceptable(this.environments, manager, environment.key, changes.dependsOn);
       }
-      if (environment.apply(changes, new Date())) {
+      if (environment.apply(changes, this.clock.now())) {
         await this.environments.update(manager, environment);
         await transaction.publish(
           this.events.create(environmentUpsertedEvent, toEnvironmentView(environment.snapshot())),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AmendIntentPayload, IntentView } from '@envrefresh/contracts';
 import { UnitOfWork } from '@envrefresh/messaging';
 import { actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { toIntentView } from './intent-view.mapper';
 import { IntentChangeRecorder } from './intent-change.recorder';
 import { VisibleIntentLoader } from './visible-intent.loader';
@@ -17,6 +18,7 @@ export class AmendIntentUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly loader: VisibleIntentLoader,
     private readonly recorder: IntentChangeRecorder,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, payload }: { actor: unknown; payload: AmendIntentPayload }): Promise<IntentView> {
@@ -24,7 +26,12 @@ export class AmendIntentUseCase {
     return this.unitOfWork.run(async (transaction) => {
       const { intent, environment } = await this.loader.load(transaction.manager, user, payload?.intentId);
       const { intentId: _intentId, ...command } = payload;
-      const changed = intent.amend(user, command, environment ?? { requiresApproval: true }, new Date());
+      const changed = intent.amend(
+        user,
+        command,
+        environment ?? { requiresApproval: true },
+        this.clock.now(),
+      );
       return changed ? this.recorder.save(transaction, intent) : toIntentView(intent.snapshot());
     });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CreateIntentPayload, IntentView } from '@envrefresh/contracts';
 import { IdempotentCommandRunner, actingUserOf } from '@envrefresh/application';
+import { Clock } from '@envrefresh/kernel';
 import { unknownEnvironment } from '../domain/intent.errors';
 import { parseFiling } from '../domain/intent-input.validation';
 import { assertMayPerform } from '../domain/intent-policy';
@@ -26,6 +27,7 @@ export class FileIntentUseCase {
     private readonly runner: IdempotentCommandRunner,
     private readonly recorder: IntentChangeRecorder,
     @Inject(INTENT_ENVIRONMENTS) private readonly environments: IntentEnvironments,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ actor, payload, idempotencyKey }: FileIntentCommand): Promise<IntentView> {
@@ -41,7 +43,7 @@ export class FileIntentUseCase {
           id: randomUUID(),
           requester: user,
           environment,
-          now: new Date(),
+          now: this.clock.now(),
         });
         return this.recorder.save(transaction, intent);
       },

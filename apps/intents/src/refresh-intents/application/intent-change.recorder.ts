@@ -68,7 +68,7 @@ export class IntentChangeRecorder {
         at: change.at,
         correlationId,
       });
-      await this.history.append(manager, previous);
+      await this.history.append(manager, previous, change.actor);
       await transaction.publish(this.events.create(EVENTS[change.eventType], toIntentView(change.state)));
     }
     return toIntentView(intent.snapshot());

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { ActorRef } from '@envrefresh/kernel';
 import { HistoryEntry } from '../domain/history-chain';
 
 /** The append-only audit trail (the database refuses UPDATE, DELETE and TRUNCATE). */
 export interface IntentHistoryRepository {
   last(manager: EntityManager, intentId: string): Promise<HistoryEntry | null>;
-  append(manager: EntityManager, entry: HistoryEntry): Promise<void>;
+  /** Appends the (pseudonymous) entry and remembers `person`'s name and e-mail in the people directory. */
+  append(manager: EntityManager, entry: HistoryEntry, person: ActorRef): Promise<void>;
   /** Oldest first. */
   list(manager: EntityManager, intentId: string): Promise<HistoryEntry[]>;
 }

@@ -15,6 +15,7 @@ import { verifyChain } from '../domain/history-chain';
 import { INTENT_HISTORY_REPOSITORY, IntentHistoryRepository } from './intent-history.repository.port';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
 import { toHistoryEntryView, toIntentView } from './intent-view.mapper';
+import { PEOPLE_DIRECTORY, PeopleDirectory } from './people-directory.port';
 import { VisibleIntentLoader } from './visible-intent.loader';
 
 /** Reads of intents and their audit trail, each under the row-level visibility rule. */
@@ -25,6 +26,7 @@ export class IntentQueries {
     private readonly loader: VisibleIntentLoader,
     @Inject(INTENT_REPOSITORY) private readonly intents: IntentRepository,
     @Inject(INTENT_HISTORY_REPOSITORY) private readonly history: IntentHistoryRepository,
+    @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
   ) {}
 
   async get(actor: unknown, intentId: unknown): Promise<IntentView> {
@@ -72,7 +74,12 @@ export class IntentQueries {
 
   async historyOf(actor: unknown, intentId: unknown): Promise<HistoryEntryView[]> {
     const { intent } = await this.loader.load(this.dataSource.manager, actingUserOf(actor), intentId);
-    return (await this.history.list(this.dataSource.manager, intent.id)).map(toHistoryEntryView);
+    const entries = await this.history.list(this.dataSource.manager, intent.id);
+    const people = await this.people.lookUp(
+      this.dataSource.manager,
+      entries.map((entry) => entry.actor.sub),
+    );
+    return entries.map((entry) => toHistoryEntryView(entry, people));
   }
 
   /** Reads the intent and its trail in one snapshot, so a transition in between cannot look like tampering. */

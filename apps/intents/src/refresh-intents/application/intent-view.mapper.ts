@@ -44,12 +44,19 @@ export function toIntentView(state: IntentState): IntentRecordView {
   };
 }
 
-export function toHistoryEntryView(entry: HistoryEntry): HistoryEntryView {
+/**
+ * An entry as read: the sealed actor is a `sub` (or, for entries written before ADR 0013, the
+ * whole reference); name and e-mail come from the people directory, and are gone once erased.
+ */
+export function toHistoryEntryView(
+  entry: HistoryEntry,
+  people: ReadonlyMap<string, ActorRef>,
+): HistoryEntryView {
   return {
     sequence: entry.sequence,
     intentId: entry.intentId,
     action: entry.action,
-    actor: entry.actor,
+    actor: people.get(entry.actor.sub) ?? entry.actor,
     fromStatus: entry.fromStatus,
     toStatus: entry.toStatus,
     notes: entry.notes,

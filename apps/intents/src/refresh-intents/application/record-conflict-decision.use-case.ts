@@ -46,10 +46,8 @@ export class RecordConflictDecisionUseCase {
       return;
     }
     const { intent } = stored;
-    const entry = chainEntry(
-      await this.history.last(manager, intent.id),
-      conflictDecisionEntry(reading.decision, intent, CorrelationContext.correlationId()),
-    );
-    await this.history.append(manager, entry);
+    const content = conflictDecisionEntry(reading.decision, intent, CorrelationContext.correlationId());
+    const entry = chainEntry(await this.history.last(manager, intent.id), content);
+    await this.history.append(manager, entry, content.actor);
   }
 }

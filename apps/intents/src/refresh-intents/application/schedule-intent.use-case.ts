@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ScheduleView } from '@envrefresh/contracts';
 import { TransactionContext } from '@envrefresh/messaging';
-import { isUuid } from '@envrefresh/kernel';
+import { Clock, isUuid } from '@envrefresh/kernel';
 import { INTENT_REPOSITORY, IntentRepository } from './intent.repository.port';
 import { IntentChangeRecorder } from './intent-change.recorder';
 
@@ -18,6 +18,7 @@ export class ScheduleIntentUseCase {
   constructor(
     private readonly recorder: IntentChangeRecorder,
     @Inject(INTENT_REPOSITORY) private readonly intents: IntentRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(transaction: TransactionContext, schedule: ScheduleView): Promise<void> {
@@ -32,7 +33,7 @@ export class ScheduleIntentUseCase {
       plannedStart: new Date(schedule.plannedStart),
       plannedEnd: new Date(schedule.plannedEnd),
     };
-    if (!stored.intent.markScheduled(window, new Date())) return;
+    if (!stored.intent.markScheduled(window, this.clock.now())) return;
     await this.recorder.save(transaction, stored.intent);
   }
 }

@@ -3,6 +3,7 @@ import { IntentView, TransitionIntentPayload } from '@envrefresh/contracts';
 import { UnitOfWork } from '@envrefresh/messaging';
 import { actingUserOf } from '@envrefresh/application';
 import { recordSecurityEvent } from '@envrefresh/observability';
+import { Clock } from '@envrefresh/kernel';
 import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.port';
 import { IntentChangeRecorder } from './intent-change.recorder';
 import { VisibleIntentLoader } from './visible-intent.loader';
@@ -23,6 +24,7 @@ export class TransitionIntentUseCase {
     private readonly loader: VisibleIntentLoader,
     private readonly recorder: IntentChangeRecorder,
     @Inject(INTENT_ENVIRONMENTS) private readonly environments: IntentEnvironments,
+    private readonly clock: Clock,
   ) {}
 
   async execute({
@@ -35,7 +37,7 @@ export class TransitionIntentUseCase {
     const user = actingUserOf(actor);
     const view = await this.unitOfWork.run(async (transaction) => {
       const { intent, environment } = await this.loader.load(transaction.manager, user, payload?.intentId);
-      const now = new Date();
+      const now = this.clock.now();
       intent.perform(user, payload, environment ?? UNKNOWN_ENVIRONMENT_POLICY, now);
       const view = await this.recorder.save(transaction, intent);
       if (view.status === 'COMPLETED')

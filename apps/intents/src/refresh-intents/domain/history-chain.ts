@@ -50,14 +50,26 @@ export function hashHistoryEntry(content: HistoryContent): string {
   );
 }
 
-/** The entry that follows `previous` (null: the first of the intent). */
+/**
+ * What the chain seals of a person: the `sub` alone. Names and e-mail addresses live in the
+ * people directory, where they can be erased on request without breaking a hash (ADR 0013).
+ */
+export function pseudonymOf(actor: ActorRef): ActorRef {
+  return { sub: actor.sub };
+}
+
+/**
+ * The entry that follows `previous` (null: the first of the intent), sealing the actor's `sub`
+ * only. Entries written before that (with name and e-mail in `actor`) keep verifying: the hash
+ * covers whatever `actor` holds.
+ */
 export function chainEntry(
   previous: HistoryEntry | null,
   content: Omit<HistoryContent, 'sequence' | 'previousHash'>,
 ): HistoryEntry {
   const linked: HistoryContent = {
     ...content,
-    actor: actorRefOf(content.actor),
+    actor: pseudonymOf(content.actor),
     sequence: previous ? previous.sequence + 1 : 1,
     previousHash: previous ? previous.hash : null,
   };

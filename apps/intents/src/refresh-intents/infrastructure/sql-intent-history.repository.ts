@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IntentStatus } from '@envrefresh/contracts';
 import { ActorRef } from '@envrefresh/kernel';
 import { table } from '../../shared/infrastructure/intents-schema';
 import { IntentHistoryRepository } from '../application/intent-history.repository.port';
+import { PEOPLE_DIRECTORY, PeopleDirectory } from '../application/people-directory.port';
 import { HistoryEntry } from '../domain/history-chain';
 
 interface HistoryRow {
@@ -26,6 +27,8 @@ const COLUMNS =
 
 @Injectable()
 export class SqlIntentHistoryRepository implements IntentHistoryRepository {
+  constructor(@Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory) {}
+
   async last(manager: EntityManager, intentId: string): Promise<HistoryEntry | null> {
     const rows: HistoryRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM ${HISTORY} WHERE intent_id = $1 ORDER BY sequence DESC LIMIT 1`,
@@ -34,7 +37,8 @@ export class SqlIntentHistoryRepository implements IntentHistoryRepository {
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
-  async append(manager: EntityManager, entry: HistoryEntry): Promise<void> {
+  async append(manager: EntityManager, entry: HistoryEntry, person: ActorRef): Promise<void> {
+    await this.people.remember(manager, person);
     await manager.query(
       `INSERT INTO ${HISTORY} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [

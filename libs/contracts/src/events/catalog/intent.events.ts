@@ -87,3 +87,23 @@ export const intentCancelledEvent = intentEvent(
   'A refresh intent was cancelled before it started.',
   'CANCELLED',
 );
+
+/** Every intent event: each carries the whole intent, so a projection may treat them alike. */
+export const INTENT_EVENTS = [
+  intentDraftedEvent,
+  intentRequestedEvent,
+  intentAmendedEvent,
+  intentApprovedEvent,
+  intentRejectedEvent,
+  intentScheduledEvent,
+  intentStartedEvent,
+  intentCompletedEvent,
+  intentFailedEvent,
+  intentRolledBackEvent,
+  intentCancelledEvent,
+] as const;
+
+export const INTENT_EVENT_TYPES = INTENT_EVENTS.map((definition) => definition.type) as [
+  (typeof INTENT_EVENTS)[number]['type'],
+  ...(typeof INTENT_EVENTS)[number]['type'][],
+];

@@ -1,0 +1,57 @@
+import { EntityManager } from 'typeorm';
+import { LeasedTable } from './leased-table';
+
+/** When the worker asks for rows: at most `limit`, due at `now` (the business clock's time). */
+export interface ClaimRequest {
+  limit: number;
+  now: Date;
+}
+
+/** What a batch handled in its transaction came to; the worker counts it and backs off on failures. */
+export interface BatchOutcome {
+  done: number;
+  failed: number;
+  /** Why the failed ones failed, for the log. */
+  error?: string;
+}
+
+/**
+ * Mode (a), work that is all inside our database: fire a job (mark it, write its outbox row),
+ * publish outbox rows. The claim locks the rows (`FOR UPDATE SKIP LOCKED`) and they stay locked
+ * until `handle`'s transaction ends, so no other worker sees them, and the mark and whatever the
+ * handler wrote commit together or not at all. If `handle` throws, nothing of the batch commits.
+ */
+export interface InTransactionJob<TRow> {
+  mode: 'transaction';
+  claim(manager: EntityManager, request: ClaimRequest): Promise<TRow[]>;
+  handle(manager: EntityManager, rows: TRow[]): Promise<BatchOutcome>;
+  /** When the row fell due, for the lag histogram. */
+  dueAt?(row: TRow): Date | undefined;
+}
+
+export type Outcome<TResult> = { ok: true; value: TResult } | { ok: false; error: Error };
+
+/**
+ * Mode (b), work that calls the outside world (a webhook, an e-mail): no transaction may stay open
+ * across it. The claim commits a lease (`leased_until`, `lease_owner`); `run` happens outside any
+ * transaction; `settle` records the outcome in a transaction of its own, only while this worker
+ * still owns the row. A worker that dies leaves its lease to run out, and another takes the row
+ * over: the call may be made twice, so the outside world must dedupe (a webhook id).
+ */
+export interface LeasedJob<TRow, TResult = unknown> {
+  mode: 'lease';
+  table: LeasedTable;
+  /** How long a claim is exclusive; longer than the slowest `run` (its timeout included). */
+  leaseMs: number;
+  /** From the claimed columns to the row the handler sees. */
+  map(raw: Record<string, unknown>): TRow;
+  run(row: TRow): Promise<TResult>;
+  /**
+   * Makes the row no longer due (done, or due again later for a retry). The worker clears the
+   * lease after it; a row left due and unleased is claimed again on the next turn.
+   */
+  settle(manager: EntityManager, row: TRow, outcome: Outcome<TResult>): Promise<void>;
+  dueAt?(row: TRow): Date | undefined;
+}
+
+export type DueRowJob<TRow, TResult = unknown> = InTransactionJob<TRow> | LeasedJob<TRow, TResult>;

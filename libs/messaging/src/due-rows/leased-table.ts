@@ -1,0 +1,77 @@
+import { EntityManager } from 'typeorm';
+import { quoteIdentifier } from '@envrefresh/persistence';
+
+/**
+ * A table whose rows are leased to workers. It needs `leased_until timestamptz` and
+ * `lease_owner text` columns, a key, and a due-time column; `pending` is the SQL condition of a
+ * row that still has work (e.g. `delivered_at IS NULL AND NOT abandoned`), written by the use,
+ * never from input. An index on the due column `WHERE <pending>` keeps the claim cheap.
+ */
+export interface LeasedTable {
+  schema: string;
+  table: string;
+  key?: string;
+  dueColumn?: string;
+  pending: string;
+  /** The columns handed to `map`; the key is always among them. */
+  columns: string[];
+}
+
+/** The SQL of leasing, written once for every use. */
+export class LeasedTableSql {
+  private readonly name: string;
+  private readonly key: string;
+  private readonly due: string;
+  private readonly columns: string;
+
+  constructor(private readonly table: LeasedTable) {
+    this.name = `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.table)}`;
+    this.key = quoteIdentifier(table.key ?? 'id');
+    this.due = quoteIdentifier(table.dueColumn ?? 'due_at');
+    this.columns = [...new Set([table.key ?? 'id', ...table.columns])].map(quoteIdentifier).join(', ');
+  }
+
+  /**
+   * Due rows nobody holds (never leased, or the lease ran out), leased to `owner` in one statement.
+   * Lease times are the database's, so workers on machines whose clocks drift agree on them; due
+   * times are compared with the business clock, which a test may move.
+   */
+  async lease(
+    manager: EntityManager,
+    owner: string,
+    request: { limit: number; now: Date; leaseMs: number },
+  ): Promise<Record<string, unknown>[]> {
+    const rows = await manager.query(
+      `UPDATE ${this.name} SET leased_until = clock_timestamp() + $3 * interval '1 millisecond', lease_owner = $2
+        WHERE ${this.key} IN (
+          SELECT ${this.key} FROM ${this.name}
+           WHERE (${this.table.pending}) AND ${this.due} <= $1
+             AND (leased_until IS NULL OR leased_until < clock_timestamp())
+           ORDER BY ${this.due} LIMIT $4 FOR UPDATE SKIP LOCKED)
+        RETURNING ${this.columns}`,
+      [request.now.toISOString(), owner, request.leaseMs, request.limit],
+    );
+    // node-postgres answers an UPDATE … RETURNING with [rows, count] through TypeORM.
+    return (Array.isArray(rows[0]) ? rows[0] : rows) as Record<string, unknown>[];
+  }
+
+  /** Locks the row if `owner` still holds it; false when the lease passed to another worker. */
+  async holds(manager: EntityManager, owner: string, key: unknown): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM ${this.name} WHERE ${this.key} = $1 AND lease_owner = $2 FOR UPDATE`,
+      [key, owner],
+    );
+    return rows.length > 0;
+  }
+
+  async release(manager: EntityManager, key: unknown): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL WHERE ${this.key} = $1`,
+      [key],
+    );
+  }
+
+  keyOf(raw: Record<string, unknown>): unknown {
+    return raw[this.table.key ?? 'id'];
+  }
+}
