@@ -169,7 +169,11 @@ describe('conflicts service: bookings over RPC', () => {
     ]);
   });
 
-  it('accepts a booking of exactly 366 days, and refuses an environment it does not know (400) without a trace', async () => {
+  // ADR 0014: an environment this service does not know is asked of intents, which this bed does not
+  // run; so the refusal fails closed (503), never "no such environment" for one that may exist. With
+  // intents running, one it does not know either is the 400 BOOKING.UNKNOWN_ENVIRONMENT
+  // (apps/gateway/test/conflicts/conflicts-bad-input.e2e.spec.ts).
+  it('accepts a booking of exactly 366 days, and refuses an environment it cannot confirm (503, owner unreachable) without a trace', async () => {
     expect(
       await create(
         booking({ start: '2030-01-01T00:00:00Z', end: '2031-01-02T00:00:00Z', purpose: 'a year' }),
@@ -179,11 +183,9 @@ describe('conflicts service: bookings over RPC', () => {
     const purpose = `unknown environment ${randomUUID()}`;
     const ghost = randomUUID();
     expect(await refusedCreate(booking({ environmentId: ghost, purpose }))).toMatchObject({
-      status: 400,
-      code: 'BOOKING.UNKNOWN_ENVIRONMENT',
-      errors: [
-        { field: 'environmentId', message: expect.stringContaining(`no environment has the id ${ghost}`) },
-      ],
+      status: 503,
+      code: 'PROJECTION.OWNER_UNAVAILABLE',
+      detail: expect.stringContaining('its owner could not be asked'),
     });
     expect(await bookingRows(purpose)).toEqual([]);
     const { rows } = await bed.db.query(

@@ -8,6 +8,7 @@ import { RequestAuthenticator } from './auth/request-authenticator';
 import { BookingsController } from './bookings/bookings.controller';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { FreezeController } from './conflicts/freeze.controller';
+import { CatalogProjections } from './environments/catalog-projections';
 import { EnvironmentsController } from './environments/environments.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -44,6 +45,7 @@ export class GatewayAppModule {
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },
         RequestAuthenticator,
         AuthGuard,
+        CatalogProjections,
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,6 +1,7 @@
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { DynamicModule, Global, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { ProjectionSource, catchUp } from '@envrefresh/messaging';
 import { DatabaseModule } from '@envrefresh/persistence';
 import { ConflictCheckQuery } from '../../../apps/conflicts/src/detection/application/conflict-check.query';
 import { FreeSlotsQuery } from '../../../apps/conflicts/src/detection/application/free-slots.query';
@@ -11,6 +12,14 @@ import {
 } from '../../../apps/conflicts/src/detection/application/situation-loader.port';
 import { DetectionModule } from '../../../apps/conflicts/src/detection/detection.module';
 import { RuleSet, parseRuleSet } from '../../../apps/conflicts/src/detection/domain/rule-set';
+import {
+  WORLD_CATCH_UP,
+  WorldCatchUp,
+} from '../../../apps/conflicts/src/world/application/world-catch-up.port';
+import {
+  WORLD_REPOSITORY,
+  WorldRepository,
+} from '../../../apps/conflicts/src/world/application/world.repository.port';
 import { WorldModule } from '../../../apps/conflicts/src/world/world.module';
 
 /** The conflicts service's detection as it runs in the app: its providers, its pool, its rule set. */
@@ -38,10 +47,46 @@ class DetectionBenchModule {
         }),
         WorldModule,
         DetectionModule.withRules(ruleSet),
+        CatchUpBenchModule,
       ],
     };
   }
 }
+
+/**
+ * Read your writes as a check pays for it when the environment is known (ADR 0014): the real
+ * `catchUp` over the real version lookup. The seeded world knows every environment, so the owner
+ * is never asked; if it were, the bench fails loudly rather than measure something else.
+ */
+@Global()
+@Module({
+  imports: [WorldModule],
+  providers: [
+    {
+      provide: WORLD_CATCH_UP,
+      inject: [DataSource, WORLD_REPOSITORY],
+      useFactory: (dataSource: DataSource, world: WorldRepository): WorldCatchUp => {
+        const source = (what: string, stored: ProjectionSource<never>['storedVersions']) => ({
+          what,
+          storedVersions: stored,
+          fetchFromOwner: (refs: readonly string[]) =>
+            Promise.reject(new Error(`the bench world does not know ${what} ${refs.join(', ')}`)),
+          apply: () => Promise.resolve(),
+        });
+        const environments = source('environment', (refs) =>
+          world.environmentVersions(dataSource.manager, refs),
+        );
+        const intents = source('intent', (ids) => world.intentVersions(dataSource.manager, ids));
+        return {
+          environments: (wanted) => catchUp(environments, wanted),
+          intents: (wanted) => catchUp(intents, wanted),
+        };
+      },
+    },
+  ],
+  exports: [WORLD_CATCH_UP],
+})
+class CatchUpBenchModule {}
 
 /**
  * Boots the conflicts app's DetectionModule and WorldModule in-process with Nest, on a real

@@ -10,3 +10,4 @@ export * from './postgres-errors';
 export * from './user-proof/user-proof.decorators';
 export * from './user-proof/user-proof.guard';
 export * from './user-proof/user-request-proof';
+export * from './owner-query-refs';

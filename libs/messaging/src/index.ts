@@ -16,6 +16,8 @@ export * from './messaging.tokens';
 export * from './outbox/messaging-tables.migration';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.repository';
+export * from './projection/owner-queries';
+export * from './projection/projection-catch-up';
 export * from './rpc/remote-call.errors';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-correlation.interceptor';

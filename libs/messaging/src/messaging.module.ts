@@ -14,6 +14,7 @@ import { MessagingOptions } from './messaging.options';
 import { ENVELOPE_VALIDATOR, MESSAGING_OPTIONS } from './messaging.tokens';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxRepository } from './outbox/outbox.repository';
+import { OwnerQueries } from './projection/owner-queries';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -82,6 +83,7 @@ export class MessagingModule {
         },
         EventHandlerExplorer,
         MessagingLifecycle,
+        OwnerQueries,
         ...persistent,
       ],
       exports: [
@@ -90,6 +92,7 @@ export class MessagingModule {
         EventFactory,
         BrokerReadinessCheck,
         MessagingLifecycle,
+        OwnerQueries,
         ...(options.schema ? [UnitOfWork, OutboxRelay, OutboxRepository, InboxRepository] : []),
       ],
     };

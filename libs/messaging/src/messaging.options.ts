@@ -27,6 +27,8 @@ export interface MessagingOptions {
   };
   /** Days that published outbox rows and inbox rows are kept. */
   retentionDays: number;
+  /** How long a projection waits for the owning service when it asks what it does not know yet (ADR 0014). */
+  ownerQueryTimeoutMs: number;
 }
 
 /** Tunables from the environment, with defaults that suit this workload. */
@@ -62,5 +64,6 @@ export function readMessagingOptions(
       deliveryLimit: env.int('MESSAGING_DELIVERY_LIMIT', 20, { min: 1, max: 1000 }),
     },
     retentionDays: env.int('MESSAGING_RETENTION_DAYS', 7, { min: 1, max: 3650 }),
+    ownerQueryTimeoutMs: env.int('OWNER_QUERY_TIMEOUT_MS', 2000, { min: 100, max: 60000 }),
   };
 }

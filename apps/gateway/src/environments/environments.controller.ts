@@ -23,6 +23,7 @@ import { EnvironmentRefPipe } from '../http/path-params.pipe';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { ENVIRONMENT_EXAMPLE, FREE_SLOTS_EXAMPLE, REFRESH_RECORD_EXAMPLE } from '../openapi/view-schemas';
 import { ServiceClients } from '../services/service-clients';
+import { CatalogProjections } from './catalog-projections';
 import { CreateEnvironmentRequestDto } from './create-environment.request.dto';
 import { FreeSlotsQueryDto, sourceOf } from './free-slots.query.dto';
 import { ListEnvironmentsQueryDto } from './list-environments.query.dto';
@@ -38,7 +39,10 @@ const ENVIRONMENT_PARAM = {
 @ApiTags('environments')
 @Controller('environments')
 export class EnvironmentsController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly projections: CatalogProjections,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -67,6 +71,7 @@ export class EnvironmentsController {
       payload: { ...body, maintenanceWindows: asMaintenanceWindows(body.maintenanceWindows) },
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
+    await this.projections.caughtUpWith(environment, actor);
     setLocation(reply, `environments/${environment.id}`);
     return environment;
   }
@@ -124,18 +129,20 @@ export class EnvironmentsController {
     },
     problems: [400, 404, 409, 413],
   })
-  update(
+  async update(
     @Param('environment', EnvironmentRefPipe) environment: string,
     @CurrentActor() actor: AuthenticatedActor,
     @Body() patch: UpdateEnvironmentRequestDto,
   ): Promise<EnvironmentView> {
-    return this.services.call(environmentsUpdateRpc, {
+    const changed = await this.services.call(environmentsUpdateRpc, {
       actor,
       payload: {
         environment,
         patch: { ...patch, maintenanceWindows: asMaintenanceWindows(patch.maintenanceWindows) },
       },
     });
+    await this.projections.caughtUpWith(changed, actor);
+    return changed;
   }
 
   @Get(':environment/refresh-history')

@@ -185,8 +185,9 @@ export class IntentsController {
     @Param('id', IntentIdPipe) intentId: string,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<ConflictView[]> {
-    // The intents service owns visibility: ask it first, so a hidden intent stays a 404.
-    await this.services.call(intentsGetRpc, { actor, payload: { intentId } });
-    return this.services.call(conflictsForIntentRpc, { actor, payload: { intentId } });
+    // The intents service owns visibility: ask it first, so a hidden intent stays a 404. Its
+    // version tells the conflicts service which picture the answer must be for (ADR 0014).
+    const { version } = await this.services.call(intentsGetRpc, { actor, payload: { intentId } });
+    return this.services.call(conflictsForIntentRpc, { actor, payload: { intentId, version } });
   }
 }

@@ -134,7 +134,8 @@ const PROBLEMS: Record<number, { description: string; example: Record<string, un
     },
   },
   503: {
-    description: 'A service is unavailable (circuit open), or the conflict check could not be made',
+    description:
+      'A service is unavailable (circuit open), the conflict check could not be made, or a service could not ask the owner of something it does not know yet (code PROJECTION.OWNER_UNAVAILABLE, ADR 0014)',
     example: {
       type: 'about:blank',
       title: 'Service Unavailable',

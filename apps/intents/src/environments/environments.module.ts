@@ -1,3 +1,5 @@
+import { CatalogSourceQuery } from './application/catalog-source.query';
+import { CatalogSourceRpcController } from './interface/catalog-source.rpc-controller';
 import { Module } from '@nestjs/common';
 import { SharedModule } from '../shared/shared.module';
 import { CreateEnvironmentUseCase } from './application/create-environment.use-case';
@@ -11,11 +13,12 @@ import { EnvironmentsRpcController } from './interface/environments.rpc-controll
 /** The environment catalog: keys, owners, dependencies, approval policy, freshness. */
 @Module({
   imports: [SharedModule],
-  controllers: [EnvironmentsRpcController],
+  controllers: [EnvironmentsRpcController, CatalogSourceRpcController],
   providers: [
     CreateEnvironmentUseCase,
     UpdateEnvironmentUseCase,
     EnvironmentQueries,
+    CatalogSourceQuery,
     EnvironmentDirectory,
     { provide: ENVIRONMENT_REPOSITORY, useClass: SqlEnvironmentRepository },
   ],

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { INTENTS_CONFIG, IntentsConfig } from '../intents.config';
+import { IntentSourceQuery } from './application/intent-source.query';
+import { IntentSourceRpcController } from './interface/intent-source.rpc-controller';
 import { EnvironmentDirectory } from '../environments/application/environment-directory';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { SharedModule } from '../shared/shared.module';
@@ -39,9 +41,10 @@ export class RefreshIntentsModule {
 
 const REFRESH_INTENTS = {
   imports: [SharedModule, EnvironmentsModule],
-  controllers: [IntentsRpcController],
+  controllers: [IntentsRpcController, IntentSourceRpcController],
   providers: [
     FileIntentUseCase,
+    IntentSourceQuery,
     AmendIntentUseCase,
     TransitionIntentUseCase,
     ScheduleIntentUseCase,

@@ -29,8 +29,14 @@ export const conflictsBlockingForIntentRpc = defineRpc<
     'Recomputes the conflicts of one intent now and replies with its OPEN conflicts of severity BLOCKING (for a start, over now → plannedEnd).',
 });
 
-/** `GET /intents/{id}/conflicts`: every conflict of one intent, whatever its status. */
-export const conflictsForIntentRpc = defineRpc<RpcRequest<{ intentId: string }>, ConflictView[]>()({
+/**
+ * `GET /intents/{id}/conflicts`: every conflict of one intent, whatever its status. `version` is
+ * the intent's version as the gateway just read it: the answer is for that version or a later one.
+ */
+export const conflictsForIntentRpc = defineRpc<
+  RpcRequest<{ intentId: string; version?: number }>,
+  ConflictView[]
+>()({
   pattern: 'conflicts.for-intent',
   service: 'conflicts',
   description: 'All conflicts of one intent, oldest window first; the gateway checks visibility first.',

@@ -31,6 +31,7 @@ import {
 } from './intent-lifecycle.rpc';
 import { intentsCreateRpc } from './intents.rpc';
 import { PING_RPCS } from './ping.rpc';
+import { catalogEnvironmentsRpc, catalogIntentsRpc, conflictsCatchUpRpc } from './projection-sources.rpc';
 import { windowsCreateRpc, windowsDeleteRpc, windowsGetRpc, windowsListRpc } from './windows.rpc';
 
 /** Every request/reply pattern the services answer. */
@@ -67,6 +68,9 @@ export const RPC_CATALOG = [
   apiTokensListRpc,
   apiTokensRevokeRpc,
   apiTokensResolveRpc,
+  catalogEnvironmentsRpc,
+  catalogIntentsRpc,
+  conflictsCatchUpRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

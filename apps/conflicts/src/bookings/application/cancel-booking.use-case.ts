@@ -5,6 +5,7 @@ import { Clock, isUuid, ActingUser } from '@envrefresh/kernel';
 import { bookingNotFound } from '../domain/booking.errors';
 import { assertMayCancel } from '../domain/booking-policy';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
+import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
 import { toBookingView } from './booking-view.mapper';
 
 export interface CancelBookingCommand {
@@ -22,6 +23,7 @@ export class CancelBookingUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly events: EventFactory,
     @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
+    private readonly changes: WorldChangesService,
     private readonly clock: Clock,
   ) {}
 
@@ -37,6 +39,8 @@ export class CancelBookingUseCase {
       await this.bookings.saveCancellation(manager, booking);
       const view = toBookingView(booking.snapshot());
       await transaction.publish(this.events.create(bookingCancelledEvent, view));
+      // Read your writes (ADR 0014): the conflicts it caused are resolved in this transaction.
+      await this.changes.bookingChanged(transaction, view);
       return view;
     });
   }

@@ -5,6 +5,8 @@ import { BookingView, CreateBookingPayload, bookingCreatedEvent } from '@envrefr
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
+import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 import { Booking } from '../domain/booking';
 import { unknownEnvironment } from '../domain/booking.errors';
 import { assertMayBook, assertMayBookFor } from '../domain/booking-policy';
@@ -19,7 +21,11 @@ export interface CreateBookingCommand {
   idempotencyKey?: unknown;
 }
 
-/** Books an environment for a group; the row, its idempotency key and `booking.created` commit together. */
+/**
+ * Books an environment for a group; the row, its idempotency key, `booking.created` and the
+ * recomputation of the intents it touches commit together, so the next read sees its conflicts
+ * (ADR 0014); the event, heard back, then changes nothing.
+ */
 @Injectable()
 export class CreateBookingUseCase {
   constructor(
@@ -27,6 +33,8 @@ export class CreateBookingUseCase {
     private readonly events: EventFactory,
     @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
     @Inject(BOOKING_ENVIRONMENTS) private readonly environments: BookingEnvironments,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
+    private readonly changes: WorldChangesService,
     private readonly clock: Clock,
   ) {}
 
@@ -35,6 +43,7 @@ export class CreateBookingUseCase {
     const now = this.clock.now();
     const request = parseBookingRequest(payload, now);
     assertMayBookFor(user, request.group);
+    await this.catchUp.environments([{ ref: request.environmentId }]);
     return this.runner.run(
       { actorSub: user.sub, idempotencyKey, operation: 'bookings.create', payload },
       async (transaction) => {
@@ -46,6 +55,7 @@ export class CreateBookingUseCase {
         await this.bookings.insert(manager, booking);
         const view = toBookingView(booking.snapshot());
         await transaction.publish(this.events.create(bookingCreatedEvent, view));
+        await this.changes.bookingChanged(transaction, view);
         return view;
       },
     );

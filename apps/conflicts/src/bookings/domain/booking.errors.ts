@@ -40,7 +40,7 @@ export function unknownEnvironment(environmentId: string): ValidationError {
   return new ValidationError('BOOKING.UNKNOWN_ENVIRONMENT', [
     {
       field: 'environmentId',
-      message: `no environment has the id ${environmentId} (a new environment is known here a moment after it is created)`,
+      message: `no environment has the id ${environmentId}`,
     },
   ]);
 }

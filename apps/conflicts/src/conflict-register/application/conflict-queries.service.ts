@@ -5,6 +5,7 @@ import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/
 import { IntentViewer, Problems, isUuid, ActingUser } from '@envrefresh/kernel';
 import { asSeenBy } from '../../detection/domain/discretion';
 import { CONFLICT_REGISTER, ConflictRegister, StoredConflict } from './conflict-register.port';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 
 /** Reads of the stored conflicts. */
 @Injectable()
@@ -12,11 +13,24 @@ export class ConflictQueries {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CONFLICT_REGISTER) private readonly register: ConflictRegister,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
   ) {}
 
-  /** Every conflict of one intent (the gateway has checked the caller may see it), worded for the caller. */
-  async allFor(user: ActingUser, intentId: unknown): Promise<ConflictView[]> {
-    const stored = await this.register.allFor(this.dataSource.manager, requireIntentId(intentId));
+  /**
+   * Every conflict of one intent (the gateway has checked the caller may see it), worded for the
+   * caller, as of `version` at least (the version the gateway just read): behind it, the intent is
+   * fetched from its owner and its conflicts recomputed first (ADR 0014).
+   */
+  async allFor(user: ActingUser, intentId: unknown, version?: unknown): Promise<ConflictView[]> {
+    const id = requireIntentId(intentId);
+    const problems = new Problems();
+    if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 0))
+      problems.add('version', 'must be a whole number');
+    problems.throwIfAny('REQUEST.INVALID');
+    await this.catchUp.intents([
+      { ref: id, ...(version === undefined ? {} : { atLeast: version as number }) },
+    ]);
+    const stored = await this.register.allFor(this.dataSource.manager, id);
     return stored.map((conflict) => seenBy(conflict, user));
   }
 

@@ -60,7 +60,7 @@ export class ConflictRegisterRpcController {
     @Payload() request: RpcRequestOf<typeof conflictsForIntentRpc>,
     @ProvenUser() user: ActingUser,
   ): Promise<ConflictView[]> {
-    return this.queries.allFor(user, request?.payload?.intentId);
+    return this.queries.allFor(user, request?.payload?.intentId, request?.payload?.version);
   }
 
   @MessagePattern(conflictsListRpc.pattern)

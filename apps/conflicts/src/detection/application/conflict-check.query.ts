@@ -9,6 +9,7 @@ import { Candidate, Finding } from '../domain/situation';
 import { optionalSource, requiredUuid, windowOf } from './detection-input';
 import { RULE_SET } from './rule-set.token';
 import { SITUATION_LOADER, SituationLoader } from './situation-loader.port';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 
 /** `POST /conflicts/check`: what an intent with this window would meet; nothing is stored. */
 @Injectable()
@@ -16,6 +17,7 @@ export class ConflictCheckQuery {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
   ) {}
 
@@ -39,6 +41,7 @@ export class ConflictCheckQuery {
       ...(typeof input.excludeIntentId === 'string' ? { intentId: input.excludeIntentId } : {}),
       ...(source ? { source } : {}),
     };
+    await this.catchUp.environments([{ ref: environmentId }]);
     const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
     if (!situation) throw unknownEnvironment('environmentId');
     const conflicts = evaluate(candidate, situation, this.ruleSet).map((finding) =>
@@ -70,8 +73,7 @@ export function unknownEnvironment(field: string): ValidationError {
   return new ValidationError('CONFLICTS.UNKNOWN_ENVIRONMENT', [
     {
       field,
-      message:
-        'is not an environment of the catalog (a new environment is known here a moment after it is created)',
+      message: 'is not an environment of the catalog',
     },
   ]);
 }

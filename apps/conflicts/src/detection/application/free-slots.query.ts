@@ -16,6 +16,7 @@ import { longestLengthOf } from '../domain/window-duration';
 import { MAX_RANGE_MS, optionalSource } from './detection-input';
 import { RULE_SET } from './rule-set.token';
 import { SITUATION_LOADER, SituationLoader } from './situation-loader.port';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_SEARCH_DAYS = 30;
@@ -31,6 +32,7 @@ export class FreeSlotsQuery {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     @Inject(RULE_SET) private readonly ruleSet: RuleSet,
     private readonly clock: Clock,
   ) {}
@@ -62,6 +64,7 @@ export class FreeSlotsQuery {
       what: `the slot search from ${range.start.toISOString()} to ${range.end.toISOString()}`,
       remedy: 'narrow from and to',
     });
+    await this.catchUp.environments([{ ref: environment }]);
     const situation = await this.situations.load(
       this.dataSource.manager,
       { environmentId: environment, window: range, ...(source ? { source } : {}) },

@@ -9,6 +9,7 @@ import { toFindingView, unknownEnvironment } from './conflict-check.query';
 import { requiredUuid } from './detection-input';
 import { RULE_SET } from './rule-set.token';
 import { SITUATION_LOADER, SituationLoader } from './situation-loader.port';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 
 /**
  * `GET /freeze`: may this environment be changed at `at`? The question a pipeline or a refresh
@@ -22,6 +23,7 @@ export class FreezeQuery {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SITUATION_LOADER) private readonly situations: SituationLoader,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
     @Inject(RULE_SET) ruleSet: RuleSet,
     private readonly clock: Clock,
   ) {
@@ -41,6 +43,7 @@ export class FreezeQuery {
       environmentId,
       window: { start: instant, end: new Date(instant.getTime() + 1) },
     };
+    await this.catchUp.environments([{ ref: environmentId }]);
     const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
     if (!situation) throw unknownEnvironment('environmentId');
     const reasons = evaluate(candidate, situation, this.freezeRules).map((finding) =>

@@ -5,6 +5,8 @@ import { CreateWindowPayload, WindowView, windowCreatedEvent } from '@envrefresh
 import { EventFactory } from '@envrefresh/messaging';
 import { IdempotentCommandRunner } from '@envrefresh/application';
 import { Clock } from '@envrefresh/kernel';
+import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
+import { WORLD_CATCH_UP, WorldCatchUp } from '../../world/application/world-catch-up.port';
 import { Window } from '../domain/window';
 import { unknownScopeEnvironments } from '../domain/window.errors';
 import { assertMayManageWindows } from '../domain/window-policy';
@@ -27,12 +29,15 @@ export class CreateWindowUseCase {
     private readonly events: EventFactory,
     @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
     @Inject(WINDOW_ENVIRONMENTS) private readonly environments: WindowEnvironments,
+    @Inject(WORLD_CATCH_UP) private readonly catchUp: WorldCatchUp,
+    private readonly changes: WorldChangesService,
     private readonly clock: Clock,
   ) {}
 
   async execute({ user, payload, idempotencyKey }: CreateWindowCommand): Promise<WindowView> {
     assertMayManageWindows(user, 'create');
     const request = parseWindowRequest(payload);
+    await this.catchUp.environments(request.scope.environmentIds.map((ref) => ({ ref })));
     return this.runner.run(
       { actorSub: user.sub, idempotencyKey, operation: 'windows.create', payload },
       async (transaction) => {
@@ -44,6 +49,8 @@ export class CreateWindowUseCase {
         await this.windows.insert(manager, window);
         const view = toWindowView(window.snapshot());
         await transaction.publish(this.events.create(windowCreatedEvent, view));
+        // Read your writes (ADR 0014): the intents it touches are recomputed in this transaction.
+        await this.changes.windowChanged(transaction, view);
         return view;
       },
     );

@@ -5,6 +5,7 @@ import { isUuid, ActingUser } from '@envrefresh/kernel';
 import { windowNotFound } from '../domain/window.errors';
 import { assertMayManageWindows } from '../domain/window-policy';
 import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
+import { WorldChangesService } from '../../conflict-register/application/world-changes.service';
 import { toWindowView } from './window-view.mapper';
 
 export interface DeleteWindowCommand {
@@ -22,6 +23,7 @@ export class DeleteWindowUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly events: EventFactory,
     @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
+    private readonly changes: WorldChangesService,
   ) {}
 
   async execute({ user, windowId }: DeleteWindowCommand): Promise<WindowView> {
@@ -33,6 +35,7 @@ export class DeleteWindowUseCase {
       if (!deleted) throw windowNotFound(windowId);
       const view = toWindowView(deleted.snapshot());
       await transaction.publish(this.events.create(windowDeletedEvent, view));
+      await this.changes.windowChanged(transaction, view);
       return view;
     });
   }

@@ -24,7 +24,7 @@ export function unknownScopeEnvironments(
         ? [
             {
               field: `scope.environmentIds[${index}]`,
-              message: `no environment has the id ${id} (a new environment is known here a moment after it is created)`,
+              message: `no environment has the id ${id}`,
             },
           ]
         : [],

@@ -14,6 +14,10 @@ export interface WorldRepository {
   saveEnvironment(manager: EntityManager, node: EnvironmentNode): Promise<ProjectionChange<EnvironmentNode>>;
   /** The intent, its row locked until the transaction ends, so two recomputations of it take turns. */
   lockIntent(manager: EntityManager, intentId: string): Promise<IntentWindow | null>;
+  /** The versions held of these environments (ids or keys), by the ref asked with. */
+  environmentVersions(manager: EntityManager, refs: readonly string[]): Promise<Map<string, number>>;
+  /** The versions held of these intents, by id. */
+  intentVersions(manager: EntityManager, ids: readonly string[]): Promise<Map<string, number>>;
 }
 
 export const WORLD_REPOSITORY = Symbol('WorldRepository');

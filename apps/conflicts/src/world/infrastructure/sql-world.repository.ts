@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { isUuid } from '@envrefresh/kernel';
 import { upsertNewerVersion } from '@envrefresh/persistence';
 import { ProjectionChange, WorldRepository } from '../application/world.repository.port';
 import { EnvironmentNode } from '../domain/environment-node';
@@ -54,5 +55,27 @@ export class SqlWorldRepository implements WorldRepository {
       [intentId],
     )) as IntentWindowRow[];
     return row ? toIntentWindow(row) : null;
+  }
+
+  async environmentVersions(manager: EntityManager, refs: readonly string[]): Promise<Map<string, number>> {
+    const rows: { id: string; key: string; version: string }[] = await manager.query(
+      `SELECT id::text AS id, key, version FROM conflicts.environments
+       WHERE id = ANY($1::uuid[]) OR key = ANY($2::text[])`,
+      [refs.filter((ref) => isUuid(ref)), [...refs]],
+    );
+    const versions = new Map<string, number>();
+    for (const row of rows) {
+      versions.set(row.id, Number(row.version));
+      versions.set(row.key, Number(row.version));
+    }
+    return versions;
+  }
+
+  async intentVersions(manager: EntityManager, ids: readonly string[]): Promise<Map<string, number>> {
+    const rows: { id: string; version: number }[] = await manager.query(
+      `SELECT intent_id::text AS id, version FROM conflicts.intent_windows WHERE intent_id = ANY($1::uuid[])`,
+      [ids.filter((id) => isUuid(id))],
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.version)]));
   }
 }
