@@ -5,7 +5,9 @@ import { createHash, randomBytes } from 'node:crypto';
  * tells them from a JWT at a glance (and to secret scanners); only the SHA-256 is stored.
  */
 export const API_TOKEN_PREFIX = 'ert_';
-const API_TOKEN = /^ert_[A-Za-z0-9_-]{43}$/;
+/** The whole token: the prefix and 32 bytes in unpadded base64url; the API document shows it too. */
+export const API_TOKEN_PATTERN = `^${API_TOKEN_PREFIX}[A-Za-z0-9_-]{43}$`;
+const API_TOKEN = new RegExp(API_TOKEN_PATTERN);
 
 export function newApiTokenSecret(): string {
   return `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;

@@ -45,7 +45,7 @@ export class MeTokensController {
       status: 201,
       schema: 'CreatedApiTokenView',
       description: 'The token, with its secret shown this once',
-      example: { ...API_TOKEN_EXAMPLE, token: 'ert_Zk3qExampleExampleExampleExampleExample0' },
+      example: { ...API_TOKEN_EXAMPLE, token: 'ert_Zk3qExampleExampleExampleExampleExample0abc' },
     },
     problems: [400, 413, 422],
   })

@@ -1,4 +1,4 @@
-import { ROLES } from '@envrefresh/auth';
+import { API_TOKEN_PATTERN, ROLES } from '@envrefresh/auth';
 import { dateTimeSchema } from '@envrefresh/contracts';
 
 const apiTokenProperties = {
@@ -26,7 +26,7 @@ export const API_TOKEN_SCHEMAS = {
       ...apiTokenProperties,
       token: {
         type: 'string',
-        pattern: '^ert_[A-Za-z0-9_-]{43}$',
+        pattern: API_TOKEN_PATTERN,
         description: 'The secret: shown only in this answer, stored only as its SHA-256',
       },
     },
