@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EnvironmentTier, MaintenanceWindow } from '@envrefresh/contracts';
+import type { EnvironmentRow } from '../../../apps/conflicts/src/shared/infrastructure/world-rows';
 import { instantOfLocal } from '../../../apps/conflicts/src/detection/domain/local-time';
 import { Random } from '../random';
 import { BenchCalendar, TIME_ZONES } from './bench-calendar';
 
 /** A row of `conflicts.environments` as the projection stores it, plus its layer in the graph. */
-export interface EnvironmentFixture {
-  id: string;
-  key: string;
-  name: string;
-  tier: EnvironmentTier;
-  owner_group: string;
-  timezone: string;
-  depends_on: string[];
-  maintenance_windows: MaintenanceWindow[];
-  version: number;
-  layer: number;
-}
+export type EnvironmentFixture = Omit<EnvironmentRow, 'version'> & { version: number; layer: number };
 
 const TIER_WEIGHTS: Record<EnvironmentTier, number> = {
   DEV: 25,
