@@ -15,8 +15,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-# The services' heaps stay far below this; without a cap V8 grows lazily past 200 MB RSS.
-ENV NODE_OPTIONS=--max-old-space-size=128
+# The apps' V8 heap limits, as libs/platform/src/app-heap.ts defines them (a test keeps the two equal).
+ENV NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=16"
 COPY --from=build /app/dist ./dist
 COPY scripts ./scripts
 USER node

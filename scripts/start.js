@@ -21,9 +21,9 @@ const DEFAULTS = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/envrefresh',
   AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
   NODE_ENV: 'development',
-  // The services' heaps stay far below this; without a cap V8 grows lazily past 200 MB RSS.
-  NODE_OPTIONS: '--max-old-space-size=128',
 };
+/** The apps' V8 heap limits, defined once in libs/platform/src/app-heap.ts; read from the build. */
+const appNodeOptions = () => require(path.join(ROOT, 'dist/libs/platform/src/app-heap.js')).APP_NODE_OPTIONS;
 const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
 const START_RABBITMQ = 'rabbitmq-server -detached';
 const GATEWAY_WAIT_MS = 60_000;
@@ -220,7 +220,8 @@ async function main() {
   } catch (error) {
     throw new StartError(error.message, error.exitCode);
   }
-  for (const [name, value] of Object.entries(DEFAULTS)) if (!process.env[name]) process.env[name] = value;
+  const defaults = { ...DEFAULTS, NODE_OPTIONS: appNodeOptions() };
+  for (const [name, value] of Object.entries(defaults)) if (!process.env[name]) process.env[name] = value;
   const env = process.env;
 
   const urls = databaseUrls(env);

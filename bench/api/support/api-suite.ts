@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { APP_NAMES, AppName } from '@envrefresh/config';
 import { RPC_SERVICES } from '@envrefresh/contracts';
 import { ChildApp, MemoryUse, runChildToExit, startChildApp } from './child-app';
@@ -11,6 +12,15 @@ export interface SuiteSettings {
   jwtSecret: string;
   logLevel: string;
 }
+
+/** The gateway signs each RPC's user assertion; every service checks it (ADR 0017). Production needs both. */
+const USER_PROOF_KEYS = (() => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    SERVICE_ASSERTION_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    SERVICE_ASSERTION_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+})();
 
 export interface RunningSuite {
   gatewayUrl: string;
@@ -33,8 +43,15 @@ function environmentOf(settings: SuiteSettings, app: AppName, port: number): Rec
     EVENTS_EXCHANGE: `${settings.namespace}.events`,
     JWT_SECRET: settings.jwtSecret,
     ...(app === 'gateway'
-      ? { RATE_LIMIT_PER_MINUTE: RATE_LIMIT_OUT_OF_REACH, MAX_IN_FLIGHT_PER_USER: RATE_LIMIT_OUT_OF_REACH }
-      : { DATABASE_URL: settings.databaseUrl }),
+      ? {
+          RATE_LIMIT_PER_MINUTE: RATE_LIMIT_OUT_OF_REACH,
+          MAX_IN_FLIGHT_PER_USER: RATE_LIMIT_OUT_OF_REACH,
+          SERVICE_ASSERTION_PRIVATE_KEY: USER_PROOF_KEYS.SERVICE_ASSERTION_PRIVATE_KEY,
+        }
+      : {
+          DATABASE_URL: settings.databaseUrl,
+          SERVICE_ASSERTION_PUBLIC_KEY: USER_PROOF_KEYS.SERVICE_ASSERTION_PUBLIC_KEY,
+        }),
   };
 }
 

@@ -1,3 +1,4 @@
+export * from './app-heap';
 export * from './clock.module';
 export * from './ping.controller';
 export * from './run-service';
