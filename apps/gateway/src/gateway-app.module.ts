@@ -15,6 +15,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IntentActionsController } from './intents/intent-actions.controller';
 import { IntentsController } from './intents/intents.controller';
 import { MeTokensController } from './me/me-tokens.controller';
+import { SchedulesController } from './schedules/schedules.controller';
 import { ServiceClients } from './services/service-clients';
 import { WindowsController } from './windows/windows.controller';
 
@@ -39,6 +40,7 @@ export class GatewayAppModule {
         BookingsController,
         WindowsController,
         MeTokensController,
+        SchedulesController,
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },

@@ -52,6 +52,7 @@ describe('intents service: the approval gate asks the conflicts service, and sta
       environmentId: approved.environmentId,
       plannedStart: approved.plannedStart,
       plannedEnd: approved.plannedEnd,
+      status: 'ACTIVE',
       jobs: [],
     });
     await bed.waitForStatus(approved.id, 'SCHEDULED');

@@ -25,6 +25,7 @@ function scheduleOf(intent: IntentView): ScheduleView {
     environmentId: intent.environmentId,
     plannedStart: intent.plannedStart,
     plannedEnd: intent.plannedEnd,
+    status: 'ACTIVE',
     jobs: [],
   };
 }

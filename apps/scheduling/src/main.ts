@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { readServiceRuntimeConfig, runService } from '@envrefresh/platform';
+import { runService } from '@envrefresh/platform';
 import { SchedulingAppModule } from './scheduling-app.module';
+import { readSchedulingConfig } from './scheduling.config';
 
-void runService(
-  'scheduling',
-  (env) => readServiceRuntimeConfig('scheduling', env),
-  (config) => ({
-    module: SchedulingAppModule.register(config),
-    rpc: true,
-  }),
-);
+void runService('scheduling', readSchedulingConfig, (config) => ({
+  module: SchedulingAppModule.register(config),
+  rpc: true,
+}));

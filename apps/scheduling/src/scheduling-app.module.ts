@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceModule, ServiceRuntimeConfig } from '@envrefresh/platform';
-import { PlannedRefreshesModule } from './planned-refreshes/planned-refreshes.module';
+import { ServiceModule } from '@envrefresh/platform';
+import { SchedulingConfig } from './scheduling.config';
+import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({})
 export class SchedulingAppModule {
-  static register(config: ServiceRuntimeConfig): DynamicModule {
+  static register(config: SchedulingConfig): DynamicModule {
     return {
       module: SchedulingAppModule,
-      imports: [ServiceModule.forRoot({ config }), PlannedRefreshesModule],
+      imports: [ServiceModule.forRoot({ config }), SchedulesModule.register(config)],
     };
   }
 }

@@ -45,6 +45,7 @@ export * from './rpc/windows.rpc';
 export * from './rpc/ping.rpc';
 export * from './rpc/api-tokens.rpc';
 export * from './rpc/projection-sources.rpc';
+export * from './rpc/schedules.rpc';
 export * from './rpc/rpc-catalog';
 
 export { buildAsyncApiDocument, renderAsyncApi, EVENTS_API_VERSION } from './asyncapi/render-asyncapi';

@@ -27,9 +27,24 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(work: (context: TransactionContext) => Promise<T>): Promise<T> {
+    let joined: JoinedTransaction | undefined;
+    const result = await this.dataSource.transaction(async (manager) => {
+      joined = this.join(manager);
+      return work(joined.context);
+    });
+    joined?.committed();
+    return result;
+  }
+
+  /**
+   * Events in a transaction someone else opened and commits (the due-row worker's claim, which
+   * must hold its row locks until the events are written): call `committed()` once it has, so the
+   * relay is woken for what it wrote.
+   */
+  join(manager: EntityManager): JoinedTransaction {
     let published = 0;
-    const result = await this.dataSource.transaction(async (manager) =>
-      work({
+    return {
+      context: {
         manager,
         publish: async (envelope) => {
           // Consumers would refuse it and the broker would close the relay's channel on it:
@@ -45,9 +60,16 @@ export class UnitOfWork {
           });
           published += 1;
         },
-      }),
-    );
-    if (published > 0) this.afterCommitWithEvents();
-    return result;
+      },
+      committed: () => {
+        if (published > 0) this.afterCommitWithEvents();
+      },
+    };
   }
+}
+
+/** A TransactionContext on an outside transaction, and the call to make after it committed. */
+export interface JoinedTransaction {
+  context: TransactionContext;
+  committed(): void;
 }

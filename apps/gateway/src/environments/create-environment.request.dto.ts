@@ -74,6 +74,15 @@ export class EnvironmentSettingsDto {
   @ArrayMaxSize(10)
   @Matches(ISO_DURATION, { each: true, message: 'each of $property must be an ISO-8601 duration' })
   reminderLeadTimes?: string[];
+
+  @ApiPropertyOptional({
+    example: 'PT30M',
+    description:
+      'How long after plannedEnd a refresh still IN_PROGRESS counts as overrunning (`schedule.overrun`), or one never started as missed (`schedule.start_missed`); default PT30M',
+  })
+  @Optional()
+  @Matches(ISO_DURATION, { message: '$property must be an ISO-8601 duration' })
+  overrunGrace?: string;
 }
 
 export class CreateEnvironmentRequestDto extends EnvironmentSettingsDto {

@@ -21,6 +21,9 @@ import {
   intentRequestedEvent,
   intentViewSchema,
   isoDurationSchema,
+  scheduleCreatedEvent,
+  scheduleJobViewSchema,
+  scheduleViewSchema,
   timeWindowSchema,
   windowCreatedEvent,
   windowDeletedEvent,
@@ -212,6 +215,8 @@ export const VIEW_SCHEMAS = {
   HistoryVerification: historyVerificationSchema,
   RefreshRecord: refreshRecordSchema,
   RefreshRecordPage: pageOf('RefreshRecord'),
+  ScheduleView: scheduleViewSchema,
+  ScheduleJobView: scheduleJobViewSchema,
   ...API_TOKEN_SCHEMAS,
 } as const;
 
@@ -219,6 +224,7 @@ export type ViewSchemaName = keyof typeof VIEW_SCHEMAS;
 
 export const INTENT_EXAMPLE = intentRequestedEvent.example;
 export const ENVIRONMENT_EXAMPLE = environmentUpsertedEvent.example;
+export const SCHEDULE_EXAMPLE = scheduleCreatedEvent.example;
 
 export const HISTORY_EXAMPLE = [
   {

@@ -137,6 +137,7 @@ describe('forged events from a broker account that is not their owner', () => {
       environmentId: environment.id,
       plannedStart: intent.plannedStart,
       plannedEnd: intent.plannedEnd,
+      status: 'ACTIVE',
       jobs: [],
     });
     await expectRefused('intents', eventId);

@@ -6,6 +6,7 @@ import { CreateIntentHistory1763790000200 } from './1763790000200-create-intent-
 import { CreateIdempotencyKeys1763790000300 } from '@envrefresh/application';
 import { CreateApiTokens1763800000300 } from './1763800000300-create-api-tokens';
 import { PseudonymousHistory1763900000200 } from './1763900000200-pseudonymous-history';
+import { OverrunGraceAndExpiry1764600000100 } from './1764600000100-overrun-grace-and-expiry';
 
 export const INTENTS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -16,4 +17,5 @@ export const INTENTS_MIGRATIONS = [
   CreateIdempotencyKeys1763790000300,
   CreateApiTokens1763800000300,
   PseudonymousHistory1763900000200,
+  OverrunGraceAndExpiry1764600000100,
 ];

@@ -7,6 +7,7 @@ import { EnvironmentsModule } from '../environments/environments.module';
 import { SharedModule } from '../shared/shared.module';
 import { CONFLICT_GATE } from './application/conflict-gate.port';
 import { AmendIntentUseCase } from './application/amend-intent.use-case';
+import { ExpireIntentsUseCase } from './application/expire-intents.use-case';
 import { FileIntentUseCase } from './application/file-intent.use-case';
 import { INTENT_ENVIRONMENTS } from './application/intent-environments.port';
 import { INTENT_HISTORY_REPOSITORY } from './application/intent-history.repository.port';
@@ -19,6 +20,7 @@ import { RefreshHistoryQuery } from './application/refresh-history.query';
 import { ScheduleIntentUseCase } from './application/schedule-intent.use-case';
 import { TransitionIntentUseCase } from './application/transition-intent.use-case';
 import { VisibleIntentLoader } from './application/visible-intent.loader';
+import { IntentExpiryWorker } from './infrastructure/intent-expiry.worker';
 import { RpcConflictGate } from './infrastructure/rpc-conflict-gate';
 import { SqlIntentHistoryRepository } from './infrastructure/sql-intent-history.repository';
 import { SqlIntentRepository } from './infrastructure/sql-intent.repository';
@@ -48,6 +50,8 @@ const REFRESH_INTENTS = {
     AmendIntentUseCase,
     TransitionIntentUseCase,
     ScheduleIntentUseCase,
+    ExpireIntentsUseCase,
+    IntentExpiryWorker,
     RecordConflictDecisionUseCase,
     IntentQueries,
     RefreshHistoryQuery,

@@ -1,7 +1,9 @@
 import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreatePlannedRefreshes1763780000300 } from './1763780000300-create-planned-refreshes';
+import { CreateSchedules1764600000100 } from './1764600000100-create-schedules';
 
 export const SCHEDULING_MIGRATIONS = [
   CreateMessagingTables1763780000000,
   CreatePlannedRefreshes1763780000300,
+  CreateSchedules1764600000100,
 ];

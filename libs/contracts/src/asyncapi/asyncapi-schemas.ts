@@ -5,7 +5,7 @@ import { bookingViewSchema } from '../model/booking-view';
 import { conflictViewSchema } from '../model/conflict-view';
 import { environmentViewSchema } from '../model/environment-view';
 import { intentViewSchema } from '../model/intent-view';
-import { scheduleViewSchema } from '../model/schedule-view';
+import { scheduleJobViewSchema, scheduleViewSchema } from '../model/schedule-view';
 import { windowViewSchema } from '../model/window-view';
 
 /** Schemas shared by several messages: documented once under components.schemas and referenced. */
@@ -18,6 +18,7 @@ export const NAMED_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   BookingView: bookingViewSchema,
   WindowView: windowViewSchema,
   ScheduleView: scheduleViewSchema,
+  ScheduleJobView: scheduleJobViewSchema,
 };
 
 const nameOf = new Map<unknown, string>(

@@ -8,12 +8,7 @@ import {
 import { environmentUpsertedEvent } from './catalog/environment.events';
 import { INTENT_EVENTS } from './catalog/intent.events';
 import { notificationDeliveredEvent, notificationFailedEvent } from './catalog/notification.events';
-import {
-  scheduleCreatedEvent,
-  scheduleOverrunEvent,
-  scheduleReminderDueEvent,
-  scheduleStartDueEvent,
-} from './catalog/schedule.events';
+import { SCHEDULE_EVENTS } from './catalog/schedule.events';
 import { windowCreatedEvent, windowDeletedEvent } from './catalog/window.events';
 import { EventDefinition } from './event-definition';
 import { EventEnvelope } from './event-envelope';
@@ -30,10 +25,7 @@ export const EVENT_CATALOG = [
   bookingCancelledEvent,
   windowCreatedEvent,
   windowDeletedEvent,
-  scheduleCreatedEvent,
-  scheduleReminderDueEvent,
-  scheduleStartDueEvent,
-  scheduleOverrunEvent,
+  ...SCHEDULE_EVENTS,
   notificationDeliveredEvent,
   notificationFailedEvent,
 ] as const;

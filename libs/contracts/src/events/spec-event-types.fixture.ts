@@ -24,9 +24,11 @@ export const SPEC_EVENT_TYPES = [
   'window.created',
   'window.deleted',
   'schedule.created',
+  'schedule.cancelled',
   'schedule.reminder_due',
   'schedule.start_due',
   'schedule.overrun',
+  'schedule.start_missed',
   'notification.delivered',
   'notification.failed',
 ];

@@ -1,4 +1,11 @@
-import { dateTimeSchema, enumSchema, idSchema, JsonSchema, stringListSchema } from '../json-schema';
+import {
+  dateTimeSchema,
+  enumSchema,
+  idSchema,
+  isoDurationSchema,
+  JsonSchema,
+  stringListSchema,
+} from '../json-schema';
 import { WindowTiming, oneOffTimingSchema, recurringTimingSchema } from './window-timing';
 
 export const ENVIRONMENT_TIERS = ['DEV', 'QA', 'SIT', 'UAT', 'STAGING', 'PERF', 'TRAINING'] as const;
@@ -18,6 +25,10 @@ export interface EnvironmentView {
   maintenanceWindows: MaintenanceWindow[];
   requiresApproval: boolean;
   timezone: string;
+  /** Reminder lead times before plannedStart (ISO-8601 durations); the intents service always sends them. */
+  reminderLeadTimes?: string[];
+  /** How long after plannedEnd a refresh still IN_PROGRESS counts as overrunning (ISO-8601 duration). */
+  overrunGrace?: string;
   lastRefreshedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -62,6 +73,15 @@ export const environmentViewSchema: JsonSchema = {
       description: 'false: a submitted intent is approved automatically.',
     },
     timezone: { type: 'string', minLength: 1, description: 'IANA timezone.' },
+    reminderLeadTimes: {
+      type: 'array',
+      items: isoDurationSchema,
+      description: 'Reminders before plannedStart, e.g. P7D, P1D, PT1H.',
+    },
+    overrunGrace: {
+      ...isoDurationSchema,
+      description: 'After plannedEnd plus this, a refresh still IN_PROGRESS is overrunning.',
+    },
     lastRefreshedAt: { anyOf: [dateTimeSchema, { type: 'null' }] },
     createdAt: dateTimeSchema,
     updatedAt: dateTimeSchema,

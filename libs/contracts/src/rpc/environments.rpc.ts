@@ -16,6 +16,8 @@ export interface CreateEnvironmentPayload {
   timezone?: string;
   /** Reminder lead times before plannedStart, ISO-8601 durations; default P7D, P1D, PT1H. */
   reminderLeadTimes?: string[];
+  /** After plannedEnd plus this, a refresh still IN_PROGRESS is overrunning; ISO-8601 duration, default PT30M. */
+  overrunGrace?: string;
 }
 
 export type UpdateEnvironmentPayload = Partial<Omit<CreateEnvironmentPayload, 'key'>>;

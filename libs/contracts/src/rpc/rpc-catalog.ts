@@ -32,6 +32,7 @@ import {
 import { intentsCreateRpc } from './intents.rpc';
 import { PING_RPCS } from './ping.rpc';
 import { catalogEnvironmentsRpc, catalogIntentsRpc, conflictsCatchUpRpc } from './projection-sources.rpc';
+import { schedulesGetRpc } from './schedules.rpc';
 import { windowsCreateRpc, windowsDeleteRpc, windowsGetRpc, windowsListRpc } from './windows.rpc';
 
 /** Every request/reply pattern the services answer. */
@@ -71,6 +72,7 @@ export const RPC_CATALOG = [
   catalogEnvironmentsRpc,
   catalogIntentsRpc,
   conflictsCatchUpRpc,
+  schedulesGetRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

@@ -27,6 +27,8 @@ export interface InTransactionJob<TRow> {
   handle(manager: EntityManager, rows: TRow[]): Promise<BatchOutcome>;
   /** When the row fell due, for the lag histogram. */
   dueAt?(row: TRow): Date | undefined;
+  /** After the batch's transaction committed (e.g. to wake the outbox relay for what it wrote). */
+  afterCommit?(rows: TRow[], outcome: BatchOutcome): void;
 }
 
 export type Outcome<TResult> = { ok: true; value: TResult } | { ok: false; error: Error };

@@ -84,11 +84,11 @@ export class DueRowWorker<TRow, TResult = unknown> {
   }
 
   private async inTransaction(job: InTransactionJob<TRow>): Promise<BatchOutcome> {
-    let claimed = 0;
+    let claimedRows: TRow[] = [];
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const outcome = await this.dataSource.transaction(async (manager) => {
         const rows = await job.claim(manager, { limit: this.options.batchSize, now: this.clock.now() });
-        claimed = rows.length;
+        claimedRows = rows;
         if (rows.length === 0) return { done: 0, failed: 0 };
         this.claimed(rows, job.dueAt);
         const outcome = await job.handle(manager, rows);
@@ -96,9 +96,11 @@ export class DueRowWorker<TRow, TResult = unknown> {
         dueRowMetrics.failed.inc(this.labels, outcome.failed);
         return outcome;
       });
+      if (claimedRows.length > 0) job.afterCommit?.(claimedRows, outcome);
+      return outcome;
     } catch (error) {
       // Nothing of the batch committed: every claimed row is due again.
-      dueRowMetrics.failed.inc(this.labels, claimed);
+      dueRowMetrics.failed.inc(this.labels, claimedRows.length);
       throw error;
     }
   }

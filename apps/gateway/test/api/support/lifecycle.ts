@@ -150,6 +150,7 @@ export class Lifecycle {
           environmentId: intent.environmentId,
           plannedStart: intent.plannedStart,
           plannedEnd: intent.plannedEnd,
+          status: 'ACTIVE',
           jobs: [],
         },
         { correlationId, causationId: null },

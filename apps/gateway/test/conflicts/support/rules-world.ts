@@ -137,6 +137,7 @@ export class RulesWorld extends ConflictCalendar {
           environmentId: intent.environmentId,
           plannedStart: intent.plannedStart,
           plannedEnd: intent.plannedEnd,
+          status: 'ACTIVE',
           jobs: [],
         },
         { correlationId: `schedule-${randomUUID()}`, causationId: null },

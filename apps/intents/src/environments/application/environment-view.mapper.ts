@@ -2,7 +2,11 @@ import { EnvironmentView } from '@envrefresh/contracts';
 import { EnvironmentState } from '../domain/environment';
 
 /** EnvironmentView plus the optional members this service adds (the view's schema allows extras). */
-export type EnvironmentRecordView = EnvironmentView & { reminderLeadTimes: string[]; version: number };
+export type EnvironmentRecordView = EnvironmentView & {
+  reminderLeadTimes: string[];
+  overrunGrace: string;
+  version: number;
+};
 
 /** The environment as the API and `environment.upserted` show it. */
 export function toEnvironmentView(state: EnvironmentState): EnvironmentRecordView {
@@ -17,6 +21,7 @@ export function toEnvironmentView(state: EnvironmentState): EnvironmentRecordVie
     requiresApproval: state.requiresApproval,
     timezone: state.timezone,
     reminderLeadTimes: state.reminderLeadTimes,
+    overrunGrace: state.overrunGrace,
     lastRefreshedAt: state.lastRefreshedAt ? state.lastRefreshedAt.toISOString() : null,
     version: state.version,
     createdAt: state.createdAt.toISOString(),

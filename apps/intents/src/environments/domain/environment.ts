@@ -12,6 +12,8 @@ import { validateMaintenanceWindows } from './maintenance-window.validation';
 
 export const ENVIRONMENT_KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export const DEFAULT_REMINDER_LEAD_TIMES: readonly string[] = ['P7D', 'P1D', 'PT1H'];
+/** How long after plannedEnd a refresh still IN_PROGRESS counts as overrunning, unless the environment says. */
+export const DEFAULT_OVERRUN_GRACE = 'PT30M';
 
 export interface EnvironmentState {
   id: string;
@@ -25,6 +27,7 @@ export interface EnvironmentState {
   requiresApproval: boolean;
   timezone: string;
   reminderLeadTimes: string[];
+  overrunGrace: string;
   lastRefreshedAt: Date | null;
   version: number;
   createdAt: Date;
@@ -41,6 +44,7 @@ export interface EnvironmentChanges {
   requiresApproval?: boolean;
   timezone?: string;
   reminderLeadTimes?: string[];
+  overrunGrace?: string;
 }
 
 const CHANGEABLE = [
@@ -52,6 +56,7 @@ const CHANGEABLE = [
   'requiresApproval',
   'timezone',
   'reminderLeadTimes',
+  'overrunGrace',
 ] as const;
 
 /**
@@ -87,6 +92,7 @@ export class Environment {
       requiresApproval: changes.requiresApproval ?? true,
       timezone: changes.timezone ?? 'UTC',
       reminderLeadTimes: changes.reminderLeadTimes ?? [...DEFAULT_REMINDER_LEAD_TIMES],
+      overrunGrace: changes.overrunGrace ?? DEFAULT_OVERRUN_GRACE,
       lastRefreshedAt: null,
       version: 1,
       createdAt: now,
@@ -168,6 +174,7 @@ function readChanges(
     requiresApproval,
     timezone,
     reminderLeadTimes,
+    overrunGrace,
   } = fields;
   if (name !== undefined) {
     if (typeof name !== 'string' || name.trim() === '' || name.length > NAME_MAX_LENGTH) {
@@ -210,6 +217,11 @@ function readChanges(
     } else if (reminderLeadTimes.length > 10)
       problems.add('reminderLeadTimes', 'may hold at most 10 lead times');
     else changes.reminderLeadTimes = [...new Set(reminderLeadTimes)];
+  }
+  if (overrunGrace !== undefined) {
+    if (!isIsoDuration(overrunGrace))
+      problems.add('overrunGrace', 'must be an ISO-8601 duration such as PT30M or PT2H');
+    else changes.overrunGrace = overrunGrace;
   }
   return changes;
 }

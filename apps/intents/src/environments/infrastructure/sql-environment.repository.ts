@@ -19,6 +19,7 @@ interface EnvironmentRow {
   requires_approval: boolean;
   timezone: string;
   reminder_lead_times: string[];
+  overrun_grace: string;
   last_refreshed_at: Date | null;
   version: number;
   created_at: Date;
@@ -27,7 +28,7 @@ interface EnvironmentRow {
 
 const ENVIRONMENTS = table('environments');
 const COLUMNS = `id, key, name, tier, owner_group, depends_on, maintenance_windows, requires_approval, timezone,
-  reminder_lead_times, last_refreshed_at, version, created_at, updated_at`;
+  reminder_lead_times, overrun_grace, last_refreshed_at, version, created_at, updated_at`;
 
 @Injectable()
 export class SqlEnvironmentRepository implements EnvironmentRepository {
@@ -35,7 +36,7 @@ export class SqlEnvironmentRepository implements EnvironmentRepository {
     const state = environment.snapshot();
     try {
       await manager.query(
-        `INSERT INTO ${ENVIRONMENTS} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        `INSERT INTO ${ENVIRONMENTS} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         toParameters(state),
       );
     } catch (error) {
@@ -48,8 +49,8 @@ export class SqlEnvironmentRepository implements EnvironmentRepository {
     const state = environment.snapshot();
     await manager.query(
       `UPDATE ${ENVIRONMENTS} SET name = $2, tier = $3, owner_group = $4, depends_on = $5, maintenance_windows = $6,
-         requires_approval = $7, timezone = $8, reminder_lead_times = $9, last_refreshed_at = $10, version = $11,
-         updated_at = $12
+         requires_approval = $7, timezone = $8, reminder_lead_times = $9, overrun_grace = $10, last_refreshed_at = $11,
+         version = $12, updated_at = $13
        WHERE id = $1`,
       [
         state.id,
@@ -61,6 +62,7 @@ export class SqlEnvironmentRepository implements EnvironmentRepository {
         state.requiresApproval,
         state.timezone,
         state.reminderLeadTimes,
+        state.overrunGrace,
         state.lastRefreshedAt,
         state.version,
         state.updatedAt,
@@ -132,6 +134,7 @@ function toParameters(state: EnvironmentState): unknown[] {
     state.requiresApproval,
     state.timezone,
     state.reminderLeadTimes,
+    state.overrunGrace,
     state.lastRefreshedAt,
     state.version,
     state.createdAt,
@@ -151,6 +154,7 @@ function toDomain(row: EnvironmentRow): Environment {
     requiresApproval: row.requires_approval,
     timezone: row.timezone,
     reminderLeadTimes: row.reminder_lead_times,
+    overrunGrace: row.overrun_grace,
     lastRefreshedAt: row.last_refreshed_at,
     version: row.version,
     createdAt: row.created_at,

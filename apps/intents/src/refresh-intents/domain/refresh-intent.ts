@@ -104,6 +104,10 @@ export interface AmendCommand {
   notificationGroups?: unknown;
 }
 
+/** An intent in these states when its window begins was never approved, and expires. */
+export const EXPIRING_STATUSES: readonly IntentStatus[] = ['DRAFT', 'REQUESTED'];
+export const EXPIRY_NOTE = 'expired: the window passed before approval';
+
 const EVENT_OF: Record<LifecycleAction, IntentEventType> = {
   submit: 'intent.requested',
   approve: 'intent.approved',
@@ -331,6 +335,17 @@ export class RefreshIntent {
       return false;
     }
     this.record('schedule', SYSTEM_ACTOR, 'SCHEDULED', null, EVENT_OF.schedule, now);
+    return true;
+  }
+
+  /**
+   * Still DRAFT or REQUESTED when its plannedStart has come: nobody approved it in time, so the
+   * system cancels it (SPEC "Calendar (scheduling)"). Returns false, changing nothing, for an
+   * intent that was decided meanwhile or whose (amended) start is still ahead.
+   */
+  expire(now: Date): boolean {
+    if (!EXPIRING_STATUSES.includes(this.state.status) || this.state.plannedStart > now) return false;
+    this.record('expire', SYSTEM_ACTOR, 'CANCELLED', EXPIRY_NOTE, 'intent.cancelled', now);
     return true;
   }
 

@@ -1,7 +1,8 @@
 import { IntentStatus, IntentView, intentViewSchema } from '../../model/intent-view';
 import { defineEvent } from '../event-definition';
 
-function exampleIntent(status: IntentStatus): IntentView {
+/** A documented example of an intent in `status`, for the events that carry one. */
+export function exampleIntent(status: IntentStatus): IntentView {
   return {
     id: '7d0c5a7e-3f2b-4f7e-9a51-2f0f3b6a9c11',
     environmentId: '5f1e8c2a-0b7d-4c1e-8e3a-6d2b9f4a7c30',
