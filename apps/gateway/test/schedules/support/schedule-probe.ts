@@ -70,8 +70,9 @@ export async function approvedIntent(
   lifecycle: Lifecycle,
   environment: EnvironmentView,
   window: { plannedStart: string; plannedEnd: string },
+  overrides: Record<string, unknown> = {},
 ): Promise<IntentView> {
-  const requested = await lifecycle.fileIntent(environment, { ...window, submit: true });
+  const requested = await lifecycle.fileIntent(environment, { ...window, ...overrides, submit: true });
   if (requested.status !== 'REQUESTED') throw new Error(`filed as ${requested.status}`);
   return lifecycle.advance(requested, 'approve');
 }
