@@ -17,7 +17,10 @@ describe('a schedule when its intent is amended or cancelled', () => {
   beforeAll(async () => {
     lifecycle = new Lifecycle(suite);
     probe = await bindProbeQueue(suite.amqpUrl, suite.exchange, ['schedule.*']);
-    environment = await lifecycle.createEnvironment({ reminderLeadTimes: ['P1D', 'PT1H'], overrunGrace: 'PT45M' });
+    environment = await lifecycle.createEnvironment({
+      reminderLeadTimes: ['P1D', 'PT1H'],
+      overrunGrace: 'PT45M',
+    });
   });
 
   afterAll(async () => {
@@ -68,6 +71,11 @@ describe('a schedule when its intent is amended or cancelled', () => {
     await waitForScheduleEvents(probe, approved.id, 'schedule.cancelled', 1);
     const schedule = await scheduleOf(suite, lifecycle, approved.id);
     expect(schedule.status).toBe('CANCELLED');
-    expect(schedule.jobs.map((job) => job.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
+    expect(schedule.jobs.map((job) => job.status)).toEqual([
+      'CANCELLED',
+      'CANCELLED',
+      'CANCELLED',
+      'CANCELLED',
+    ]);
   });
 });

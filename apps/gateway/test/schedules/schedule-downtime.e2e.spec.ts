@@ -10,7 +10,8 @@ import {
 } from './support/schedule-probe';
 import { startSchedulingReplica, stopScheduling } from './support/scheduling-replicas';
 
-const sleepUntil = (instant: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
+const sleepUntil = (instant: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
 
 /**
  * The scheduling service is down while jobs fall due. On recovery each due job fires once, in due
@@ -32,7 +33,10 @@ describe('jobs that fell due while the scheduling service was down', () => {
   });
 
   it('fires each once on recovery, skipping the reminders whose start passed as well', async () => {
-    const started = await lifecycle.createEnvironment({ reminderLeadTimes: ['PT14S', 'PT6S'], overrunGrace: 'PT1S' });
+    const started = await lifecycle.createEnvironment({
+      reminderLeadTimes: ['PT14S', 'PT6S'],
+      overrunGrace: 'PT1S',
+    });
     const ahead = await lifecycle.createEnvironment({ reminderLeadTimes: ['PT30S'], overrunGrace: 'PT1S' });
     // passed: every job due during the downtime; later: only its reminder.
     const passed = await approvedIntent(lifecycle, started, windowFromNow(20, 2));
@@ -52,7 +56,11 @@ describe('jobs that fell due while the scheduling service was down', () => {
     await startSchedulingReplica(suite);
 
     const events = await waitForScheduleEvents(probe, passed.id, 'schedule.start_missed', 1);
-    expect(events.map((event) => event.type)).toEqual(['schedule.created', 'schedule.start_due', 'schedule.start_missed']);
+    expect(events.map((event) => event.type)).toEqual([
+      'schedule.created',
+      'schedule.start_due',
+      'schedule.start_missed',
+    ]);
     expect(events[1].data.lateBySeconds).toBeGreaterThanOrEqual(2);
     const recovered = await scheduleOf(suite, lifecycle, passed.id);
     expect(recovered.jobs.map((job) => [job.kind, job.leadTime, job.status])).toEqual([

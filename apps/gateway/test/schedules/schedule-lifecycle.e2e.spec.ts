@@ -23,7 +23,10 @@ describe('a schedule from approval to overrun', () => {
   beforeAll(async () => {
     lifecycle = new Lifecycle(suite);
     probe = await bindProbeQueue(suite.amqpUrl, suite.exchange, ['schedule.*']);
-    environment = await lifecycle.createEnvironment({ reminderLeadTimes: ['PT8S', 'PT4S'], overrunGrace: 'PT2S' });
+    environment = await lifecycle.createEnvironment({
+      reminderLeadTimes: ['PT8S', 'PT4S'],
+      overrunGrace: 'PT2S',
+    });
   });
 
   afterAll(async () => {
@@ -78,7 +81,11 @@ describe('a schedule from approval to overrun', () => {
       });
       expect(Date.parse(event.data.firedAt!)).toBeGreaterThanOrEqual(Date.parse(job.dueAt));
     }
-    expect(events[4].data.intent).toMatchObject({ id: approved.id, status: 'IN_PROGRESS', version: started.version });
+    expect(events[4].data.intent).toMatchObject({
+      id: approved.id,
+      status: 'IN_PROGRESS',
+      version: started.version,
+    });
 
     const after = await scheduleOf(suite, lifecycle, approved.id);
     expect(after.status).toBe('ACTIVE');
@@ -99,7 +106,9 @@ describe('a schedule from approval to overrun', () => {
       'schedule.start_missed',
     ]);
     expect(events[2].data.intent).toMatchObject({ status: 'SCHEDULED' });
-    expect(scheduleEventsOf(probe, approved.id).some((event) => event.type === 'schedule.overrun')).toBe(false);
+    expect(scheduleEventsOf(probe, approved.id).some((event) => event.type === 'schedule.overrun')).toBe(
+      false,
+    );
   });
 
   it('ends the schedule when the refresh completes: pending jobs CANCELLED, schedule DONE', async () => {

@@ -35,12 +35,9 @@ describe('GET /schedules/{intentId}', () => {
     expect([intent.status, schedule.status]).toEqual([404, 404]);
     expect(schedule.text).not.toContain(approved.plannedStart);
     const member = persona('nina-notified', ['viewer'], ['release-train']);
-    const notified = await approvedIntent(
-      lifecycle,
-      environment,
-      nextWindow(),
-      { notificationGroups: ['release-train'] },
-    );
+    const notified = await approvedIntent(lifecycle, environment, nextWindow(), {
+      notificationGroups: ['release-train'],
+    });
     expect((await suite.api.get(`/schedules/${notified.id}`, { as: member })).status).toBe(200);
   });
 

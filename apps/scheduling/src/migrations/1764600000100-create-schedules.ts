@@ -55,9 +55,7 @@ export class CreateSchedules1764600000100 implements MigrationInterface {
         CHECK ((status = 'FIRED') = (fired_at IS NOT NULL))
       )`);
     // The firing worker's claim (ADR 0015): pending jobs by due time, and nothing else.
-    await queryRunner.query(
-      `CREATE INDEX jobs_due_idx ON ${schema}.jobs (due_at) WHERE status = 'PENDING'`,
-    );
+    await queryRunner.query(`CREATE INDEX jobs_due_idx ON ${schema}.jobs (due_at) WHERE status = 'PENDING'`);
     await queryRunner.query(`CREATE INDEX jobs_schedule_idx ON ${schema}.jobs (schedule_id)`);
   }
 

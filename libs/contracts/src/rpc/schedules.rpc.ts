@@ -11,5 +11,5 @@ export const schedulesGetRpc = defineRpc<RpcRequest<{ intentId: string; version?
   pattern: 'scheduling.schedules.get',
   service: 'scheduling',
   description:
-    "The current schedule of one intent (its latest, if it was cancelled) with every job; 404 when the intent was never approved or the caller may not see it.",
+    'The current schedule of one intent (its latest, if it was cancelled) with every job; 404 when the intent was never approved or the caller may not see it.',
 });

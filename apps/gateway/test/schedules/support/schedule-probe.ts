@@ -42,7 +42,9 @@ export function waitForScheduleEvents(
       const events = scheduleEventsOf(probe, intentId);
       const seen = events.filter((event) => event.type === type).length;
       if (seen < count)
-        throw new Error(`saw ${seen} of ${count} ${type} for ${intentId}: ${events.map((e) => e.type).join(', ')}`);
+        throw new Error(
+          `saw ${seen} of ${count} ${type} for ${intentId}: ${events.map((e) => e.type).join(', ')}`,
+        );
       return events;
     },
     { timeoutMs, intervalMs: 100 },
@@ -50,7 +52,10 @@ export function waitForScheduleEvents(
 }
 
 /** A window starting `startInS` seconds from now and lasting `lengthS` seconds. */
-export function windowFromNow(startInS: number, lengthS: number): { plannedStart: string; plannedEnd: string } {
+export function windowFromNow(
+  startInS: number,
+  lengthS: number,
+): { plannedStart: string; plannedEnd: string } {
   const start = Date.now() + startInS * 1000;
   return {
     plannedStart: new Date(start).toISOString(),
@@ -59,8 +64,14 @@ export function windowFromNow(startInS: number, lengthS: number): { plannedStart
 }
 
 /** GET /schedules/{intentId} as the requester, which must answer 200. */
-export async function scheduleOf(suite: ApiSuite, lifecycle: Lifecycle, intentId: string): Promise<ScheduleView> {
-  const response = await suite.api.get<ScheduleView>(`/schedules/${intentId}`, { as: lifecycle.cast.requester });
+export async function scheduleOf(
+  suite: ApiSuite,
+  lifecycle: Lifecycle,
+  intentId: string,
+): Promise<ScheduleView> {
+  const response = await suite.api.get<ScheduleView>(`/schedules/${intentId}`, {
+    as: lifecycle.cast.requester,
+  });
   expectStatus(response, 200, `GET /schedules/${intentId}`);
   return response.body;
 }

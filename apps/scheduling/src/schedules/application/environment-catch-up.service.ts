@@ -27,9 +27,7 @@ export class EnvironmentCatchUpService {
       storedVersions: (refs) => projections.environmentVersions(dataSource.manager, refs),
       fetchFromOwner: (refs) => owners.ask(catalogEnvironmentsRpc, { refs: [...refs] }),
       apply: (view) =>
-        retryingTransientFailures(() =>
-          unitOfWork.run(({ manager }) => this.store(manager, view)),
-        ),
+        retryingTransientFailures(() => unitOfWork.run(({ manager }) => this.store(manager, view))),
     };
   }
 

@@ -56,7 +56,11 @@ export class FireJobsUseCase {
     for (const job of jobs) {
       const intent = intents.get(job.intentId) as IntentView;
       const now = this.clock.now();
-      const decision = decideFiring(job, { intentStatus: intent.status, plannedStart: job.plannedStart }, now);
+      const decision = decideFiring(
+        job,
+        { intentStatus: intent.status, plannedStart: job.plannedStart },
+        now,
+      );
       if ('skip' in decision) {
         this.logger.log(`${job.kind} job ${job.id} of intent ${job.intentId} skipped: ${decision.skip}`);
         outcomes.push({ id: job.id, status: 'SKIPPED', firedAt: null });

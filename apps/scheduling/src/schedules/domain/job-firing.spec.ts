@@ -12,9 +12,9 @@ describe('decideFiring', () => {
   });
 
   it('skips a reminder whose start is due as well (after downtime)', () => {
-    expect(decideFiring({ kind: 'REMINDER' }, { intentStatus: 'SCHEDULED', plannedStart }, plannedStart)).toHaveProperty(
-      'skip',
-    );
+    expect(
+      decideFiring({ kind: 'REMINDER' }, { intentStatus: 'SCHEDULED', plannedStart }, plannedStart),
+    ).toHaveProperty('skip');
   });
 
   it('always fires the start, late or not', () => {

@@ -1,6 +1,9 @@
 import { planJobs } from './job-planning';
 
-const window = { plannedStart: new Date('2026-12-10T22:00:00Z'), plannedEnd: new Date('2026-12-11T02:00:00Z') };
+const window = {
+  plannedStart: new Date('2026-12-10T22:00:00Z'),
+  plannedEnd: new Date('2026-12-11T02:00:00Z'),
+};
 const timings = { reminderLeadTimes: ['P7D', 'P1D', 'PT1H'], overrunGrace: 'PT30M', timezone: 'UTC' };
 
 describe('planJobs', () => {
@@ -26,7 +29,11 @@ describe('planJobs', () => {
   });
 
   it('skips a reminder due exactly now: it could only be sent late', () => {
-    const [reminder] = planJobs(window, { ...timings, reminderLeadTimes: ['PT1H'] }, new Date('2026-12-10T21:00:00Z'));
+    const [reminder] = planJobs(
+      window,
+      { ...timings, reminderLeadTimes: ['PT1H'] },
+      new Date('2026-12-10T21:00:00Z'),
+    );
     expect(reminder.status).toBe('SKIPPED');
   });
 

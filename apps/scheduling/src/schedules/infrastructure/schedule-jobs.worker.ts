@@ -47,7 +47,8 @@ export class ScheduleJobsWorker implements OnApplicationBootstrap, BeforeApplica
         this.batch = undefined;
         if (!batch) return;
         batch.joined.committed();
-        for (const { kind, lagSeconds } of batch.fired) firingLagSeconds.observe({ kind }, Math.max(0, lagSeconds));
+        for (const { kind, lagSeconds } of batch.fired)
+          firingLagSeconds.observe({ kind }, Math.max(0, lagSeconds));
       },
       dueAt: (claimed) => claimed.dueAt,
     };

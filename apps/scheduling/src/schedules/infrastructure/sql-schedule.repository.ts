@@ -92,9 +92,10 @@ export class SqlScheduleRepository implements ScheduleRepository {
     status: Exclude<ScheduleStatus, 'ACTIVE'>,
   ): Promise<StoredSchedule> {
     // Waits for a job the firing worker holds, then finds it FIRED and leaves it so.
-    await manager.query(`UPDATE ${JOBS} SET status = 'CANCELLED' WHERE schedule_id = $1 AND status = 'PENDING'`, [
-      schedule.id,
-    ]);
+    await manager.query(
+      `UPDATE ${JOBS} SET status = 'CANCELLED' WHERE schedule_id = $1 AND status = 'PENDING'`,
+      [schedule.id],
+    );
     await manager.query(`UPDATE ${SCHEDULES} SET status = $2, updated_at = clock_timestamp() WHERE id = $1`, [
       schedule.id,
       status,

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EnvironmentView, INTENT_EVENT_TYPES, IntentView, environmentUpsertedEvent } from '@envrefresh/contracts';
+import {
+  EnvironmentView,
+  INTENT_EVENT_TYPES,
+  IntentView,
+  environmentUpsertedEvent,
+} from '@envrefresh/contracts';
 import { HandlerContext, OnEvent, ReceivedEnvelope } from '@envrefresh/messaging';
 import { EnvironmentCatchUpService } from '../application/environment-catch-up.service';
 import { IntentChangedUseCase } from '../application/intent-changed.use-case';
@@ -18,7 +23,10 @@ export class CatalogEventsHandler {
   }
 
   @OnEvent(environmentUpsertedEvent.type)
-  async onEnvironmentUpserted(event: ReceivedEnvelope<EnvironmentView>, context: HandlerContext): Promise<void> {
+  async onEnvironmentUpserted(
+    event: ReceivedEnvelope<EnvironmentView>,
+    context: HandlerContext,
+  ): Promise<void> {
     await this.environments.store(context.manager, event.data);
   }
 }

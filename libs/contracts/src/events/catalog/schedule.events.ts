@@ -114,8 +114,18 @@ const exampleJobs: ScheduleJobView[] = [
     status: 'PENDING',
     leadTime: 'PT1H',
   },
-  { id: 'c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f8', kind: 'START', dueAt: '2025-03-01T22:00:00Z', status: 'PENDING' },
-  { id: 'c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f9', kind: 'OVERRUN', dueAt: '2025-03-02T02:30:00Z', status: 'PENDING' },
+  {
+    id: 'c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f8',
+    kind: 'START',
+    dueAt: '2025-03-01T22:00:00Z',
+    status: 'PENDING',
+  },
+  {
+    id: 'c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f9',
+    kind: 'OVERRUN',
+    dueAt: '2025-03-02T02:30:00Z',
+    status: 'PENDING',
+  },
 ];
 
 /** The example job of `kind`, as its firing shows it. */
