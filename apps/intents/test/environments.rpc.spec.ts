@@ -47,6 +47,7 @@ describe('intents service: the environment catalog over RPC', () => {
       requiresApproval: true,
       timezone: 'Europe/Paris',
       reminderLeadTimes: ['P7D', 'P1D', 'PT1H'],
+      overrunGrace: 'PT30M',
       lastRefreshedAt: null,
       version: 1,
       createdAt: expect.any(String),
@@ -165,12 +166,14 @@ describe('intents service: the environment catalog over RPC', () => {
     const after = await update(before.id, {
       requiresApproval: false,
       reminderLeadTimes: ['P2D'],
+      overrunGrace: 'PT2H',
       dependsOn: ['cyc-a', 'cyc-b'],
     });
     expect(after).toMatchObject({
       key: 'cyc-c',
       requiresApproval: false,
       reminderLeadTimes: ['P2D'],
+      overrunGrace: 'PT2H',
       dependsOn: ['cyc-a', 'cyc-b'],
       version: 2,
     });

@@ -121,6 +121,7 @@ describe('fuzzing every route with malformed bodies, queries and headers', () =>
       timezone: { type: 'string' },
       maintenanceWindows: { type: 'string-array' },
       reminderLeadTimes: { type: 'string-array' },
+      overrunGrace: { type: 'string' },
     },
     required: ['key', 'name', 'tier', 'ownerGroup'],
   });

@@ -26,6 +26,7 @@ describe('Environment', () => {
       requiresApproval: true,
       timezone: 'UTC',
       reminderLeadTimes: ['P7D', 'P1D', 'PT1H'],
+      overrunGrace: 'PT30M',
       lastRefreshedAt: null,
       version: 1,
       createdAt: NOW,
@@ -47,6 +48,7 @@ describe('Environment', () => {
             ownerGroup: ' ',
             timezone: 'Mars/Olympus',
             reminderLeadTimes: ['P1D', '1 hour'],
+            overrunGrace: '30 minutes',
             requiresApproval: 'no',
             dependsOn: ['Bad Key'],
             colour: 'red',
@@ -64,6 +66,7 @@ describe('Environment', () => {
       'requiresApproval',
       'timezone',
       'reminderLeadTimes',
+      'overrunGrace',
     ]);
   });
 
