@@ -14,7 +14,6 @@ describe('the tamper-evident audit history', () => {
     create: `audit-create-${randomUUID()}`,
     submit: `audit-submit-${randomUUID()}`,
     approve: `audit-approve-${randomUUID()}`,
-    schedule: `audit-schedule-${randomUUID()}`,
     start: `audit-start-${randomUUID()}`,
     complete: `audit-complete-${randomUUID()}`,
   };
@@ -39,7 +38,8 @@ describe('the tamper-evident audit history', () => {
       headers: withId(requestIds.approve),
       body: { notes: 'Window agreed with the QA lead' },
     });
-    intent = await lifecycle.schedule(intent, requestIds.schedule);
+    // The scheduling service registers the schedule by itself, correlated with the approval.
+    intent = await lifecycle.waitForStatus(intent, 'SCHEDULED');
     intent = await lifecycle.advance(intent, 'start', { as: operator, headers: withId(requestIds.start) });
     intent = await lifecycle.advance(intent, 'complete', {
       as: operator,
@@ -104,7 +104,7 @@ describe('the tamper-evident audit history', () => {
         fromStatus: 'APPROVED',
         toStatus: 'SCHEDULED',
         notes: null,
-        correlationId: requestIds.schedule,
+        correlationId: requestIds.approve,
         intentId: intent.id,
       },
       {
@@ -192,7 +192,7 @@ describe('the tamper-evident audit history', () => {
   });
 
   it('keeps other intents intact when one chain is tampered with', async () => {
-    const other = await lifecycle.intentIn('APPROVED', environment);
+    const other = await lifecycle.intentIn('REQUESTED', environment);
 
     const response = await suite.api.get<HistoryVerification>(`/intents/${other.id}/history/verify`, {
       as: lifecycle.cast.requester,
@@ -201,7 +201,7 @@ describe('the tamper-evident audit history', () => {
     expect(response.body).toMatchObject({
       intentId: other.id,
       intact: true,
-      entries: 3,
+      entries: 2,
       firstBrokenSequence: null,
     });
   });

@@ -76,10 +76,9 @@ describe('the happy path: create → submit → approve → scheduled → start 
       as: approver,
       headers: withId('approved'),
     });
-    answered.scheduled = await lifecycle.schedule(
-      answered.approved,
-      (requestIds.scheduled = `happy-scheduled-${randomUUID()}`),
-    );
+    // The scheduling service registers the schedule by itself, caused by (and correlated with) the approval.
+    answered.scheduled = await lifecycle.waitForStatus(answered.approved, 'SCHEDULED');
+    requestIds.scheduled = requestIds.approved;
     answered.started = await lifecycle.advance(answered.scheduled, 'start', {
       as: operator,
       headers: withId('started'),

@@ -9,6 +9,7 @@ import { useApiSuite } from './support/api-suite';
 import { Lifecycle } from './support/lifecycle';
 import { EVERY_PAIR, allowedActions } from './support/state-machine.table';
 import { nextWindow } from './support/windows';
+import { stopScheduling } from '../schedules/support/scheduling-replicas';
 
 const byName = (actions: readonly string[] | undefined) => [...(actions ?? [])].sort();
 
@@ -36,6 +37,10 @@ describe('the intent state machine, through the gateway', () => {
   };
 
   beforeAll(async () => {
+    // The real scheduling service would move every APPROVED intent on to SCHEDULED within
+    // milliseconds; this suite needs intents that stay APPROVED, so it runs without it and
+    // Lifecycle.schedule publishes schedule.created as that service would.
+    await stopScheduling(suite);
     lifecycle = new Lifecycle(suite);
     environment = await lifecycle.createEnvironment();
   });

@@ -140,7 +140,12 @@ export class Lifecycle {
     return response.body as IntentView;
   }
 
-  /** Plays the scheduling service: publishes schedule.created and waits until the intent is SCHEDULED. */
+  /**
+   * Publishes schedule.created as the scheduling service would, and waits until the intent is
+   * SCHEDULED: for suites that stop that service so intents stay APPROVED. Where it runs, it has
+   * already registered the schedule (or will): the intents service takes whichever comes first and
+   * ignores the other.
+   */
   async schedule(intent: IntentView, correlationId = `schedule-${randomUUID()}`): Promise<IntentView> {
     await this.suite.events.publish(
       createEnvelope(
