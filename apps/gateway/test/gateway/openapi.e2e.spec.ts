@@ -53,6 +53,7 @@ const ROUTES: [method: string, path: string, role: string, success: '200' | '201
   ['post', '/api/v1/me/tokens', 'viewer', '201'],
   ['get', '/api/v1/me/tokens', 'viewer', '200'],
   ['delete', '/api/v1/me/tokens/{id}', 'viewer', '200'],
+  ['get', '/api/v1/schedules/{intentId}', 'viewer', '200'],
 ];
 
 /** The commands on one intent: they take its version (body or If-Match). */
