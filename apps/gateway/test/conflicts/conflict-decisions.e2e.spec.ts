@@ -20,6 +20,7 @@ import {
   problemIn,
   requestedAndSeen,
 } from './support/recompute-scenes';
+import { stopScheduling } from '../schedules/support/scheduling-replicas';
 
 const JUSTIFICATION = 'Payments QA agreed to pause release testing for the refresh (CHG0042)';
 
@@ -35,6 +36,8 @@ describe('deciding on conflicts: acknowledge a WARNING, override a BLOCKING one,
   const ravi = persona('ravi-requester', ['requester'], ['ops-team']);
 
   beforeAll(async () => {
+    // Intents must stay APPROVED here; the real scheduling service would move them on at once.
+    await stopScheduling(suite);
     calendar = new ConflictCalendar(suite);
     events = await EventWatch.start(suite, ['conflict.*']);
   });

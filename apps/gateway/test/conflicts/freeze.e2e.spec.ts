@@ -5,6 +5,7 @@ import { OWNER_GROUP, expectStatus } from '../api/support/lifecycle';
 import { persona } from '../api/support/personas';
 import { ConflictCalendar } from './support/calendar';
 import { hours, instant, knownEnvironment } from './support/recompute-scenes';
+import { stopScheduling } from '../schedules/support/scheduling-replicas';
 
 /**
  * Pipelines ask with the lowest role there is, and carry the groups they serve (SPEC "Identity and
@@ -17,6 +18,8 @@ describe('GET /freeze: may this environment be changed at that instant?', () => 
   let calendar: ConflictCalendar;
 
   beforeAll(async () => {
+    // Intents must stay APPROVED here; the real scheduling service would move them on at once.
+    await stopScheduling(suite);
     calendar = new ConflictCalendar(suite);
   });
 

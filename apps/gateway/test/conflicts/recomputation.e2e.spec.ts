@@ -12,6 +12,7 @@ import {
   requestedAndSeen,
   theConflict,
 } from './support/recompute-scenes';
+import { stopScheduling } from '../schedules/support/scheduling-replicas';
 
 describe('conflicts are kept true: recomputed whenever what they depend on changes', () => {
   const suite = useApiSuite();
@@ -19,6 +20,8 @@ describe('conflicts are kept true: recomputed whenever what they depend on chang
   let events: EventWatch;
 
   beforeAll(async () => {
+    // Intents must stay APPROVED here; the real scheduling service would move them on at once.
+    await stopScheduling(suite);
     calendar = new ConflictCalendar(suite);
     events = await EventWatch.start(suite, ['conflict.*']);
   });

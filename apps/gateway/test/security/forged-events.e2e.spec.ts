@@ -25,6 +25,7 @@ import {
   knownEnvironment,
   requestedAndSeen,
 } from '../conflicts/support/recompute-scenes';
+import { stopScheduling } from '../schedules/support/scheduling-replicas';
 
 type Consumer = 'intents' | 'conflicts';
 
@@ -45,6 +46,8 @@ describe('forged events from a broker account that is not their owner', () => {
   const mallory = persona('mallory', ['approver'], ['mallory-team']);
 
   beforeAll(async () => {
+    // Intents must stay APPROVED here; the real scheduling service would move them on at once.
+    await stopScheduling(suite);
     calendar = new ConflictCalendar(suite);
     attacker = await amqp.connect(suite.broker!.attacker.url);
     attacker.on('error', () => undefined);
