@@ -54,7 +54,14 @@ export class FireJobsUseCase {
     const outcomes: JobOutcome[] = [];
     const fired: FiredJob[] = [];
     for (const job of jobs) {
-      const intent = intents.get(job.intentId) as IntentView;
+      const intent = intents.get(job.intentId);
+      if (!intent) {
+        // Schedules are made from the stored intent, so this is a row written by hand or lost:
+        // a job without its intent could only publish an event that lies about it.
+        this.logger.error(`${job.kind} job ${job.id}: intent ${job.intentId} is not known here; skipped`);
+        outcomes.push({ id: job.id, status: 'SKIPPED', firedAt: null });
+        continue;
+      }
       const now = this.clock.now();
       const decision = decideFiring(
         job,
