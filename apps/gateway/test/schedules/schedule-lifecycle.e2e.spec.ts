@@ -128,6 +128,23 @@ describe('a schedule from approval to overrun', () => {
     ]);
   });
 
+  it("shows the job backlog and the firing lag on the scheduling service's /metrics", async () => {
+    const scheduling = suite.apps.find((app) => app.name === 'scheduling')!;
+    const metrics = await (await fetch(`${scheduling.baseUrl}/metrics`)).text();
+    for (const gauge of ['scheduling_jobs_pending', 'scheduling_jobs_due', 'scheduling_jobs_late'])
+      expect(metrics).toMatch(new RegExp(`^${gauge} \\d+$`, 'm'));
+    // Every job this spec saw fire was observed, by kind.
+    const fired = (kind: string) =>
+      Number(
+        new RegExp(`^scheduling_job_firing_lag_seconds_count\\{kind="${kind}"\\} (\\d+)$`, 'm').exec(
+          metrics,
+        )?.[1],
+      );
+    expect(fired('REMINDER')).toBe(2);
+    expect(fired('START')).toBe(3);
+    expect(fired('OVERRUN')).toBe(2);
+  });
+
   async function eventuallyDone(intentId: string) {
     const deadline = Date.now() + 10_000;
     for (;;) {
