@@ -25,6 +25,8 @@ export const environmentUpsertedEvent = defineEvent<EnvironmentView>()({
     ],
     requiresApproval: true,
     timezone: 'Europe/Paris',
+    reminderLeadTimes: ['P7D', 'P1D', 'PT1H'],
+    overrunGrace: 'PT30M',
     lastRefreshedAt: null,
     createdAt: '2025-01-02T08:00:00Z',
     updatedAt: '2025-01-02T08:00:00Z',
