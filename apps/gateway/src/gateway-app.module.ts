@@ -7,6 +7,7 @@ import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { BookingsController } from './bookings/bookings.controller';
 import { ConflictsController } from './conflicts/conflicts.controller';
+import { DeliveriesController } from './deliveries/deliveries.controller';
 import { FreezeController } from './conflicts/freeze.controller';
 import { CatalogProjections } from './environments/catalog-projections';
 import { EnvironmentsController } from './environments/environments.controller';
@@ -16,6 +17,7 @@ import { IntentActionsController } from './intents/intent-actions.controller';
 import { IntentsController } from './intents/intents.controller';
 import { MeTokensController } from './me/me-tokens.controller';
 import { ServiceClients } from './services/service-clients';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { WindowsController } from './windows/windows.controller';
 
 @Module({})
@@ -39,6 +41,8 @@ export class GatewayAppModule {
         BookingsController,
         WindowsController,
         MeTokensController,
+        SubscriptionsController,
+        DeliveriesController,
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },

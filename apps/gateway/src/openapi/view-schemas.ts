@@ -15,17 +15,20 @@ import {
   answeredRelatedRefSchema,
   conflictViewSchema,
   dateTimeSchema,
+  deliveryViewSchema,
   environmentUpsertedEvent,
   environmentViewSchema,
   idSchema,
   intentRequestedEvent,
   intentViewSchema,
   isoDurationSchema,
+  subscriptionViewSchema,
   timeWindowSchema,
   windowCreatedEvent,
   windowDeletedEvent,
   windowViewSchema,
 } from '@envrefresh/contracts';
+import { DELIVERY_REPLAY_SCHEMA } from './notification-schemas';
 import { API_TOKEN_SCHEMAS } from './api-token-schemas';
 import { PROBLEM_SCHEMA_NAME, problemSchema } from './problem-responses';
 
@@ -213,6 +216,11 @@ export const VIEW_SCHEMAS = {
   RefreshRecord: refreshRecordSchema,
   RefreshRecordPage: pageOf('RefreshRecord'),
   ...API_TOKEN_SCHEMAS,
+  SubscriptionView: subscriptionViewSchema,
+  SubscriptionPage: pageOf('SubscriptionView'),
+  DeliveryView: deliveryViewSchema,
+  DeliveryPage: pageOf('DeliveryView'),
+  DeliveryReplay: DELIVERY_REPLAY_SCHEMA,
 } as const;
 
 export type ViewSchemaName = keyof typeof VIEW_SCHEMAS;

@@ -3,6 +3,11 @@ import { NOTIFICATION_CHANNELS, NotificationChannel } from '../events/catalog/no
 import { ENVIRONMENT_TIERS, EnvironmentTier } from './environment-view';
 import { ActorRef, actorRefSchema } from './actor';
 
+/** Entries per filter list: enough for any real team, bounded so matching stays cheap (ADR 0016). */
+export const SUBSCRIPTION_FILTER_MAX_ENTRIES = 50;
+/** The longest subscription target: a URL or an e-mail address. */
+export const SUBSCRIPTION_TARGET_MAX_LENGTH = 2048;
+
 /** Which events a subscription hears; every list present narrows, an absent one does not. */
 export interface SubscriptionFilter {
   groups?: string[];

@@ -4,14 +4,12 @@ import {
   NOTIFICATION_CHANNELS,
   NotificationChannel,
   SUBSCRIBABLE_EVENT_TYPES,
+  SUBSCRIPTION_FILTER_MAX_ENTRIES as MAX_FILTER_ENTRIES,
+  SUBSCRIPTION_TARGET_MAX_LENGTH as TARGET_MAX_LENGTH,
 } from '@envrefresh/contracts';
 import { GROUP_KEY_RULE, Problems, isGroupKey, isUuid, objectOf } from '@envrefresh/kernel';
 import { StoredFilter } from './subscription';
 
-/** Entries per filter list: enough for any real team, bounded so matching stays cheap (ADR 0016). */
-export const MAX_FILTER_ENTRIES = 50;
-/** The longest target: a URL or an e-mail address. */
-export const TARGET_MAX_LENGTH = 2048;
 /** A mailbox, loosely: something@domain.tld, no spaces, no second @. */
 export const EMAIL_ADDRESS_PATTERN = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
