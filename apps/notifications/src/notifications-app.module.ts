@@ -8,7 +8,10 @@ export class NotificationsAppModule {
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsAppModule,
-      imports: [ServiceModule.forRoot({ config }), DeliveriesModule.register(config.delivery, config.outbound)],
+      imports: [
+        ServiceModule.forRoot({ config }),
+        DeliveriesModule.register(config.delivery, config.outbound),
+      ],
     };
   }
 }

@@ -15,7 +15,9 @@ export function readNotificationsConfig(env: EnvReader): NotificationsConfig {
   const outbound = readOutboundConfig(env);
   let retrySchedule = parseRetrySchedule(DEFAULT_DELIVERY_RETRY_SCHEDULE);
   try {
-    retrySchedule = parseRetrySchedule(env.string('DELIVERY_RETRY_SCHEDULE', DEFAULT_DELIVERY_RETRY_SCHEDULE));
+    retrySchedule = parseRetrySchedule(
+      env.string('DELIVERY_RETRY_SCHEDULE', DEFAULT_DELIVERY_RETRY_SCHEDULE),
+    );
   } catch (error) {
     env.fail(`DELIVERY_RETRY_SCHEDULE: ${(error as Error).message}`);
   }

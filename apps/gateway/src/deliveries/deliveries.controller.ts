@@ -29,10 +29,18 @@ export class DeliveriesController {
     description:
       'Every delivery of an event to a destination: PENDING, SENT, RETRYING or DEAD, with each attempt (time, outcome, response status, error, duration), the last error, why the destination was told and when the next attempt is due. Admins read every delivery, with its target as scheme and host; others those about intents they may see, without targets.',
     roles: ['viewer'],
-    success: { status: 200, schema: 'DeliveryPage', description: 'One page of deliveries', example: { items: [MEMBER_DELIVERY], nextCursor: null } },
+    success: {
+      status: 200,
+      schema: 'DeliveryPage',
+      description: 'One page of deliveries',
+      example: { items: [MEMBER_DELIVERY], nextCursor: null },
+    },
     problems: [400],
   })
-  list(@CurrentActor() actor: AuthenticatedActor, @Query() query: ListDeliveriesQueryDto): Promise<Page<DeliveryView>> {
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: ListDeliveriesQueryDto,
+  ): Promise<Page<DeliveryView>> {
     return this.services.call(deliveriesListRpc, { actor, payload: { ...query } });
   }
 
@@ -43,7 +51,12 @@ export class DeliveriesController {
     description:
       'Each SENT or DEAD delivery of the subscription created in `[since, until)` is sent again as a new delivery (a new `webhook-id`; the reasons say it was replayed). At most 1000 at once: a longer period is 422.',
     roles: ['admin'],
-    success: { status: 200, schema: 'DeliveryReplay', description: 'How many were queued, and their ids', example: { replayed: 1, deliveryIds: [DELIVERY_EXAMPLE.id] } },
+    success: {
+      status: 200,
+      schema: 'DeliveryReplay',
+      description: 'How many were queued, and their ids',
+      example: { replayed: 1, deliveryIds: [DELIVERY_EXAMPLE.id] },
+    },
     problems: [400, 404, 422],
   })
   replay(
@@ -58,9 +71,15 @@ export class DeliveriesController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Delivery id' })
   @Endpoint({
     summary: 'Retry a dead delivery',
-    description: 'A DEAD delivery is due again at once, with a fresh retry schedule and the same `webhook-id`. One not DEAD is 409.',
+    description:
+      'A DEAD delivery is due again at once, with a fresh retry schedule and the same `webhook-id`. One not DEAD is 409.',
     roles: ['admin'],
-    success: { status: 200, schema: 'DeliveryView', description: 'The delivery, PENDING again', example: { ...DELIVERY_EXAMPLE, status: 'PENDING' } },
+    success: {
+      status: 200,
+      schema: 'DeliveryView',
+      description: 'The delivery, PENDING again',
+      example: { ...DELIVERY_EXAMPLE, status: 'PENDING' },
+    },
     problems: [404, 409],
   })
   retry(

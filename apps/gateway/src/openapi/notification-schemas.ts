@@ -31,10 +31,19 @@ export const DELIVERY_EXAMPLE: DeliveryView = {
   subscriptionId: SUBSCRIPTION_EXAMPLE.id,
   channel: 'WEBHOOK',
   target: 'https://hooks.example.com',
-  reasons: ['payments: holds booking 3c2b1a09-8f7e-4d6c-9b4a-392817160504 on uat-payments overlapping the refresh'],
+  reasons: [
+    'payments: holds booking 3c2b1a09-8f7e-4d6c-9b4a-392817160504 on uat-payments overlapping the refresh',
+  ],
   status: 'SENT',
   attempts: [
-    { attempt: 1, at: '2026-12-01T10:00:00Z', outcome: 'RETRY', statusCode: 503, error: 'HTTP 503', durationMs: 84 },
+    {
+      attempt: 1,
+      at: '2026-12-01T10:00:00Z',
+      outcome: 'RETRY',
+      statusCode: 503,
+      error: 'HTTP 503',
+      durationMs: 84,
+    },
     { attempt: 2, at: '2026-12-01T10:00:10Z', outcome: 'SENT', statusCode: 200, error: null, durationMs: 41 },
   ],
   lastError: null,

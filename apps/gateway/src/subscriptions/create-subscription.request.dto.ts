@@ -54,7 +54,10 @@ export class SubscriptionFilterDto {
   @Optional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(ENVIRONMENT_TIERS, { each: true, message: `each of $property must be one of ${ENVIRONMENT_TIERS.join(', ')}` })
+  @IsIn(ENVIRONMENT_TIERS, {
+    each: true,
+    message: `each of $property must be one of ${ENVIRONMENT_TIERS.join(', ')}`,
+  })
   tiers?: EnvironmentTier[];
 
   @ApiPropertyOptional({
@@ -66,7 +69,10 @@ export class SubscriptionFilterDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
-  @IsIn(SUBSCRIBABLE_EVENT_TYPES, { each: true, message: 'each of $property must be an event type of the catalog' })
+  @IsIn(SUBSCRIBABLE_EVENT_TYPES, {
+    each: true,
+    message: 'each of $property must be an event type of the catalog',
+  })
   eventTypes?: string[];
 }
 
@@ -90,7 +96,8 @@ export class CreateSubscriptionRequestDto {
 
   @ApiPropertyOptional({
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-    description: 'WEBHOOK only: `whsec_` + base64 of 24–64 bytes. Left out: one is generated and returned once.',
+    description:
+      'WEBHOOK only: `whsec_` + base64 of 24–64 bytes. Left out: one is generated and returned once.',
   })
   @Optional()
   @IsString()

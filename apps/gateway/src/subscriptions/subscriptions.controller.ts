@@ -41,7 +41,12 @@ export class SubscriptionsController {
     summary: 'Subscribe a destination to events',
     description: `EMAIL, SLACK, TEAMS or a signed WEBHOOK. A filter narrows by groups, environments, tiers and event types; without \`eventTypes\` the default set applies (${ANNOUNCED_EVENT_TYPES.join(', ')}). A subscription naming groups is how those groups are told: it hears an event when one of its groups owns the environment, is named by the intent, holds an overlapping booking or owns a dependent environment. Admins may subscribe anything; a requester only for their own groups. The target is checked now (https, no literal private address). A webhook's secret is returned in this answer only. The next matching event reaches it.`,
     roles: ['requester'],
-    success: { status: 201, schema: 'SubscriptionView', description: 'The subscription, with its secret this once', example: SUBSCRIPTION_EXAMPLE },
+    success: {
+      status: 201,
+      schema: 'SubscriptionView',
+      description: 'The subscription, with its secret this once',
+      example: SUBSCRIPTION_EXAMPLE,
+    },
     problems: [400, 413, 422],
     idempotencyKey: true,
   })
@@ -65,10 +70,18 @@ export class SubscriptionsController {
     summary: "List subscriptions of the caller's groups (admins: all), newest first",
     description: 'Targets show scheme and host only; secrets never.',
     roles: ['viewer'],
-    success: { status: 200, schema: 'SubscriptionPage', description: 'One page of subscriptions', example: { items: [SHOWN_SUBSCRIPTION], nextCursor: null } },
+    success: {
+      status: 200,
+      schema: 'SubscriptionPage',
+      description: 'One page of subscriptions',
+      example: { items: [SHOWN_SUBSCRIPTION], nextCursor: null },
+    },
     problems: [400],
   })
-  list(@CurrentActor() actor: AuthenticatedActor, @Query() query: PageQueryDto): Promise<Page<SubscriptionView>> {
+  list(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<SubscriptionView>> {
     return this.services.call(subscriptionsListRpc, { actor, payload: { ...query } });
   }
 
@@ -78,7 +91,12 @@ export class SubscriptionsController {
     summary: 'Pause or resume a subscription',
     description: `\`{ "enabled": false }\` pauses it; \`true\` resumes it (also one the service disabled after a 410). ${MANAGE}`,
     roles: ['requester'],
-    success: { status: 200, schema: 'SubscriptionView', description: 'The subscription as it now is', example: { ...SHOWN_SUBSCRIPTION, enabled: false } },
+    success: {
+      status: 200,
+      schema: 'SubscriptionView',
+      description: 'The subscription as it now is',
+      example: { ...SHOWN_SUBSCRIPTION, enabled: false },
+    },
     problems: [400, 404],
   })
   update(
@@ -86,7 +104,10 @@ export class SubscriptionsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: UpdateSubscriptionRequestDto,
   ): Promise<SubscriptionView> {
-    return this.services.call(subscriptionsUpdateRpc, { actor, payload: { subscriptionId, enabled: body.enabled } });
+    return this.services.call(subscriptionsUpdateRpc, {
+      actor,
+      payload: { subscriptionId, enabled: body.enabled },
+    });
   }
 
   @Delete(':id')
@@ -95,7 +116,12 @@ export class SubscriptionsController {
     summary: 'Delete a subscription',
     description: `Nothing more is sent through it; its delivery log stays. ${MANAGE}`,
     roles: ['requester'],
-    success: { status: 200, schema: 'SubscriptionView', description: 'The subscription as it was', example: SHOWN_SUBSCRIPTION },
+    success: {
+      status: 200,
+      schema: 'SubscriptionView',
+      description: 'The subscription as it was',
+      example: SHOWN_SUBSCRIPTION,
+    },
     problems: [404],
   })
   delete(
@@ -112,7 +138,12 @@ export class SubscriptionsController {
     summary: "Rotate a webhook's secret",
     description: `A new \`whsec_…\` secret, in this answer only. For 24 h both the new and the old secret sign every message (two signatures in \`webhook-signature\`), so the receiver can switch without losing one. ${MANAGE}`,
     roles: ['requester'],
-    success: { status: 200, schema: 'SubscriptionView', description: 'The subscription with its new secret', example: SUBSCRIPTION_EXAMPLE },
+    success: {
+      status: 200,
+      schema: 'SubscriptionView',
+      description: 'The subscription with its new secret',
+      example: SUBSCRIPTION_EXAMPLE,
+    },
     problems: [404, 422],
   })
   rotateSecret(
@@ -129,7 +160,12 @@ export class SubscriptionsController {
     summary: 'Send a test message now',
     description: `A \`notification.test\` message goes out at once through the same channel, signing and delivery log as any event; the answer is its delivery after the first attempt. ${MANAGE}`,
     roles: ['requester'],
-    success: { status: 200, schema: 'DeliveryView', description: 'The test delivery', example: { ...DELIVERY_EXAMPLE, eventType: 'notification.test', intentId: null } },
+    success: {
+      status: 200,
+      schema: 'DeliveryView',
+      description: 'The test delivery',
+      example: { ...DELIVERY_EXAMPLE, eventType: 'notification.test', intentId: null },
+    },
     problems: [404],
   })
   test(

@@ -22,7 +22,9 @@ export class CreateNotificationsCore1764600000400 implements MigrationInterface 
         timezone text NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX environments_depends_on_idx ON ${schema}.environments USING gin (depends_on)`);
+    await queryRunner.query(
+      `CREATE INDEX environments_depends_on_idx ON ${schema}.environments USING gin (depends_on)`,
+    );
     await queryRunner.query(`
       CREATE TABLE ${schema}.bookings (
         id uuid PRIMARY KEY,
@@ -88,11 +90,15 @@ export class CreateNotificationsCore1764600000400 implements MigrationInterface 
     await queryRunner.query(
       `CREATE INDEX deliveries_due_idx ON ${schema}.deliveries (due_at) WHERE status IN ('PENDING', 'RETRYING')`,
     );
-    await queryRunner.query(`CREATE INDEX deliveries_intent_idx ON ${schema}.deliveries (intent_id, created_at)`);
+    await queryRunner.query(
+      `CREATE INDEX deliveries_intent_idx ON ${schema}.deliveries (intent_id, created_at)`,
+    );
     await queryRunner.query(
       `CREATE INDEX deliveries_subscription_idx ON ${schema}.deliveries (subscription_id, created_at)`,
     );
-    await queryRunner.query(`CREATE INDEX deliveries_list_idx ON ${schema}.deliveries (created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX deliveries_list_idx ON ${schema}.deliveries (created_at DESC, id DESC)`,
+    );
     await queryRunner.query(`
       CREATE TABLE ${schema}.delivery_attempts (
         delivery_id uuid NOT NULL REFERENCES ${schema}.deliveries (id) ON DELETE CASCADE,

@@ -54,7 +54,17 @@ export const subscriptionViewSchema: JsonSchema = {
   description: 'A subscription; targets show scheme and host only, secrets never.',
   type: 'object',
   additionalProperties: true,
-  required: ['id', 'channel', 'target', 'filter', 'enabled', 'disabledReason', 'createdBy', 'createdAt', 'updatedAt'],
+  required: [
+    'id',
+    'channel',
+    'target',
+    'filter',
+    'enabled',
+    'disabledReason',
+    'createdBy',
+    'createdAt',
+    'updatedAt',
+  ],
   properties: {
     id: idSchema,
     channel: enumSchema(NOTIFICATION_CHANNELS),

@@ -49,12 +49,23 @@ export class AttemptDeliveryService {
       const subscription = await this.subscriptions.get(reads, delivery.subscriptionId);
       // Paused or deleted after the event: nothing is sent, and the log says why.
       if (!subscription || !subscription.enabled)
-        return { at, result: refused(subscription ? 'the subscription is paused' : 'the subscription was deleted') };
+        return {
+          at,
+          result: refused(subscription ? 'the subscription is paused' : 'the subscription was deleted'),
+        };
       secrets = signingSecrets(subscription, at);
     }
-    const environment = delivery.environmentId ? await this.world.environment(reads, delivery.environmentId) : null;
+    const environment = delivery.environmentId
+      ? await this.world.environment(reads, delivery.environmentId)
+      : null;
     const facts: EnvironmentFacts | null = environment
-      ? { id: environment.id, key: environment.key, name: environment.name, tier: environment.tier, timezone: environment.timezone }
+      ? {
+          id: environment.id,
+          key: environment.key,
+          name: environment.name,
+          tier: environment.tier,
+          timezone: environment.timezone,
+        }
       : null;
     const outcome = await this.sender.send({
       deliveryId: delivery.id,
@@ -110,7 +121,11 @@ export class AttemptDeliveryService {
       attempts: delivery.attempts + 1,
     };
     // Caused by the event delivered, under its correlation: the trail leads back to the request.
-    const cause = { correlationId: delivery.event.correlationId, causationId: delivery.event.id, occurredAt: this.clock.now() };
+    const cause = {
+      correlationId: delivery.event.correlationId,
+      causationId: delivery.event.id,
+      occurredAt: this.clock.now(),
+    };
     const envelope =
       step.status === 'DEAD'
         ? createEnvelope(notificationFailedEvent, { ...data, error: step.error }, cause)
@@ -134,12 +149,36 @@ function refused(error: string): AttemptResult {
 function resultOf(outcome: AttemptOutcome): AttemptResult {
   switch (outcome.kind) {
     case 'SENT':
-      return { kind: 'SENT', statusCode: outcome.statusCode, error: null, retryAfterMs: null, durationMs: outcome.durationMs };
+      return {
+        kind: 'SENT',
+        statusCode: outcome.statusCode,
+        error: null,
+        retryAfterMs: null,
+        durationMs: outcome.durationMs,
+      };
     case 'RETRY':
-      return { kind: 'RETRY', statusCode: outcome.statusCode, error: outcome.error, retryAfterMs: outcome.retryAfterMs, durationMs: outcome.durationMs };
+      return {
+        kind: 'RETRY',
+        statusCode: outcome.statusCode,
+        error: outcome.error,
+        retryAfterMs: outcome.retryAfterMs,
+        durationMs: outcome.durationMs,
+      };
     case 'GONE':
-      return { kind: 'GONE', statusCode: 410, error: 'HTTP 410 Gone', retryAfterMs: null, durationMs: outcome.durationMs };
+      return {
+        kind: 'GONE',
+        statusCode: 410,
+        error: 'HTTP 410 Gone',
+        retryAfterMs: null,
+        durationMs: outcome.durationMs,
+      };
     case 'REJECTED':
-      return { kind: 'REJECTED', statusCode: outcome.statusCode, error: outcome.error, retryAfterMs: null, durationMs: outcome.durationMs };
+      return {
+        kind: 'REJECTED',
+        statusCode: outcome.statusCode,
+        error: outcome.error,
+        retryAfterMs: null,
+        durationMs: outcome.durationMs,
+      };
   }
 }

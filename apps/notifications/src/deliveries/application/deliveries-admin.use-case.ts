@@ -42,8 +42,13 @@ export class DeliveriesAdminUseCase {
     if (!user.isAdmin) throw adminRequired('replay deliveries');
     const request = parseReplay(payload);
     const result = await this.unitOfWork.run(async ({ manager }) => {
-      if (!(await this.subscriptions.get(manager, request.subscriptionId))) throw subscriptionNotFound(request.subscriptionId);
-      return this.deliveries.replay(manager, { ...request, at: this.clock.now(), limit: MAX_REPLAYED_DELIVERIES });
+      if (!(await this.subscriptions.get(manager, request.subscriptionId)))
+        throw subscriptionNotFound(request.subscriptionId);
+      return this.deliveries.replay(manager, {
+        ...request,
+        at: this.clock.now(),
+        limit: MAX_REPLAYED_DELIVERIES,
+      });
     });
     if (result === 'too-many') throw replayTooLarge(MAX_REPLAYED_DELIVERIES);
     this.nudge.nudge();

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DELIVERY_STATUSES, DeliveryStatus, DeliveryView, ListDeliveriesPayload, Page } from '@envrefresh/contracts';
+import {
+  DELIVERY_STATUSES,
+  DeliveryStatus,
+  DeliveryView,
+  ListDeliveriesPayload,
+  Page,
+} from '@envrefresh/contracts';
 import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
 import { ActingUser, Problems, isUuid } from '@envrefresh/kernel';
 import { DELIVERY_REPOSITORY, DeliveryRepository } from './delivery.repository.port';
@@ -35,6 +41,11 @@ export class DeliveryQueries {
       ...(user.isAdmin ? {} : { viewer: { sub: user.sub, groups: user.groups } }),
       withTargets: user.isAdmin,
     });
-    return pageFrom(rows, limit, (row) => row, (view) => ({ createdAt: view.createdAt, id: view.id }));
+    return pageFrom(
+      rows,
+      limit,
+      (row) => row,
+      (view) => ({ createdAt: view.createdAt, id: view.id }),
+    );
   }
 }

@@ -28,7 +28,11 @@ describe('nextStep', () => {
   const schedule = parseRetrySchedule('PT1S,PT2S');
 
   it('retries after the pause of this step, and dies once the schedule is spent', () => {
-    expect(nextStep(result('RETRY'), 0, schedule)).toEqual({ status: 'RETRYING', delayMs: 1000, error: 'HTTP 500' });
+    expect(nextStep(result('RETRY'), 0, schedule)).toEqual({
+      status: 'RETRYING',
+      delayMs: 1000,
+      error: 'HTTP 500',
+    });
     expect(nextStep(result('RETRY'), 1, schedule)).toMatchObject({ status: 'RETRYING', delayMs: 2000 });
     expect(nextStep(result('RETRY', { error: 'timeout' }), 2, schedule)).toEqual({
       status: 'DEAD',

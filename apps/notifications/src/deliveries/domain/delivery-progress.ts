@@ -27,7 +27,11 @@ export function nextStep(result: AttemptResult, step: number, schedule: RetrySch
     case 'SENT':
       return { status: 'SENT' };
     case 'GONE':
-      return { status: 'DEAD', error: 'HTTP 410 Gone: the subscription was disabled', disableSubscription: true };
+      return {
+        status: 'DEAD',
+        error: 'HTTP 410 Gone: the subscription was disabled',
+        disableSubscription: true,
+      };
     case 'REJECTED':
       return { status: 'DEAD', error, disableSubscription: false };
     case 'RETRY': {

@@ -9,7 +9,11 @@ export function adminRequired(action: string): DomainError {
 }
 
 export function notDead(id: string): DomainError {
-  return new DomainError('conflict', 'DELIVERY.NOT_DEAD', `Delivery ${id} is not DEAD: only a dead delivery is retried by hand`);
+  return new DomainError(
+    'conflict',
+    'DELIVERY.NOT_DEAD',
+    `Delivery ${id} is not DEAD: only a dead delivery is retried by hand`,
+  );
 }
 
 export function replayTooLarge(limit: number): DomainError {

@@ -30,7 +30,11 @@ describe('destinationsFor', () => {
     const [only, ...rest] = destinationsFor({
       facts,
       reached,
-      subscriptions: [subscription('s1', { filter: { groups: ['qa', 'payments', 'hr'], environmentIds: [], tiers: [], eventTypes: null } })],
+      subscriptions: [
+        subscription('s1', {
+          filter: { groups: ['qa', 'payments', 'hr'], environmentIds: [], tiers: [], eventTypes: null },
+        }),
+      ],
       requesterEmail: null,
     });
     expect(rest).toEqual([]);
@@ -71,7 +75,12 @@ describe('destinationsFor', () => {
 
   it('does not write to the requester about events outside the default set', () => {
     expect(
-      destinationsFor({ facts: { ...facts, type: 'intent.drafted' }, reached, subscriptions: [], requesterEmail: 'r@example.com' }),
+      destinationsFor({
+        facts: { ...facts, type: 'intent.drafted' },
+        reached,
+        subscriptions: [],
+        requesterEmail: 'r@example.com',
+      }),
     ).toEqual([]);
   });
 });

@@ -26,7 +26,12 @@ export interface DestinationInput {
  * by address, so the requester who also subscribed their own address gets one message; the
  * others by subscription.
  */
-export function destinationsFor({ facts, reached, subscriptions, requesterEmail }: DestinationInput): Destination[] {
+export function destinationsFor({
+  facts,
+  reached,
+  subscriptions,
+  requesterEmail,
+}: DestinationInput): Destination[] {
   const byKey = new Map<string, Destination>();
   const add = (destination: Destination) => {
     const known = byKey.get(destination.key);

@@ -62,7 +62,11 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
       map: toRecord,
       run: (row) => this.attempts.attempt(row),
       settle: (manager, row, outcome) =>
-        this.attempts.settle(manager, row, outcome.ok ? outcome.value : this.attempts.failedAttempt(outcome.error)),
+        this.attempts.settle(
+          manager,
+          row,
+          outcome.ok ? outcome.value : this.attempts.failedAttempt(outcome.error),
+        ),
       dueAt: (row) => row.dueAt,
     };
     this.workers = Array.from(

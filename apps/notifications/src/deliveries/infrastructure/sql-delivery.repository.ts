@@ -4,7 +4,11 @@ import { EntityManager } from 'typeorm';
 import { DeliveryAttemptView, DeliveryView } from '@envrefresh/contracts';
 import { canSeeIntentSql } from '@envrefresh/kernel';
 import { displayTarget } from '../../subscriptions/domain/index';
-import { DeliveryListQuery, DeliveryRepository, NewDeliveries } from '../application/delivery.repository.port';
+import {
+  DeliveryListQuery,
+  DeliveryRepository,
+  NewDeliveries,
+} from '../application/delivery.repository.port';
 import { NextStep } from '../domain/delivery-progress';
 import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
 
@@ -73,7 +77,11 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     return ids;
   }
 
-  async recordAttempt(manager: EntityManager, delivery: DeliveryRecord, attempt: AttemptRecord): Promise<void> {
+  async recordAttempt(
+    manager: EntityManager,
+    delivery: DeliveryRecord,
+    attempt: AttemptRecord,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO notifications.delivery_attempts (delivery_id, attempt, at, outcome, status_code, error, duration_ms)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -122,7 +130,9 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     if (query.subscriptionId) where.push(`d.subscription_id = ${bind(query.subscriptionId)}`);
     if (query.status) where.push(`d.status = ${bind(query.status)}`);
     if (query.after)
-      where.push(`(d.created_at, d.id) < (${bind(query.after.createdAt)}::timestamptz, ${bind(query.after.id)}::uuid)`);
+      where.push(
+        `(d.created_at, d.id) < (${bind(query.after.createdAt)}::timestamptz, ${bind(query.after.id)}::uuid)`,
+      );
     if (query.viewer) {
       const sub = bind(query.viewer.sub);
       const groups = bind(query.viewer.groups);

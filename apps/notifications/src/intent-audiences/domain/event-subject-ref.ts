@@ -5,7 +5,8 @@ export interface EventSubjectRef {
   booking: { id: string; group: string } | null;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 ? value : null;
 
 /**
  * Every event of the catalog names its environment: `intent.*` carry the intent (its `id`),

@@ -59,6 +59,8 @@ describe('reachedGroups', () => {
   });
 
   it('reaches nobody about an environment it does not know', () => {
-    expect(reachedGroups({ environment: null, intent: null, overlappingBookings: [], dependents: [] })).toEqual([]);
+    expect(
+      reachedGroups({ environment: null, intent: null, overlappingBookings: [], dependents: [] }),
+    ).toEqual([]);
   });
 });

@@ -75,7 +75,8 @@ export function reachedGroups(subject: EventSubject): ReachedGroup[] {
   const environment = subject.environment;
   const where = environment ? environment.key : 'the environment';
   if (environment) add(environment.ownerGroup, `owns environment ${environment.key}`);
-  for (const group of subject.intent?.notificationGroups ?? []) add(group, "named in the refresh's notification groups");
+  for (const group of subject.intent?.notificationGroups ?? [])
+    add(group, "named in the refresh's notification groups");
   for (const booking of subject.overlappingBookings)
     add(booking.group, `holds booking ${booking.id} on ${where} overlapping the refresh`);
   for (const dependent of subject.dependents)

@@ -4,7 +4,12 @@ import { BookingView, EnvironmentView } from '@envrefresh/contracts';
 import { upsertNewerVersion } from '@envrefresh/persistence';
 import { MAX_DEPENDENCY_DEPTH, WorldRepository } from '../application/world.repository.port';
 import { EventSubjectRef } from '../domain/event-subject-ref';
-import { DependentEnvironment, EnvironmentFact, EventSubject, IntentAudience } from '../domain/intent-audience';
+import {
+  DependentEnvironment,
+  EnvironmentFact,
+  EventSubject,
+  IntentAudience,
+} from '../domain/intent-audience';
 
 interface EnvironmentRow {
   id: string;
@@ -74,12 +79,22 @@ export class SqlWorldRepository implements WorldRepository {
       `INSERT INTO notifications.bookings (id, environment_id, group_key, during, cancelled)
        VALUES ($1, $2, $3, tstzrange($4, $5, '[)'), $6)
        ON CONFLICT (id) DO UPDATE SET cancelled = notifications.bookings.cancelled OR EXCLUDED.cancelled`,
-      [booking.id, booking.environmentId, booking.group, booking.start, booking.end, Boolean(booking.cancelledAt)],
+      [
+        booking.id,
+        booking.environmentId,
+        booking.group,
+        booking.start,
+        booking.end,
+        Boolean(booking.cancelledAt),
+      ],
     );
   }
 
   async environment(manager: EntityManager, id: string): Promise<EnvironmentFact | null> {
-    const rows: EnvironmentRow[] = await manager.query(`SELECT * FROM notifications.environments WHERE id = $1`, [id]);
+    const rows: EnvironmentRow[] = await manager.query(
+      `SELECT * FROM notifications.environments WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? toFact(rows[0]) : null;
   }
 
@@ -118,7 +133,10 @@ export class SqlWorldRepository implements WorldRepository {
     };
   }
 
-  private async overlapping(manager: EntityManager, intent: IntentAudience): Promise<Array<{ id: string; group: string }>> {
+  private async overlapping(
+    manager: EntityManager,
+    intent: IntentAudience,
+  ): Promise<Array<{ id: string; group: string }>> {
     const rows: Array<{ id: string; group_key: string }> = await manager.query(
       `SELECT id, group_key FROM notifications.bookings
         WHERE environment_id = $1 AND NOT cancelled AND during && tstzrange($2, $3, '[)')

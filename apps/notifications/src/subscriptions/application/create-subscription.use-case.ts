@@ -31,7 +31,11 @@ export class CreateSubscriptionUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ user, payload, idempotencyKey }: CreateSubscriptionCommand): Promise<SubscriptionWithSecret> {
+  async execute({
+    user,
+    payload,
+    idempotencyKey,
+  }: CreateSubscriptionCommand): Promise<SubscriptionWithSecret> {
     const problems = new Problems();
     const request = parseSubscriptionRequest(payload, problems);
     if (problems.empty) {

@@ -1,4 +1,8 @@
-import { InvalidWebhookSecretError, generateWebhookSecret, parseWebhookSecret } from '../../channels/domain/webhook-secret';
+import {
+  InvalidWebhookSecretError,
+  generateWebhookSecret,
+  parseWebhookSecret,
+} from '../../channels/domain/webhook-secret';
 
 /** A `whsec_…` secret the channels can sign with: the caller's, checked, or a new one. */
 export function webhookSecretOf(given: string | null): { secret: string } | { problem: string } {

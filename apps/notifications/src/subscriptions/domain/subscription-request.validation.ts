@@ -11,7 +11,8 @@ import { GROUP_KEY_RULE, Problems, isGroupKey, isUuid, objectOf } from '@envrefr
 import { StoredFilter } from './subscription';
 
 /** A mailbox, loosely: something@domain.tld, no spaces, no second @. */
-export const EMAIL_ADDRESS_PATTERN = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+export const EMAIL_ADDRESS_PATTERN =
+  /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 export interface SubscriptionRequest {
   channel: NotificationChannel;
@@ -31,8 +32,10 @@ export function parseSubscriptionRequest(input: unknown, problems: Problems): Su
   if (!NOTIFICATION_CHANNELS.includes(channel))
     problems.add('channel', `must be one of ${NOTIFICATION_CHANNELS.join(', ')}`);
   const target = typeof body.target === 'string' ? body.target.trim() : '';
-  if (typeof body.target !== 'string' || target.length === 0) problems.add('target', 'must be a non-empty string');
-  else if (target.length > TARGET_MAX_LENGTH) problems.add('target', `must be at most ${TARGET_MAX_LENGTH} characters`);
+  if (typeof body.target !== 'string' || target.length === 0)
+    problems.add('target', 'must be a non-empty string');
+  else if (target.length > TARGET_MAX_LENGTH)
+    problems.add('target', `must be at most ${TARGET_MAX_LENGTH} characters`);
   else if (channel === 'EMAIL' && !EMAIL_ADDRESS_PATTERN.test(target))
     problems.add('target', 'must be an e-mail address for channel EMAIL');
   let secret: string | null = null;
@@ -45,7 +48,8 @@ export function parseSubscriptionRequest(input: unknown, problems: Problems): Su
 }
 
 function parseFilter(input: unknown, problems: Problems): StoredFilter {
-  if (input === undefined || input === null) return { groups: [], environmentIds: [], tiers: [], eventTypes: null };
+  if (input === undefined || input === null)
+    return { groups: [], environmentIds: [], tiers: [], eventTypes: null };
   if (typeof input !== 'object' || Array.isArray(input)) {
     problems.add('filter', 'must be an object');
     return { groups: [], environmentIds: [], tiers: [], eventTypes: null };
@@ -54,10 +58,20 @@ function parseFilter(input: unknown, problems: Problems): StoredFilter {
   for (const key of Object.keys(filter))
     if (!['groups', 'environmentIds', 'tiers', 'eventTypes'].includes(key))
       problems.add(`filter.${key}`, 'is not a filter field');
-  const groups = listOf(filter.groups, 'filter.groups', problems, isGroupKey, `each entry must be ${GROUP_KEY_RULE}`);
-  const environmentIds = listOf(filter.environmentIds, 'filter.environmentIds', problems, isUuid, 'each entry must be a UUID').map(
-    (id) => id.toLowerCase(),
+  const groups = listOf(
+    filter.groups,
+    'filter.groups',
+    problems,
+    isGroupKey,
+    `each entry must be ${GROUP_KEY_RULE}`,
   );
+  const environmentIds = listOf(
+    filter.environmentIds,
+    'filter.environmentIds',
+    problems,
+    isUuid,
+    'each entry must be a UUID',
+  ).map((id) => id.toLowerCase());
   const tiers = listOf(
     filter.tiers,
     'filter.tiers',
@@ -92,7 +106,8 @@ function listOf<T extends string>(
     problems.add(field, 'must be an array');
     return [];
   }
-  if (value.length > MAX_FILTER_ENTRIES) problems.add(field, `must have at most ${MAX_FILTER_ENTRIES} entries`);
+  if (value.length > MAX_FILTER_ENTRIES)
+    problems.add(field, `must have at most ${MAX_FILTER_ENTRIES} entries`);
   const accepted: T[] = [];
   value.forEach((entry, index) => {
     if (accepts(entry)) accepted.push(entry);

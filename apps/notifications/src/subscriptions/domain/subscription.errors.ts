@@ -2,7 +2,11 @@ import { DomainError } from '@envrefresh/kernel';
 
 /** A subscription that does not exist, or that the caller may not manage: the same 404. */
 export function subscriptionNotFound(id: unknown): DomainError {
-  return new DomainError('not-found', 'SUBSCRIPTION.NOT_FOUND', `No subscription of yours has the id ${String(id)}`);
+  return new DomainError(
+    'not-found',
+    'SUBSCRIPTION.NOT_FOUND',
+    `No subscription of yours has the id ${String(id)}`,
+  );
 }
 
 export function subscriptionForbidden(detail: string): DomainError {

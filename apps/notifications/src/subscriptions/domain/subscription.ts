@@ -52,9 +52,13 @@ export function passesFilter(subscription: Subscription, facts: FilterFacts): bo
   if (!subscription.enabled) return false;
   const { filter } = subscription;
   if (!eventTypesOf(filter).includes(facts.type)) return false;
-  if (filter.environmentIds.length > 0 && !(facts.environmentId && filter.environmentIds.includes(facts.environmentId)))
+  if (
+    filter.environmentIds.length > 0 &&
+    !(facts.environmentId && filter.environmentIds.includes(facts.environmentId))
+  )
     return false;
-  if (filter.tiers.length > 0 && !(facts.tier && (filter.tiers as string[]).includes(facts.tier))) return false;
+  if (filter.tiers.length > 0 && !(facts.tier && (filter.tiers as string[]).includes(facts.tier)))
+    return false;
   return true;
 }
 

@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EnvironmentTier, NotificationChannel } from '@envrefresh/contracts';
 import { ActorRef } from '@envrefresh/kernel';
-import {
-  SubscriptionListQuery,
-  SubscriptionRepository,
-} from '../application/subscription.repository.port';
+import { SubscriptionListQuery, SubscriptionRepository } from '../application/subscription.repository.port';
 import { Subscription } from '../domain/subscription';
 
 interface SubscriptionRow {
@@ -83,7 +80,11 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
     return rows.map(toSubscription);
   }
 
-  async enabledFor(manager: EntityManager, type: string, defaultTypes: readonly string[]): Promise<Subscription[]> {
+  async enabledFor(
+    manager: EntityManager,
+    type: string,
+    defaultTypes: readonly string[],
+  ): Promise<Subscription[]> {
     const rows: SubscriptionRow[] = await manager.query(
       `SELECT * FROM notifications.subscriptions
         WHERE ${LIVE} AND enabled
