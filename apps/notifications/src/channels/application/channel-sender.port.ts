@@ -31,7 +31,13 @@ export interface OutboundMessage {
 export type AttemptOutcome =
   | { kind: 'SENT'; statusCode: number | null; durationMs: number }
   /** Worth trying again later: 5xx, 408, 429, timeouts, connection errors, breaker open. */
-  | { kind: 'RETRY'; statusCode: number | null; error: string; retryAfterMs: number | null; durationMs: number }
+  | {
+      kind: 'RETRY';
+      statusCode: number | null;
+      error: string;
+      retryAfterMs: number | null;
+      durationMs: number;
+    }
   /** 410 from a webhook: the subscription must be disabled. */
   | { kind: 'GONE'; statusCode: 410; durationMs: number }
   /** Never worth retrying: refused by the SSRF policy, 4xx other than 408/410/429, bad target. */
