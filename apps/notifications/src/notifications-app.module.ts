@@ -10,7 +10,7 @@ export class NotificationsAppModule {
       module: NotificationsAppModule,
       imports: [
         ServiceModule.forRoot({ config }),
-        DeliveriesModule.register(config.delivery, config.outbound),
+        DeliveriesModule.register(config.delivery, config.channels),
       ],
     };
   }

@@ -1,18 +1,18 @@
 import { EnvReader } from '@envrefresh/config';
 import { ServiceRuntimeConfig, readServiceRuntimeConfig } from '@envrefresh/platform';
-import { OutboundConfig, readOutboundConfig } from '@envrefresh/outbound';
+import { ChannelsConfig, readChannelsConfig } from './channels/channels.config';
 import { DeliverySettings } from './deliveries/application/notifications.settings';
 import { DEFAULT_DELIVERY_RETRY_SCHEDULE, parseRetrySchedule } from './deliveries/domain/retry-schedule';
 
 export interface NotificationsConfig extends ServiceRuntimeConfig {
   delivery: DeliverySettings;
-  /** The policy every outbound call follows; subscriptions' targets are judged by it at creation. */
-  outbound: OutboundConfig;
+  /** SMTP, PUBLIC_URL and the outbound policy, which also judges subscriptions' targets at creation. */
+  channels: ChannelsConfig;
 }
 
 export function readNotificationsConfig(env: EnvReader): NotificationsConfig {
   const runtime = readServiceRuntimeConfig('notifications', env);
-  const outbound = readOutboundConfig(env);
+  const channels = readChannelsConfig(env);
   let retrySchedule = parseRetrySchedule(DEFAULT_DELIVERY_RETRY_SCHEDULE);
   try {
     retrySchedule = parseRetrySchedule(
@@ -23,11 +23,11 @@ export function readNotificationsConfig(env: EnvReader): NotificationsConfig {
   }
   return {
     ...runtime,
-    outbound,
+    channels,
     delivery: {
       retrySchedule,
-      emailEnabled: Boolean(env.optionalString('SMTP_URL')),
-      sendTimeoutMs: outbound.timeoutMs,
+      emailEnabled: channels.smtpUrl !== null,
+      sendTimeoutMs: channels.outbound.timeoutMs,
       workers: env.int('DELIVERY_WORKERS', 4, { min: 1, max: 64 }),
       batchSize: env.int('DELIVERY_BATCH_SIZE', 5, { min: 1, max: 100 }),
       pollIntervalMs: env.int('DELIVERY_POLL_INTERVAL_MS', 500, { min: 20, max: 60_000 }),

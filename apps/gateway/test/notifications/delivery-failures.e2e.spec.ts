@@ -27,7 +27,10 @@ describe('deliveries that fail, honestly recorded', () => {
 
   it('retries a receiver that answers 500 twice, and records three attempts ending SENT', async () => {
     const environment = await scene.lifecycle.createEnvironment();
-    const subscription = await scene.webhookFor(environment, receiver.url('flaky', { status: 500 }, { status: 500 }, { status: 200 }));
+    const subscription = await scene.webhookFor(
+      environment,
+      receiver.url('flaky', { status: 500 }, { status: 500 }, { status: 200 }),
+    );
     await scene.fileIntent(environment);
 
     const delivery = await scene.deliveryOf(subscription.id, sent);
@@ -38,7 +41,10 @@ describe('deliveries that fail, honestly recorded', () => {
     ]);
     const ids = receiver.at('flaky').map((request) => request.headers['webhook-id']);
     expect(ids).toEqual([delivery.id, delivery.id, delivery.id]);
-    await events.one('notification.delivered', (data: { deliveryId: string }) => data.deliveryId === delivery.id);
+    await events.one(
+      'notification.delivered',
+      (data: { deliveryId: string }) => data.deliveryId === delivery.id,
+    );
   });
 
   it('gives up on a receiver that always fails (DEAD, notification.failed), and an admin retry sends it', async () => {
@@ -49,7 +55,10 @@ describe('deliveries that fail, honestly recorded', () => {
     const dead = await scene.deliveryOf(subscription.id, (delivery) => delivery.status === 'DEAD');
     expect(dead.attempts).toHaveLength(4); // the first, and one per entry of PT1S,PT1S,PT1S
     expect(dead.lastError).toMatch(/503/);
-    const failed = await events.one('notification.failed', (data: { deliveryId: string }) => data.deliveryId === dead.id);
+    const failed = await events.one(
+      'notification.failed',
+      (data: { deliveryId: string }) => data.deliveryId === dead.id,
+    );
     expect(failed.data).toMatchObject({ attempts: 4, channel: 'WEBHOOK', subscriptionId: subscription.id });
 
     receiver.script('broken', { status: 200 });
@@ -80,7 +89,10 @@ describe('deliveries that fail, honestly recorded', () => {
 
     const dead = await scene.deliveryOf(subscription.id, (delivery) => delivery.status === 'DEAD');
     expect(dead.attempts.map((attempt) => attempt.outcome)).toEqual(['GONE']);
-    const listed = await suite.api.get<{ items: SubscriptionView[] }>('/subscriptions', { as: scene.admin, query: { limit: 100 } });
+    const listed = await suite.api.get<{ items: SubscriptionView[] }>('/subscriptions', {
+      as: scene.admin,
+      query: { limit: 100 },
+    });
     expect(listed.body.items.find((item) => item.id === subscription.id)).toMatchObject({
       enabled: false,
       disabledReason: expect.stringMatching(/410/),

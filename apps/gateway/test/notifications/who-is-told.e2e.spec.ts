@@ -24,15 +24,25 @@ describe('who is told of a refresh', () => {
 
   async function projected(table: 'environments' | 'bookings', ids: string[]): Promise<void> {
     await eventually(async () => {
-      const { rows } = await suite.db.query(`SELECT count(*)::int AS n FROM notifications.${table} WHERE id = ANY ($1::uuid[])`, [ids]);
-      if (rows[0].n !== ids.length) throw new Error(`${rows[0].n} of ${ids.length} ${table} known to notifications`);
+      const { rows } = await suite.db.query(
+        `SELECT count(*)::int AS n FROM notifications.${table} WHERE id = ANY ($1::uuid[])`,
+        [ids],
+      );
+      if (rows[0].n !== ids.length)
+        throw new Error(`${rows[0].n} of ${ids.length} ${table} known to notifications`);
     });
   }
 
   it('tells the group holding an overlapping booking and the owner two levels down, each with its reason, and a destination matched three ways once', async () => {
     const target: EnvironmentView = await scene.lifecycle.createEnvironment();
-    const middle = await scene.lifecycle.createEnvironment({ ownerGroup: 'ledger-team', dependsOn: [target.key] });
-    const leaf = await scene.lifecycle.createEnvironment({ ownerGroup: 'reports-team', dependsOn: [middle.key] });
+    const middle = await scene.lifecycle.createEnvironment({
+      ownerGroup: 'ledger-team',
+      dependsOn: [target.key],
+    });
+    const leaf = await scene.lifecycle.createEnvironment({
+      ownerGroup: 'reports-team',
+      dependsOn: [middle.key],
+    });
     const window = nextWindow();
     const booked = await suite.api.post<BookingView>('/bookings', {
       as: booker,
@@ -49,16 +59,28 @@ describe('who is told of a refresh', () => {
     await projected('environments', [target.id, middle.id, leaf.id]);
     await projected('bookings', [booked.body.id]);
 
-    const bookers = await scene.subscribe({ channel: 'WEBHOOK', target: receiver.url('bookers'), filter: { groups: ['bookers'] } });
-    const reports = await scene.subscribe({ channel: 'WEBHOOK', target: receiver.url('reports'), filter: { groups: ['reports-team'] } });
+    const bookers = await scene.subscribe({
+      channel: 'WEBHOOK',
+      target: receiver.url('bookers'),
+      filter: { groups: ['bookers'] },
+    });
+    const reports = await scene.subscribe({
+      channel: 'WEBHOOK',
+      target: receiver.url('reports'),
+      filter: { groups: ['reports-team'] },
+    });
     const threeWays = await scene.subscribe({
       channel: 'WEBHOOK',
       target: receiver.url('three-ways'),
       filter: { groups: [OWNER_GROUP, 'bookers', 'reports-team'] },
     });
-    const stranger = await scene.subscribe({ channel: 'WEBHOOK', target: receiver.url('stranger'), filter: { groups: ['hr'] } });
+    const stranger = await scene.subscribe({
+      channel: 'WEBHOOK',
+      target: receiver.url('stranger'),
+      filter: { groups: ['hr'] },
+    });
 
-    const intent = await scene.fileIntent(target, window);
+    const intent = await scene.fileIntent(target, { ...window });
 
     const deliveries = await eventually(
       async () => {
@@ -86,7 +108,9 @@ describe('who is told of a refresh', () => {
       ]),
     );
 
-    const requested = receiver.at('three-ways').filter((request) => request.json?.type === 'intent.requested');
+    const requested = receiver
+      .at('three-ways')
+      .filter((request) => request.json?.type === 'intent.requested');
     expect(requested).toHaveLength(1);
     expect(requested[0].headers['webhook-id']).toBe(bySubscription.get(threeWays.id)!.id);
     expect(requested[0].json?.id).toBe(bySubscription.get(threeWays.id)!.eventId);

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { OutboundConfig } from '@envrefresh/outbound';
+import { ChannelsConfig } from '../channels/channels.config';
 import { ChannelsModule } from '../channels/channels.module';
 import { IntentAudiencesModule } from '../intent-audiences/intent-audiences.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
@@ -19,10 +19,14 @@ import { NotificationEventsHandler } from './interface/notification-events.handl
 /** Fan-out of events into deliveries, the workers that send them, and the delivery log. */
 @Module({})
 export class DeliveriesModule {
-  static register(settings: DeliverySettings, outbound: OutboundConfig): DynamicModule {
+  static register(settings: DeliverySettings, channels: ChannelsConfig): DynamicModule {
     return {
       module: DeliveriesModule,
-      imports: [ChannelsModule, IntentAudiencesModule, SubscriptionsModule.register(outbound)],
+      imports: [
+        ChannelsModule.register(channels),
+        IntentAudiencesModule,
+        SubscriptionsModule.register(channels.outbound),
+      ],
       controllers: [DeliveriesRpcController],
       providers: [
         { provide: DELIVERY_SETTINGS, useValue: settings },

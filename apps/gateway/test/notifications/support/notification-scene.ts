@@ -1,4 +1,10 @@
-import { DeliveryView, EnvironmentView, IntentView, Page, SubscriptionWithSecret } from '@envrefresh/contracts';
+import {
+  DeliveryView,
+  EnvironmentView,
+  IntentView,
+  Page,
+  SubscriptionWithSecret,
+} from '@envrefresh/contracts';
 import { eventually } from '@envrefresh/testing';
 import { ApiSuite, ApiSuiteOptions } from '../../api/support/api-suite';
 import { Lifecycle, expectStatus } from '../../api/support/lifecycle';
@@ -57,7 +63,10 @@ export class NotificationScene {
   }
 
   async deliveries(query: Record<string, string>, as: Persona = this.admin): Promise<DeliveryView[]> {
-    const response = await this.suite.api.get<Page<DeliveryView>>('/deliveries', { as, query: { limit: 100, ...query } });
+    const response = await this.suite.api.get<Page<DeliveryView>>('/deliveries', {
+      as,
+      query: { limit: 100, ...query },
+    });
     expectStatus(response, 200, 'GET /deliveries');
     return response.body.items;
   }
@@ -71,8 +80,10 @@ export class NotificationScene {
     return eventually(
       async () => {
         const [delivery, ...more] = await this.deliveries({ subscriptionId });
-        if (!delivery || more.length > 0) throw new Error(`expected one delivery, saw ${more.length + (delivery ? 1 : 0)}`);
-        if (!done(delivery)) throw new Error(`delivery is ${delivery.status} after ${delivery.attempts.length} attempts`);
+        if (!delivery || more.length > 0)
+          throw new Error(`expected one delivery, saw ${more.length + (delivery ? 1 : 0)}`);
+        if (!done(delivery))
+          throw new Error(`delivery is ${delivery.status} after ${delivery.attempts.length} attempts`);
         return delivery;
       },
       { timeoutMs, intervalMs: 200 },
