@@ -57,9 +57,12 @@ export class NotificationScene {
     });
   }
 
-  /** Files an intent: `intent.requested` is in the default set. */
-  fileIntent(environment: EnvironmentView, overrides: Record<string, unknown> = {}): Promise<IntentView> {
-    return this.lifecycle.fileIntent(environment, overrides);
+  /** Files an intent and submits it: `intent.requested` is in the default set. */
+  async fileIntent(
+    environment: EnvironmentView,
+    overrides: Record<string, unknown> = {},
+  ): Promise<IntentView> {
+    return this.lifecycle.advance(await this.lifecycle.fileIntent(environment, overrides), 'submit');
   }
 
   async deliveries(query: Record<string, string>, as: Persona = this.admin): Promise<DeliveryView[]> {
