@@ -12,7 +12,7 @@ export interface Received {
 }
 
 /** How one path answers: a status (with headers), or `hang` to never answer. */
-export type Answer = { status: number; headers?: Record<string, string> } | 'hang';
+export type Answer = { status: number; headers?: Record<string, string>; delayMs?: number } | 'hang';
 
 /**
  * A real HTTP peer on 127.0.0.1 (allowed through OUTBOUND_ALLOWED_HOSTS): each path answers from
@@ -48,8 +48,12 @@ export class WebhookReceiver {
         receiver.received.push({ path, headers: request.headers, body, at: Date.now(), json });
         const answer = receiver.next(path);
         if (answer === 'hang') return void receiver.hanging.add(response);
-        response.writeHead(answer.status, { 'content-type': 'text/plain', ...(answer.headers ?? {}) });
-        response.end('ok');
+        const respond = () => {
+          response.writeHead(answer.status, { 'content-type': 'text/plain', ...(answer.headers ?? {}) });
+          response.end('ok');
+        };
+        if (answer.delayMs) setTimeout(respond, answer.delayMs);
+        else respond();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
