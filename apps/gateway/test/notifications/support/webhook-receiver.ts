@@ -39,12 +39,7 @@ export class WebhookReceiver {
       request.on('data', (chunk: string) => (body += chunk));
       request.on('end', () => {
         const path = request.url ?? '/';
-        let json: Received['json'] = null;
-        try {
-          json = JSON.parse(body) as Received['json'];
-        } catch {
-          json = null;
-        }
+        const json = parsed(body);
         receiver.received.push({ path, headers: request.headers, body, at: Date.now(), json });
         const answer = receiver.next(path);
         if (answer === 'hang') return void receiver.hanging.add(response);
@@ -88,5 +83,13 @@ export class WebhookReceiver {
   private next(path: string): Answer {
     const script = this.scripts.get(path) ?? [{ status: 404 }];
     return script.length > 1 ? (script.shift() as Answer) : script[0];
+  }
+}
+
+function parsed(body: string): Received['json'] {
+  try {
+    return JSON.parse(body) as Received['json'];
+  } catch {
+    return null;
   }
 }
