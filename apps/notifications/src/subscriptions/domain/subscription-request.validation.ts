@@ -89,7 +89,7 @@ function parseFilter(input: unknown, problems: Problems): StoredFilter {
           (value): value is string => (SUBSCRIBABLE_EVENT_TYPES as readonly unknown[]).includes(value),
           `each entry must be one of ${SUBSCRIBABLE_EVENT_TYPES.join(', ')}`,
         );
-  if (eventTypes !== null && eventTypes.length === 0)
+  if (Array.isArray(filter.eventTypes) && filter.eventTypes.length === 0)
     problems.add('filter.eventTypes', 'must name at least one event type (leave it out for the default set)');
   return { groups, environmentIds, tiers, eventTypes };
 }
