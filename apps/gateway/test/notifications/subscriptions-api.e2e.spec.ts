@@ -85,7 +85,9 @@ describe('subscriptions and deliveries through the API', () => {
   ])('answers 400 naming %s for a bad subscription', async (field, overrides) => {
     const response = await post('/subscriptions', scene.admin, webhook(overrides));
     expectProblem(response, 400);
-    expect(JSON.stringify(response.body.errors)).toContain(field.replace(/\[\d+\]$/, ''));
+    expect(JSON.stringify((response.body as { errors?: unknown }).errors)).toContain(
+      field.replace(/\[\d+\]$/, ''),
+    );
   });
 
   it('pauses, resumes, rotates, tests and deletes, for who may manage it; 404 for who may not see it', async () => {
