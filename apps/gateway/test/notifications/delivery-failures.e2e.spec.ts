@@ -113,4 +113,18 @@ describe('deliveries that fail, honestly recorded', () => {
     const stuck = await scene.deliveryOf(hanging.id, () => true);
     expect(stuck.eventId).toBe(delivered.eventId);
   });
+
+  it('counts attempts by channel and outcome, times them, and reports the oldest pending delivery', async () => {
+    const notifications = suite.apps.find((app) => app.name === 'notifications')!;
+    const metrics = await (await fetch(`${notifications.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(
+      /notification_delivery_attempts_total\{channel="WEBHOOK",outcome="RETRY"\} [1-9]/,
+    );
+    expect(metrics).toMatch(/notification_delivery_attempts_total\{channel="WEBHOOK",outcome="SENT"\} [1-9]/);
+    expect(metrics).toMatch(/notification_deliveries_total\{channel="WEBHOOK",status="DEAD"\} [1-9]/);
+    expect(metrics).toMatch(
+      /notification_delivery_attempt_duration_seconds_count\{channel="WEBHOOK"\} [1-9]/,
+    );
+    expect(metrics).toMatch(/notification_oldest_pending_delivery_seconds \d/);
+  });
 });
