@@ -119,4 +119,24 @@ describe('who is told of a refresh', () => {
     expect(requested[0].json?.id).toBe(bySubscription.get(threeWays.id)!.eventId);
     expect(receiver.at('stranger')).toHaveLength(0);
   });
+
+  it('asks the intents service about an environment it has not heard of, rather than tell nobody', async () => {
+    const environment = await scene.lifecycle.createEnvironment({ ownerGroup: 'late-team' });
+    await projected('environments', [environment.id]);
+    // As if its environment.upserted were still on the way.
+    await suite.db.query('DELETE FROM notifications.environments WHERE id = $1', [environment.id]);
+    const owners = await scene.subscribe({
+      channel: 'WEBHOOK',
+      target: receiver.url('late-owners'),
+      filter: { groups: ['late-team'], eventTypes: ['intent.requested'] },
+    });
+
+    const intent = await scene.fileIntent(environment);
+
+    const delivery = await scene.deliveryOf(owners.id, (found) => found.status === 'SENT');
+    expect(delivery).toMatchObject({
+      intentId: intent.id,
+      reasons: [`late-team: owns environment ${environment.key}`],
+    });
+  });
 });

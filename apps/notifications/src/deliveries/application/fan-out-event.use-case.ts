@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ANNOUNCED_EVENT_TYPES, EventEnvelope } from '@envrefresh/contracts';
 import { TransactionContext } from '@envrefresh/messaging';
 import { Clock } from '@envrefresh/kernel';
+import { WorldCatchUpService } from '../../intent-audiences/application/world-catch-up.service';
 import { WORLD_REPOSITORY, WorldRepository } from '../../intent-audiences/application/world.repository.port';
 import { reachedGroups } from '../../intent-audiences/domain/index';
 import { subjectRefOf } from '../../intent-audiences/domain/event-subject-ref';
@@ -22,6 +23,7 @@ import { DELIVERY_SETTINGS, DeliverySettings } from './notifications.settings';
 export class FanOutEventUseCase {
   constructor(
     @Inject(WORLD_REPOSITORY) private readonly world: WorldRepository,
+    private readonly catchUp: WorldCatchUpService,
     @Inject(SUBSCRIPTION_REPOSITORY) private readonly subscriptions: SubscriptionRepository,
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
@@ -30,6 +32,7 @@ export class FanOutEventUseCase {
 
   async execute({ manager }: TransactionContext, event: EventEnvelope): Promise<string[]> {
     const ref = subjectRefOf(event.type, event.data);
+    await this.catchUp.forEvent(manager, ref);
     const subject = await this.world.subjectOf(manager, ref);
     const candidates = await this.subscriptions.enabledFor(manager, event.type, ANNOUNCED_EVENT_TYPES);
     const requesterEmail = this.settings.emailEnabled ? (subject.intent?.requestedBy.email ?? null) : null;

@@ -15,6 +15,9 @@ export interface WorldRepository {
   /** The environment, intent, overlapping live bookings and transitive dependents of an event. */
   subjectOf(manager: EntityManager, ref: EventSubjectRef): Promise<EventSubject>;
   environment(manager: EntityManager, id: string): Promise<EnvironmentFact | null>;
+  /** Which of these environment ids are known here (ADR 0014: what is not must be asked for). */
+  knownEnvironments(manager: EntityManager, ids: readonly string[]): Promise<Set<string>>;
+  knownIntents(manager: EntityManager, ids: readonly string[]): Promise<Set<string>>;
 }
 
 export const WORLD_REPOSITORY = Symbol('WorldRepository');

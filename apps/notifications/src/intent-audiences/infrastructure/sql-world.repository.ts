@@ -98,6 +98,22 @@ export class SqlWorldRepository implements WorldRepository {
     return rows[0] ? toFact(rows[0]) : null;
   }
 
+  async knownEnvironments(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM notifications.environments WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async knownIntents(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ intent_id: string }> = await manager.query(
+      `SELECT intent_id FROM notifications.intent_audiences WHERE intent_id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.intent_id));
+  }
+
   async subjectOf(manager: EntityManager, ref: EventSubjectRef): Promise<EventSubject> {
     const environment = ref.environmentId ? await this.environment(manager, ref.environmentId) : null;
     const intent = ref.intentId ? await this.intent(manager, ref.intentId) : null;
