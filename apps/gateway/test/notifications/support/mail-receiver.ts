@@ -10,12 +10,13 @@ export interface ReceivedMail {
 
 /** A real SMTP server on 127.0.0.1 (no TLS, no auth), keeping every message it is handed. */
 export class MailReceiver {
-  readonly mails: ReceivedMail[] = [];
-
-  private constructor(private readonly server: SMTPServer) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly mails: ReceivedMail[],
+  ) {}
 
   static async start(): Promise<MailReceiver> {
-    let receiver: MailReceiver | undefined;
+    const mails: ReceivedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -25,7 +26,7 @@ export class MailReceiver {
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => (raw += chunk));
         stream.on('end', () => {
-          receiver?.mails.push({
+          mails.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((recipient) => recipient.address),
             raw,
@@ -34,9 +35,8 @@ export class MailReceiver {
         });
       },
     });
-    receiver = new MailReceiver(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return receiver;
+    return new MailReceiver(server, mails);
   }
 
   get url(): string {
