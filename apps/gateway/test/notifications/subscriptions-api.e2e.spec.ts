@@ -59,6 +59,29 @@ describe('subscriptions and deliveries through the API', () => {
     expect(hidden.body.items.map((item) => item.id)).not.toContain(created.body.id);
   });
 
+  it('creates one subscription for one Idempotency-Key, answering the same (secret included) again', async () => {
+    const headers = { 'idempotency-key': randomUUID() };
+    const body = webhook({ target: receiver.url('idempotent') });
+    const first = await suite.api.post<SubscriptionWithSecret>('/subscriptions', {
+      as: member,
+      body,
+      headers,
+    });
+    const again = await suite.api.post<SubscriptionWithSecret>('/subscriptions', {
+      as: member,
+      body,
+      headers,
+    });
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const other = await suite.api.post('/subscriptions', {
+      as: member,
+      body: { ...body, target: receiver.url('other') },
+      headers,
+    });
+    expectProblem(other, 422);
+  });
+
   it('refuses who may not subscribe that way: viewers, strangers to the group, members without groups', async () => {
     expectProblem(await post('/subscriptions', viewer, webhook()), 403);
     expectProblem(await post('/subscriptions', outsider, webhook()), 403);
