@@ -48,10 +48,15 @@ export class AttemptDeliveryService {
     if (delivery.subscriptionId) {
       const subscription = await this.subscriptions.get(reads, delivery.subscriptionId);
       // Paused or deleted after the event: nothing is sent, and the log says why.
-      if (!subscription || !subscription.enabled)
+      if (!subscription) return { at, result: refused('the subscription was deleted') };
+      if (!subscription.enabled)
         return {
           at,
-          result: refused(subscription ? 'the subscription is paused' : 'the subscription was deleted'),
+          result: refused(
+            subscription.disabledReason
+              ? `the subscription is disabled: ${subscription.disabledReason}`
+              : 'the subscription is paused',
+          ),
         };
       secrets = signingSecrets(subscription, at);
     }
