@@ -114,6 +114,24 @@ describe('deliveries that fail, honestly recorded', () => {
     expect(stuck.eventId).toBe(delivered.eventId);
   });
 
+  it('has at most one call open to one destination, however many events it is owed', async () => {
+    const environment = await scene.lifecycle.createEnvironment();
+    const subscription = await scene.webhookFor(
+      environment,
+      receiver.url('one-at-a-time', { status: 200, delayMs: 400 }),
+    );
+    const intents = await Promise.all([1, 2, 3].map(() => scene.fileIntent(environment)));
+
+    await eventually(
+      async () => {
+        const delivered = (await scene.deliveries({ subscriptionId: subscription.id })).filter(sent);
+        expect(delivered).toHaveLength(intents.length);
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    expect(receiver.mostInFlight.get('/hooks/one-at-a-time')).toBe(1);
+  });
+
   it('counts attempts by channel and outcome, times them, and reports the oldest pending delivery', async () => {
     const notifications = suite.apps.find((app) => app.name === 'notifications')!;
     const metrics = await (await fetch(`${notifications.baseUrl}/metrics`)).text();

@@ -23,6 +23,9 @@ export class WebhookReceiver {
   private readonly scripts = new Map<string, Answer[]>();
   private readonly sockets = new Set<Socket>();
   private readonly hanging = new Set<ServerResponse>();
+  private readonly inFlight = new Map<string, number>();
+  /** The most requests one path had open at once. */
+  readonly mostInFlight = new Map<string, number>();
 
   private constructor(private readonly server: Server) {}
 
@@ -41,6 +44,8 @@ export class WebhookReceiver {
         const path = request.url ?? '/';
         const json = parsed(body);
         receiver.received.push({ path, headers: request.headers, body, at: Date.now(), json });
+        receiver.opened(path);
+        response.on('close', () => receiver.inFlight.set(path, (receiver.inFlight.get(path) ?? 1) - 1));
         const answer = receiver.next(path);
         if (answer === 'hang') return void receiver.hanging.add(response);
         const respond = () => {
@@ -78,6 +83,12 @@ export class WebhookReceiver {
     for (const response of this.hanging) response.destroy();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private opened(path: string): void {
+    const open = (this.inFlight.get(path) ?? 0) + 1;
+    this.inFlight.set(path, open);
+    this.mostInFlight.set(path, Math.max(open, this.mostInFlight.get(path) ?? 0));
   }
 
   private next(path: string): Answer {

@@ -11,17 +11,25 @@ import { DELIVERY_SETTINGS, DeliverySettings } from '../application/notification
 import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
 
 /**
- * Open deliveries whose destination has no attempt in flight: one slow or hanging destination
- * holds at most the rows one claim took of it, never a worker's every turn, and never the others'.
- * (`deliveries` here is the claim's own table; `busy` another row of the same destination.)
+ * Open deliveries whose destination has no attempt in flight, and only the earliest due of each
+ * destination: one destination has at most one call open at a time, so a slow or hanging one
+ * holds one worker slot until its timeout, never the others' deliveries. (`deliveries` is the
+ * claim's own row; `busy` and `first` other rows of the same destination. The database's clock
+ * only orders a destination's rows here; what is due is the claim's business-clock test.)
  */
 const DELIVERIES_TABLE: LeasedTable = {
   schema: 'notifications',
   table: 'deliveries',
-  pending: `status IN ('PENDING', 'RETRYING') AND NOT EXISTS (
-    SELECT 1 FROM notifications.deliveries busy
-     WHERE busy.destination = deliveries.destination AND busy.id <> deliveries.id
-       AND busy.leased_until > clock_timestamp())`,
+  pending: `status IN ('PENDING', 'RETRYING')
+    AND NOT EXISTS (
+      SELECT 1 FROM notifications.deliveries busy
+       WHERE busy.destination = deliveries.destination AND busy.id <> deliveries.id
+         AND busy.leased_until > clock_timestamp())
+    AND NOT EXISTS (
+      SELECT 1 FROM notifications.deliveries first
+       WHERE first.destination = deliveries.destination AND first.status IN ('PENDING', 'RETRYING')
+         AND first.due_at <= clock_timestamp()
+         AND (first.due_at, first.id) < (deliveries.due_at, deliveries.id))`,
   columns: [
     'event',
     'environment_id',
