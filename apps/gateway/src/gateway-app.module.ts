@@ -7,6 +7,7 @@ import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { BookingsController } from './bookings/bookings.controller';
 import { ConflictsController } from './conflicts/conflicts.controller';
+import { DeliveriesController } from './deliveries/deliveries.controller';
 import { FreezeController } from './conflicts/freeze.controller';
 import { CatalogProjections } from './environments/catalog-projections';
 import { EnvironmentsController } from './environments/environments.controller';
@@ -17,6 +18,7 @@ import { IntentsController } from './intents/intents.controller';
 import { MeTokensController } from './me/me-tokens.controller';
 import { SchedulesController } from './schedules/schedules.controller';
 import { ServiceClients } from './services/service-clients';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { WindowsController } from './windows/windows.controller';
 
 @Module({})
@@ -41,6 +43,8 @@ export class GatewayAppModule {
         WindowsController,
         MeTokensController,
         SchedulesController,
+        SubscriptionsController,
+        DeliveriesController,
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },

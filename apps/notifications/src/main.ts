@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { readServiceRuntimeConfig, runService } from '@envrefresh/platform';
+import { runService } from '@envrefresh/platform';
 import { NotificationsAppModule } from './notifications-app.module';
+import { readNotificationsConfig } from './notifications.config';
 
-void runService(
-  'notifications',
-  (env) => readServiceRuntimeConfig('notifications', env),
-  (config) => ({
-    module: NotificationsAppModule.register(config),
-    rpc: true,
-  }),
-);
+void runService('notifications', readNotificationsConfig, (config) => ({
+  module: NotificationsAppModule.register(config),
+  rpc: true,
+}));

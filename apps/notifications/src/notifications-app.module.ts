@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceModule, ServiceRuntimeConfig } from '@envrefresh/platform';
-import { IntentAudiencesModule } from './intent-audiences/intent-audiences.module';
+import { ServiceModule } from '@envrefresh/platform';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { NotificationsConfig } from './notifications.config';
 
 @Module({})
 export class NotificationsAppModule {
-  static register(config: ServiceRuntimeConfig): DynamicModule {
+  static register(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsAppModule,
-      imports: [ServiceModule.forRoot({ config }), IntentAudiencesModule],
+      imports: [
+        ServiceModule.forRoot({ config }),
+        DeliveriesModule.register(config.delivery, config.channels),
+      ],
     };
   }
 }

@@ -12,6 +12,8 @@ export * from './model/window-timing';
 export * from './model/window-view';
 export * from './model/history-entry';
 export * from './model/api-token-view';
+export * from './model/subscription-view';
+export * from './model/delivery-view';
 
 export * from './events/event-source';
 export * from './events/event-envelope';
@@ -29,6 +31,7 @@ export * from './events/catalog/booking.events';
 export * from './events/catalog/window.events';
 export * from './events/catalog/schedule.events';
 export * from './events/catalog/notification.events';
+export * from './events/announced-events';
 
 export * from './rpc/rpc-contract';
 export * from './rpc/rpc-request';
@@ -46,6 +49,7 @@ export * from './rpc/ping.rpc';
 export * from './rpc/api-tokens.rpc';
 export * from './rpc/projection-sources.rpc';
 export * from './rpc/schedules.rpc';
+export * from './rpc/notifications.rpc';
 export * from './rpc/rpc-catalog';
 
 export { buildAsyncApiDocument, renderAsyncApi, EVENTS_API_VERSION } from './asyncapi/render-asyncapi';

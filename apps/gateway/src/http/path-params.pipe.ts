@@ -49,3 +49,13 @@ export class EnvironmentRefPipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+@Injectable()
+export class SubscriptionIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such subscription';
+}
+
+@Injectable()
+export class DeliveryIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such delivery';
+}

@@ -15,6 +15,7 @@ import {
   answeredRelatedRefSchema,
   conflictViewSchema,
   dateTimeSchema,
+  deliveryViewSchema,
   environmentUpsertedEvent,
   environmentViewSchema,
   idSchema,
@@ -24,11 +25,13 @@ import {
   scheduleCreatedEvent,
   scheduleJobViewSchema,
   scheduleViewSchema,
+  subscriptionViewSchema,
   timeWindowSchema,
   windowCreatedEvent,
   windowDeletedEvent,
   windowViewSchema,
 } from '@envrefresh/contracts';
+import { DELIVERY_REPLAY_SCHEMA } from './notification-schemas';
 import { API_TOKEN_SCHEMAS } from './api-token-schemas';
 import { PROBLEM_SCHEMA_NAME, problemSchema } from './problem-responses';
 
@@ -218,6 +221,11 @@ export const VIEW_SCHEMAS = {
   ScheduleView: scheduleViewSchema,
   ScheduleJobView: scheduleJobViewSchema,
   ...API_TOKEN_SCHEMAS,
+  SubscriptionView: subscriptionViewSchema,
+  SubscriptionPage: pageOf('SubscriptionView'),
+  DeliveryView: deliveryViewSchema,
+  DeliveryPage: pageOf('DeliveryView'),
+  DeliveryReplay: DELIVERY_REPLAY_SCHEMA,
 } as const;
 
 export type ViewSchemaName = keyof typeof VIEW_SCHEMAS;

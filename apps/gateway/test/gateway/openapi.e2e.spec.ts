@@ -54,6 +54,22 @@ const ROUTES: [method: string, path: string, role: string, success: '200' | '201
   ['get', '/api/v1/me/tokens', 'viewer', '200'],
   ['delete', '/api/v1/me/tokens/{id}', 'viewer', '200'],
   ['get', '/api/v1/schedules/{intentId}', 'viewer', '200'],
+  ['post', '/api/v1/subscriptions', 'requester', '201'],
+  ['get', '/api/v1/subscriptions', 'viewer', '200'],
+  ['patch', '/api/v1/subscriptions/{id}', 'requester', '200'],
+  ['delete', '/api/v1/subscriptions/{id}', 'requester', '200'],
+  ['post', '/api/v1/subscriptions/{id}/rotate-secret', 'requester', '200'],
+  ['post', '/api/v1/subscriptions/{id}/test', 'requester', '200'],
+  ['get', '/api/v1/deliveries', 'viewer', '200'],
+  ['post', '/api/v1/deliveries/replay', 'admin', '200'],
+  ['post', '/api/v1/deliveries/{id}/retry', 'admin', '200'],
+];
+
+/** Actions on one resource named by the path alone: nothing to send, nothing to validate. */
+const BODILESS = [
+  '/api/v1/subscriptions/{id}/rotate-secret',
+  '/api/v1/subscriptions/{id}/test',
+  '/api/v1/deliveries/{id}/retry',
 ];
 
 /** The commands on one intent: they take its version (body or If-Match). */
@@ -148,7 +164,7 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
       );
     expect(operation('get', '/api/v1/intents').responses['400']).toBeDefined();
     const takesInput = ([method, path]: (typeof ROUTES)[number]) =>
-      method === 'post' ||
+      (method === 'post' && !BODILESS.includes(path)) ||
       method === 'patch' ||
       (method === 'get' && (!path.includes('{') || /\/(refresh-history|free-slots)$/.test(path)));
     for (const [method, path] of ROUTES.filter(takesInput))
@@ -161,7 +177,8 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
 
   it('documents a request body for every POST that takes one', () => {
     for (const [method, path] of ROUTES.filter(
-      ([m, p]) => m === 'post' && !INTENT_COMMANDS.some(([, command]) => command === p),
+      ([m, p]) =>
+        m === 'post' && !INTENT_COMMANDS.some(([, command]) => command === p) && !BODILESS.includes(p),
     ))
       expect({
         path,

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
-import { INTENT_AUDIENCE_REPOSITORY } from './application/intent-audience.repository.port';
-import { TrackIntentAudienceUseCase } from './application/track-intent-audience.use-case';
-import { SqlIntentAudienceRepository } from './infrastructure/sql-intent-audience.repository';
-import { IntentEventsHandler } from './interface/intent-events.handler';
+import { TrackWorldUseCase } from './application/track-world.use-case';
+import { WorldCatchUpService } from './application/world-catch-up.service';
+import { WORLD_REPOSITORY } from './application/world.repository.port';
+import { SqlWorldRepository } from './infrastructure/sql-world.repository';
 
+/** Who is told, apart from subscriptions: the world as this service learns it from events. */
 @Module({
   providers: [
-    TrackIntentAudienceUseCase,
-    IntentEventsHandler,
-    { provide: INTENT_AUDIENCE_REPOSITORY, useClass: SqlIntentAudienceRepository },
+    TrackWorldUseCase,
+    WorldCatchUpService,
+    { provide: WORLD_REPOSITORY, useClass: SqlWorldRepository },
   ],
+  exports: [TrackWorldUseCase, WorldCatchUpService, WORLD_REPOSITORY],
 })
 export class IntentAudiencesModule {}

@@ -30,6 +30,17 @@ import {
   intentsVerifyHistoryRpc,
 } from './intent-lifecycle.rpc';
 import { intentsCreateRpc } from './intents.rpc';
+import {
+  deliveriesListRpc,
+  deliveriesReplayRpc,
+  deliveriesRetryRpc,
+  subscriptionsCreateRpc,
+  subscriptionsDeleteRpc,
+  subscriptionsListRpc,
+  subscriptionsRotateSecretRpc,
+  subscriptionsTestRpc,
+  subscriptionsUpdateRpc,
+} from './notifications.rpc';
 import { PING_RPCS } from './ping.rpc';
 import { catalogEnvironmentsRpc, catalogIntentsRpc, conflictsCatchUpRpc } from './projection-sources.rpc';
 import { schedulesGetRpc } from './schedules.rpc';
@@ -73,6 +84,15 @@ export const RPC_CATALOG = [
   catalogIntentsRpc,
   conflictsCatchUpRpc,
   schedulesGetRpc,
+  subscriptionsCreateRpc,
+  subscriptionsListRpc,
+  subscriptionsDeleteRpc,
+  subscriptionsUpdateRpc,
+  subscriptionsRotateSecretRpc,
+  subscriptionsTestRpc,
+  deliveriesListRpc,
+  deliveriesRetryRpc,
+  deliveriesReplayRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

@@ -24,8 +24,8 @@ export interface BrokerGrantOptions {
 /**
  * Who calls whose RPC queue: the gateway every service; the intents service the conflicts
  * service (the approval gate, ADR 0009); conflicts asks intents for what its projections do not
- * know yet (ADR 0014), and so does scheduling (intents and environments it meets before their
- * events, ADR 0014). A service that comes to call another is added here, and
+ * know yet (ADR 0014), and so do scheduling and notifications (intents and environments they
+ * meet before their events, ADR 0014). A service that comes to call another is added here, and
  * the definitions are generated again.
  */
 export const RPC_CALLERS: Partial<Record<AppName, readonly RpcService[]>> = {
@@ -33,6 +33,7 @@ export const RPC_CALLERS: Partial<Record<AppName, readonly RpcService[]>> = {
   intents: ['conflicts'],
   conflicts: ['intents'],
   scheduling: ['intents'],
+  notifications: ['intents'],
 };
 
 /** Nothing: the regex RabbitMQ documents for "no resource". */

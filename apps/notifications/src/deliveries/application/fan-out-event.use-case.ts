@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ANNOUNCED_EVENT_TYPES, EventEnvelope } from '@envrefresh/contracts';
+import { TransactionContext } from '@envrefresh/messaging';
+import { Clock } from '@envrefresh/kernel';
+import { WorldCatchUpService } from '../../intent-audiences/application/world-catch-up.service';
+import { WORLD_REPOSITORY, WorldRepository } from '../../intent-audiences/application/world.repository.port';
+import { reachedGroups } from '../../intent-audiences/domain/index';
+import { subjectRefOf } from '../../intent-audiences/domain/event-subject-ref';
+import {
+  SUBSCRIPTION_REPOSITORY,
+  SubscriptionRepository,
+} from '../../subscriptions/application/subscription.repository.port';
+import { destinationsFor } from '../domain/destinations';
+import { DELIVERY_REPOSITORY, DeliveryRepository } from './delivery.repository.port';
+import { DELIVERY_SETTINGS, DeliverySettings } from './notifications.settings';
+
+/**
+ * Who is told of one event, written as PENDING deliveries in the consuming transaction (the
+ * inbox's): they exist if and only if the event was taken, and a redelivery adds none. Nothing is
+ * sent here; the delivery worker does that, outside any transaction.
+ */
+@Injectable()
+export class FanOutEventUseCase {
+  constructor(
+    @Inject(WORLD_REPOSITORY) private readonly world: WorldRepository,
+    private readonly catchUp: WorldCatchUpService,
+    @Inject(SUBSCRIPTION_REPOSITORY) private readonly subscriptions: SubscriptionRepository,
+    @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
+    @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ manager }: TransactionContext, event: EventEnvelope): Promise<string[]> {
+    const ref = subjectRefOf(event.type, event.data);
+    await this.catchUp.forEvent(manager, ref);
+    const subject = await this.world.subjectOf(manager, ref);
+    const candidates = await this.subscriptions.enabledFor(manager, event.type, ANNOUNCED_EVENT_TYPES);
+    const requesterEmail = this.settings.emailEnabled ? (subject.intent?.requestedBy.email ?? null) : null;
+    const destinations = destinationsFor({
+      facts: {
+        type: event.type,
+        environmentId: ref.environmentId,
+        tier: subject.environment?.tier ?? null,
+      },
+      reached: reachedGroups(subject),
+      subscriptions: candidates,
+      requesterEmail,
+    });
+    if (destinations.length === 0) return [];
+    return this.deliveries.insertPending(manager, {
+      event,
+      intentId: ref.intentId,
+      environmentId: ref.environmentId,
+      destinations,
+      dueAt: this.clock.now(),
+    });
+  }
+}

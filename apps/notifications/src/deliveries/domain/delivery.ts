@@ -1,0 +1,25 @@
+import { DeliveryStatus, EventEnvelope, NotificationChannel } from '@envrefresh/contracts';
+import { AttemptResult } from './delivery-progress';
+
+/** A delivery as the worker handles it: one event to one destination. */
+export interface DeliveryRecord {
+  id: string;
+  event: EventEnvelope;
+  environmentId: string | null;
+  subscriptionId: string | null;
+  channel: NotificationChannel;
+  target: string;
+  reasons: string[];
+  status: DeliveryStatus;
+  /** Attempts made so far, over every round. */
+  attempts: number;
+  /** Failed attempts in the current round of the retry schedule (an admin's retry starts a new one). */
+  scheduleStep: number;
+  dueAt: Date;
+}
+
+/** One attempt as it is recorded. */
+export interface AttemptRecord {
+  at: Date;
+  result: AttemptResult;
+}

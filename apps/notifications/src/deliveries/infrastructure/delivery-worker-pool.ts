@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventEnvelope } from '@envrefresh/contracts';
+import { DueRowWorker, LeasedJob, LeasedTable } from '@envrefresh/messaging';
+import { Clock } from '@envrefresh/kernel';
+import { AttemptDeliveryService } from '../application/attempt-delivery.service';
+import { DELIVERY_REPOSITORY, DeliveryRepository } from '../application/delivery.repository.port';
+import { registerOldestPending } from '../application/delivery-metrics';
+import { DeliveryNudge } from '../application/delivery-nudge.port';
+import { DELIVERY_SETTINGS, DeliverySettings } from '../application/notifications.settings';
+import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
+
+/**
+ * Open deliveries whose destination has no attempt in flight, and only the earliest due of each
+ * destination: one destination has at most one call open at a time, so a slow or hanging one
+ * holds one worker slot until its timeout, never the others' deliveries. (`deliveries` is the
+ * claim's own row; `busy` and `first` other rows of the same destination. The database's clock
+ * only orders a destination's rows here; what is due is the claim's business-clock test.)
+ */
+const DELIVERIES_TABLE: LeasedTable = {
+  schema: 'notifications',
+  table: 'deliveries',
+  pending: `status IN ('PENDING', 'RETRYING')
+    AND NOT EXISTS (
+      SELECT 1 FROM notifications.deliveries busy
+       WHERE busy.destination = deliveries.destination AND busy.id <> deliveries.id
+         AND busy.leased_until > clock_timestamp())
+    AND NOT EXISTS (
+      SELECT 1 FROM notifications.deliveries first
+       WHERE first.destination = deliveries.destination AND first.status IN ('PENDING', 'RETRYING')
+         AND first.due_at <= clock_timestamp()
+         AND (first.due_at, first.id) < (deliveries.due_at, deliveries.id))`,
+  columns: [
+    'event',
+    'environment_id',
+    'subscription_id',
+    'channel',
+    'target',
+    'reasons',
+    'status',
+    'attempts',
+    'schedule_step',
+    'due_at',
+  ],
+};
+
+/**
+ * The workers that send deliveries (ADR 0015, mode lease). Several run at once, each its own
+ * batch: the overall bound on calls in flight is workers × batch size, and a worker held by a
+ * hanging call leaves the others to go on. A lease outlasts the channels' timeout, so a worker
+ * that dies mid-call leaves its rows to be taken over when the lease runs out.
+ */
+@Injectable()
+export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryWorkerPool.name);
+  private readonly workers: DueRowWorker<DeliveryRecord, AttemptRecord>[];
+  private unregister?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly attempts: AttemptDeliveryService,
+    @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
+    @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+    private readonly clock: Clock,
+  ) {
+    const job: LeasedJob<DeliveryRecord, AttemptRecord> = {
+      mode: 'lease',
+      table: DELIVERIES_TABLE,
+      leaseMs: settings.sendTimeoutMs + 15_000,
+      map: toRecord,
+      run: (row) => this.attempts.attempt(row),
+      settle: (manager, row, outcome) =>
+        this.attempts.settle(
+          manager,
+          row,
+          outcome.ok ? outcome.value : this.attempts.failedAttempt(outcome.error),
+        ),
+      dueAt: (row) => row.dueAt,
+    };
+    this.workers = Array.from(
+      { length: settings.workers },
+      () =>
+        new DueRowWorker(dataSource, job, {
+          service: 'notifications',
+          name: 'deliveries',
+          batchSize: settings.batchSize,
+          pollIntervalMs: settings.pollIntervalMs,
+          maxBackoffMs: 5_000,
+          clock,
+        }),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    for (const worker of this.workers) worker.start();
+    this.unregister = registerOldestPending(() =>
+      this.deliveries.oldestPendingSeconds(this.dataSource.manager, this.clock.now()),
+    );
+    this.logger.log(`${this.workers.length} delivery workers started`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.unregister?.();
+    await Promise.all(this.workers.map((worker) => worker.stop()));
+  }
+
+  nudge(): void {
+    for (const worker of this.workers) worker.nudge();
+  }
+}
+
+function toRecord(raw: Record<string, unknown>): DeliveryRecord {
+  return {
+    id: raw.id as string,
+    event: raw.event as EventEnvelope,
+    environmentId: (raw.environment_id as string | null) ?? null,
+    subscriptionId: (raw.subscription_id as string | null) ?? null,
+    channel: raw.channel as DeliveryRecord['channel'],
+    target: raw.target as string,
+    reasons: raw.reasons as string[],
+    status: raw.status as DeliveryRecord['status'],
+    attempts: Number(raw.attempts),
+    scheduleStep: Number(raw.schedule_step),
+    dueAt: new Date(raw.due_at as string),
+  };
+}

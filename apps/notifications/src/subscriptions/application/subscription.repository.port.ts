@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+import { Subscription } from '../domain/subscription';
+
+/** Where a list page starts: after this (createdAt, id), newest first. */
+export interface SubscriptionPosition {
+  createdAt: string;
+  id: string;
+}
+
+export interface SubscriptionListQuery {
+  limit: number;
+  after?: SubscriptionPosition;
+  /** Non-admins: only subscriptions naming one of these groups. Absent: all. */
+  groups?: readonly string[];
+}
+
+export interface SubscriptionRepository {
+  insert(manager: EntityManager, subscription: Subscription): Promise<void>;
+  /** A live (not deleted) subscription, locked for update when `lock`. */
+  get(manager: EntityManager, id: string, lock?: boolean): Promise<Subscription | null>;
+  list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]>;
+  /** Every enabled live subscription whose event types may include `type`: fan-out's candidates. */
+  enabledFor(manager: EntityManager, type: string, defaultTypes: readonly string[]): Promise<Subscription[]>;
+  update(manager: EntityManager, subscription: Subscription): Promise<void>;
+  markDeleted(manager: EntityManager, id: string, at: Date): Promise<void>;
+}
+
+export const SUBSCRIPTION_REPOSITORY = Symbol('SubscriptionRepository');

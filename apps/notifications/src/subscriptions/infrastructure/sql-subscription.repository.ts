@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EnvironmentTier, NotificationChannel } from '@envrefresh/contracts';
+import { ActorRef } from '@envrefresh/kernel';
+import { SubscriptionListQuery, SubscriptionRepository } from '../application/subscription.repository.port';
+import { Subscription } from '../domain/subscription';
+
+interface SubscriptionRow {
+  id: string;
+  channel: NotificationChannel;
+  target: string;
+  secret: string | null;
+  previous_secret: string | null;
+  previous_secret_until: Date | null;
+  filter_groups: string[];
+  filter_environment_ids: string[];
+  filter_tiers: EnvironmentTier[];
+  filter_event_types: string[] | null;
+  enabled: boolean;
+  disabled_reason: string | null;
+  created_by: ActorRef;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const LIVE = 'deleted_at IS NULL';
+
+@Injectable()
+export class SqlSubscriptionRepository implements SubscriptionRepository {
+  async insert(manager: EntityManager, s: Subscription): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications.subscriptions (id, channel, target, secret, previous_secret, previous_secret_until,
+         filter_groups, filter_environment_ids, filter_tiers, filter_event_types, enabled, disabled_reason,
+         created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        s.id,
+        s.channel,
+        s.target,
+        s.secret,
+        s.previousSecret,
+        s.previousSecretUntil,
+        s.filter.groups,
+        s.filter.environmentIds,
+        s.filter.tiers,
+        s.filter.eventTypes,
+        s.enabled,
+        s.disabledReason,
+        JSON.stringify(s.createdBy),
+        s.createdAt,
+        s.updatedAt,
+      ],
+    );
+  }
+
+  async get(manager: EntityManager, id: string, lock = false): Promise<Subscription | null> {
+    const rows: SubscriptionRow[] = await manager.query(
+      `SELECT * FROM notifications.subscriptions WHERE id = $1 AND ${LIVE}${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ? toSubscription(rows[0]) : null;
+  }
+
+  async list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]> {
+    const params: unknown[] = [query.limit + 1];
+    const where = [LIVE];
+    if (query.groups) {
+      params.push(query.groups);
+      where.push(`filter_groups && $${params.length}::text[]`);
+    }
+    if (query.after) {
+      params.push(query.after.createdAt, query.after.id);
+      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows: SubscriptionRow[] = await manager.query(
+      `SELECT * FROM notifications.subscriptions WHERE ${where.join(' AND ')}
+        ORDER BY created_at DESC, id DESC LIMIT $1`,
+      params,
+    );
+    return rows.map(toSubscription);
+  }
+
+  async enabledFor(
+    manager: EntityManager,
+    type: string,
+    defaultTypes: readonly string[],
+  ): Promise<Subscription[]> {
+    const rows: SubscriptionRow[] = await manager.query(
+      `SELECT * FROM notifications.subscriptions
+        WHERE ${LIVE} AND enabled
+          AND (filter_event_types IS NULL AND $2 OR $1 = ANY (filter_event_types))`,
+      [type, defaultTypes.includes(type)],
+    );
+    return rows.map(toSubscription);
+  }
+
+  async update(manager: EntityManager, s: Subscription): Promise<void> {
+    await manager.query(
+      `UPDATE notifications.subscriptions SET secret = $2, previous_secret = $3, previous_secret_until = $4,
+         enabled = $5, disabled_reason = $6, updated_at = $7 WHERE id = $1`,
+      [s.id, s.secret, s.previousSecret, s.previousSecretUntil, s.enabled, s.disabledReason, s.updatedAt],
+    );
+  }
+
+  async markDeleted(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE notifications.subscriptions SET deleted_at = $2, enabled = false, secret = NULL, previous_secret = NULL
+        WHERE id = $1`,
+      [id, at.toISOString()],
+    );
+  }
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    id: row.id,
+    channel: row.channel,
+    target: row.target,
+    secret: row.secret,
+    previousSecret: row.previous_secret,
+    previousSecretUntil: row.previous_secret_until?.toISOString() ?? null,
+    filter: {
+      groups: row.filter_groups,
+      environmentIds: row.filter_environment_ids,
+      tiers: row.filter_tiers,
+      eventTypes: row.filter_event_types,
+    },
+    enabled: row.enabled,
+    disabledReason: row.disabled_reason,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
