@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { register } from 'prom-client';
 import { ChannelSender } from '../../src/channels/application/channel-sender.port';
 import { generateWebhookSecret } from '../../src/channels/domain/webhook-secret';
 import { SocketTripwire } from '../../../../libs/outbound/test/support/socket-tripwire';
@@ -176,6 +177,7 @@ describe('HTTP channels: a circuit breaker per destination', () => {
       error: expect.stringContaining('circuit open'),
     });
     expect(failing.received).toHaveLength(3);
+    expect(await breakerStateOf(`${TEST_HOSTS.allowed}:${failing.port}`)).toBe(2); // open
 
     expect(await sender.send(sampleMessage('SLACK', healthy.url(TEST_HOSTS.allowed)))).toMatchObject({
       kind: 'SENT',
@@ -185,5 +187,22 @@ describe('HTTP channels: a circuit breaker per destination', () => {
     await new Promise((resolve) => setTimeout(resolve, 1200)); // DELIVERY_BREAKER_RESET
     expect(await sender.send(toFailing)).toMatchObject({ kind: 'SENT' });
     expect(failing.received).toHaveLength(4);
+    expect(await breakerStateOf(`${TEST_HOSTS.allowed}:${failing.port}`)).toBe(0); // closed
+
+    const latency = await register.getSingleMetric('notifications_channel_attempt_duration_seconds')!.get();
+    const count = (outcome: string) =>
+      latency.values.find(
+        (sample) =>
+          sample.metricName === 'notifications_channel_attempt_duration_seconds_count' &&
+          sample.labels.channel === 'SLACK' &&
+          sample.labels.outcome === outcome,
+      )?.value;
+    expect(count('RETRY')).toBeGreaterThanOrEqual(4);
+    expect(count('SENT')).toBeGreaterThanOrEqual(2);
   });
+
+  async function breakerStateOf(host: string): Promise<number | undefined> {
+    const gauge = await register.getSingleMetric('notifications_channel_breaker_state')!.get();
+    return gauge.values.find((sample) => sample.labels.host === host)?.value;
+  }
 });
