@@ -101,10 +101,18 @@ describe('HTTP channels: attempt outcomes from real answers', () => {
     expect(receiver.connections).toBe(connectionsBefore);
   });
 
-  it('an http URL and a literal private address → REJECTED before any socket', async () => {
+  it('an http, ftp or malformed URL and a literal private address → REJECTED before any socket', async () => {
     expect(await sender.send(webhookTo(`http://${TEST_HOSTS.allowed}:${receiver.port}/hook`))).toMatchObject({
       kind: 'REJECTED',
       error: expect.stringContaining('OUTBOUND.SCHEME_REFUSED'),
+    });
+    expect(await sender.send(webhookTo(`ftp://${TEST_HOSTS.allowed}/hook`))).toMatchObject({
+      kind: 'REJECTED',
+      error: expect.stringContaining('OUTBOUND.SCHEME_REFUSED'),
+    });
+    expect(await sender.send(webhookTo('not a url'))).toMatchObject({
+      kind: 'REJECTED',
+      error: expect.stringContaining('OUTBOUND.INVALID_URL'),
     });
     expect(await sender.send(webhookTo('https://10.0.0.7/hook'))).toMatchObject({
       kind: 'REJECTED',
