@@ -199,7 +199,7 @@ describe('HTTP channels: a circuit breaker per destination', () => {
 
     const latency = await register.getSingleMetric('notifications_channel_attempt_duration_seconds')!.get();
     const count = (outcome: string) =>
-      latency.values.find(
+      (latency.values as { metricName?: string; labels: Record<string, unknown>; value: number }[]).find(
         (sample) =>
           sample.metricName === 'notifications_channel_attempt_duration_seconds_count' &&
           sample.labels.channel === 'SLACK' &&
