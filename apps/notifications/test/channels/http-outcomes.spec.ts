@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { register } from 'prom-client';
 import { ChannelSender } from '../../src/channels/application/channel-sender.port';
 import { generateWebhookSecret } from '../../src/channels/domain/webhook-secret';
 import { SocketTripwire } from '../../../../libs/outbound/test/support/socket-tripwire';
@@ -100,10 +101,18 @@ describe('HTTP channels: attempt outcomes from real answers', () => {
     expect(receiver.connections).toBe(connectionsBefore);
   });
 
-  it('an http URL and a literal private address → REJECTED before any socket', async () => {
+  it('an http, ftp or malformed URL and a literal private address → REJECTED before any socket', async () => {
     expect(await sender.send(webhookTo(`http://${TEST_HOSTS.allowed}:${receiver.port}/hook`))).toMatchObject({
       kind: 'REJECTED',
       error: expect.stringContaining('OUTBOUND.SCHEME_REFUSED'),
+    });
+    expect(await sender.send(webhookTo(`ftp://${TEST_HOSTS.allowed}/hook`))).toMatchObject({
+      kind: 'REJECTED',
+      error: expect.stringContaining('OUTBOUND.SCHEME_REFUSED'),
+    });
+    expect(await sender.send(webhookTo('not a url'))).toMatchObject({
+      kind: 'REJECTED',
+      error: expect.stringContaining('OUTBOUND.INVALID_URL'),
     });
     expect(await sender.send(webhookTo('https://10.0.0.7/hook'))).toMatchObject({
       kind: 'REJECTED',
@@ -176,6 +185,7 @@ describe('HTTP channels: a circuit breaker per destination', () => {
       error: expect.stringContaining('circuit open'),
     });
     expect(failing.received).toHaveLength(3);
+    expect(await breakerStateOf(`${TEST_HOSTS.allowed}:${failing.port}`)).toBe(2); // open
 
     expect(await sender.send(sampleMessage('SLACK', healthy.url(TEST_HOSTS.allowed)))).toMatchObject({
       kind: 'SENT',
@@ -185,5 +195,22 @@ describe('HTTP channels: a circuit breaker per destination', () => {
     await new Promise((resolve) => setTimeout(resolve, 1200)); // DELIVERY_BREAKER_RESET
     expect(await sender.send(toFailing)).toMatchObject({ kind: 'SENT' });
     expect(failing.received).toHaveLength(4);
+    expect(await breakerStateOf(`${TEST_HOSTS.allowed}:${failing.port}`)).toBe(0); // closed
+
+    const latency = await register.getSingleMetric('notifications_channel_attempt_duration_seconds')!.get();
+    const count = (outcome: string) =>
+      (latency.values as { metricName?: string; labels: Record<string, unknown>; value: number }[]).find(
+        (sample) =>
+          sample.metricName === 'notifications_channel_attempt_duration_seconds_count' &&
+          sample.labels.channel === 'SLACK' &&
+          sample.labels.outcome === outcome,
+      )?.value;
+    expect(count('RETRY')).toBeGreaterThanOrEqual(4);
+    expect(count('SENT')).toBeGreaterThanOrEqual(2);
   });
+
+  async function breakerStateOf(host: string): Promise<number | undefined> {
+    const gauge = await register.getSingleMetric('notifications_channel_breaker_state')!.get();
+    return gauge.values.find((sample) => sample.labels.host === host)?.value;
+  }
 });

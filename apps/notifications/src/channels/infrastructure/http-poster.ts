@@ -16,32 +16,39 @@ export class HttpPoster {
 
   async post(url: string, body: string, headers: Record<string, string>): Promise<AttemptOutcome> {
     const started = Date.now();
-    let origin: string;
+    const attempt = async (): Promise<AttemptOutcome> => {
+      try {
+        const response = await this.client.send({
+          url,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'envrefresh-notifications',
+            ...headers,
+          },
+          body,
+        });
+        return outcomeOfStatus(response.status, response.headers, Date.now() - started, this.now());
+      } catch (error) {
+        return outcomeOfError(error, Date.now() - started);
+      }
+    };
+    const origin = httpOriginOf(url);
+    // A target that is not an http(s) URL has no origin to guard: the client refuses it at once.
+    if (!origin) return attempt();
     try {
-      origin = new URL(url).origin;
-    } catch {
-      return { kind: 'REJECTED', statusCode: null, error: 'the target is not a valid URL', durationMs: 0 };
-    }
-    try {
-      return await this.breakers.run(origin, async () => {
-        try {
-          const response = await this.client.send({
-            url,
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'user-agent': 'envrefresh-notifications',
-              ...headers,
-            },
-            body,
-          });
-          return outcomeOfStatus(response.status, response.headers, Date.now() - started, this.now());
-        } catch (error) {
-          return outcomeOfError(error, Date.now() - started);
-        }
-      });
+      return await this.breakers.run(origin, attempt);
     } catch (error) {
       return outcomeOfError(error, Date.now() - started);
     }
+  }
+}
+
+function httpOriginOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+  } catch {
+    return null;
   }
 }

@@ -1,4 +1,4 @@
-import { EVENT_CATALOG, EventEnvelope, createEnvelope } from '@envrefresh/contracts';
+import { EVENT_CATALOG, EventDefinition, EventEnvelope, createEnvelope } from '@envrefresh/contracts';
 import { randomUUID } from 'node:crypto';
 import { ChannelKind, OutboundMessage } from '../../../src/channels/application/channel-sender.port';
 
@@ -12,12 +12,17 @@ export const SAMPLE_ENVIRONMENT = {
 
 /** The catalog's example of `type` in an envelope, with `data` changed as given. */
 export function sampleEvent(type: string, data: Record<string, unknown> = {}): EventEnvelope {
-  const definition = EVENT_CATALOG.find((candidate) => candidate.type === type);
+  const definition = EVENT_CATALOG.find((candidate) => candidate.type === type) as
+    EventDefinition<string, unknown> | undefined;
   if (!definition) throw new Error(`no catalog event ${type}`);
-  return createEnvelope(definition, { ...(definition.example as object), ...data } as never, {
-    correlationId: randomUUID(),
-    causationId: null,
-  });
+  return createEnvelope(
+    definition,
+    { ...(definition.example as object), ...data },
+    {
+      correlationId: randomUUID(),
+      causationId: null,
+    },
+  );
 }
 
 export function sampleMessage(

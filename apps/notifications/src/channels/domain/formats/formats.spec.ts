@@ -75,6 +75,17 @@ describe('Teams Adaptive Card', () => {
     ]);
     expect(JSON.stringify(card.body)).toContain('release \\\\*testing\\\\*');
   });
+  it('keeps a reason from becoming a link, and leaves keys and offsets as written', () => {
+    const message = teamsMessage(
+      noticeWith({
+        reasons: ['[click](https://evil.example)'],
+        facts: [{ label: 'Environment', value: 'UAT (uat_payments, UAT) (UTC+01:00)' }],
+      }),
+    );
+    const text = JSON.stringify(message.attachments[0].content.body);
+    expect(text).toContain('\\\\[click\\\\](https://evil.example)');
+    expect(text).toContain('UAT (uat_payments, UAT) (UTC+01:00)');
+  });
 });
 
 describe('e-mail', () => {

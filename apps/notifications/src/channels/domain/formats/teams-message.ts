@@ -91,7 +91,12 @@ export function teamsMessage(notice: Notice): TeamsMessage {
   };
 }
 
-/** TextBlock text is a Markdown subset; escaping its markers keeps a reason or a name literal. */
+/**
+ * TextBlock and FactSet text is a Markdown subset: escaping `*` and the brackets keeps a reason
+ * or a name from turning bold or into a link (`[x](https://…)`); an underscore inside a word and
+ * parentheses never change the rendering, so keys like `uat_payments` and "(UTC+01:00)" stay
+ * as they are.
+ */
 function plain(text: string): string {
-  return text.replace(/([\\*_[\]()#`>])/g, '\\$1');
+  return text.replace(/([\\*[\]])/g, '\\$1');
 }
