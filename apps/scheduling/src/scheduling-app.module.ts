@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule, ServiceRuntimeConfig } from '@envrefresh/platform';
+import { CalendarModule } from './calendar/calendar.module';
 import { PlannedRefreshesModule } from './planned-refreshes/planned-refreshes.module';
 
 @Module({})
@@ -7,7 +8,7 @@ export class SchedulingAppModule {
   static register(config: ServiceRuntimeConfig): DynamicModule {
     return {
       module: SchedulingAppModule,
-      imports: [ServiceModule.forRoot({ config }), PlannedRefreshesModule],
+      imports: [ServiceModule.forRoot({ config }), PlannedRefreshesModule, CalendarModule],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './json-schema';
 export * from './schema-compiler';
 
+export * from './model/calendar-view';
 export * from './model/actor';
 export * from './model/booking-view';
 export * from './model/conflict-view';
@@ -45,6 +46,7 @@ export * from './rpc/windows.rpc';
 export * from './rpc/ping.rpc';
 export * from './rpc/api-tokens.rpc';
 export * from './rpc/projection-sources.rpc';
+export * from './rpc/calendar.rpc';
 export * from './rpc/rpc-catalog';
 
 export { buildAsyncApiDocument, renderAsyncApi, EVENTS_API_VERSION } from './asyncapi/render-asyncapi';

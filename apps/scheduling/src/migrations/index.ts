@@ -1,7 +1,9 @@
 import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreatePlannedRefreshes1763780000300 } from './1763780000300-create-planned-refreshes';
+import { CreateCalendar1764600000200 } from './1764600000200-create-calendar';
 
 export const SCHEDULING_MIGRATIONS = [
   CreateMessagingTables1763780000000,
   CreatePlannedRefreshes1763780000300,
+  CreateCalendar1764600000200,
 ];

@@ -5,6 +5,13 @@ import {
   apiTokensRevokeRpc,
 } from './api-tokens.rpc';
 import { bookingsCancelRpc, bookingsCreateRpc, bookingsGetRpc, bookingsListRpc } from './bookings.rpc';
+import {
+  calendarEntriesRpc,
+  calendarFeedEntriesRpc,
+  calendarFeedsCreateRpc,
+  calendarFeedsListRpc,
+  calendarFeedsRevokeRpc,
+} from './calendar.rpc';
 import { conflictsBlockingForIntentRpc, conflictsForIntentRpc } from './conflict-gate.rpc';
 import {
   conflictsAcknowledgeRpc,
@@ -71,6 +78,11 @@ export const RPC_CATALOG = [
   catalogEnvironmentsRpc,
   catalogIntentsRpc,
   conflictsCatchUpRpc,
+  calendarEntriesRpc,
+  calendarFeedsCreateRpc,
+  calendarFeedsListRpc,
+  calendarFeedsRevokeRpc,
+  calendarFeedEntriesRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import type { IntentViewer } from '@envrefresh/kernel';
+import type { Interval, OccurrenceReach } from '@envrefresh/recurrence';
+import type { CalendarFilter } from '../domain/calendar-range';
+import {
+  CalendarBooking,
+  CalendarEnvironment,
+  CalendarRefresh,
+  CalendarWindow,
+} from '../domain/calendar-sources';
+
+/** The calendar's projection of environments, intents, bookings and windows. */
+export interface CalendarStore {
+  /** Each save keeps only a newer version than the stored one; returns whether the row changed. */
+  saveEnvironment(manager: EntityManager, environment: CalendarEnvironment): Promise<boolean>;
+  saveRefresh(manager: EntityManager, refresh: CalendarRefresh): Promise<boolean>;
+  saveBooking(manager: EntityManager, booking: CalendarBooking): Promise<boolean>;
+  /** A deleted window is kept as deleted, so a late `window.created` cannot bring it back. */
+  saveWindow(
+    manager: EntityManager,
+    window: CalendarWindow,
+    reach: OccurrenceReach,
+    deleted: boolean,
+  ): Promise<boolean>;
+
+  environments(): Promise<CalendarEnvironment[]>;
+  /** Refreshes overlapping `range` in the filter that `viewer` may see (SPEC row-level visibility). */
+  refreshesWithin(
+    range: Interval,
+    filter: Pick<CalendarFilter, 'environmentId'> & { environmentIds?: string[] },
+    viewer: IntentViewer,
+  ): Promise<CalendarRefresh[]>;
+  bookingsWithin(
+    range: Interval,
+    filter: Pick<CalendarFilter, 'environmentId'> & { environmentIds?: string[] },
+  ): Promise<CalendarBooking[]>;
+  /** Windows not deleted whose occurrences may fall within `range`. */
+  windowsWithin(range: Interval): Promise<CalendarWindow[]>;
+}
+
+export const CALENDAR_STORE = Symbol('CalendarStore');
