@@ -6,6 +6,10 @@ import { AuthGuard } from './auth/auth.guard';
 import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { BookingsController } from './bookings/bookings.controller';
+import { CalendarProjection } from './calendar/calendar-projection';
+import { CalendarFeedController } from './calendar/calendar-feed.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { MeCalendarFeedsController } from './calendar/me-calendar-feeds.controller';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { FreezeController } from './conflicts/freeze.controller';
 import { CatalogProjections } from './environments/catalog-projections';
@@ -39,6 +43,9 @@ export class GatewayAppModule {
         BookingsController,
         WindowsController,
         MeTokensController,
+        CalendarController,
+        MeCalendarFeedsController,
+        CalendarFeedController,
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },
@@ -46,6 +53,7 @@ export class GatewayAppModule {
         RequestAuthenticator,
         AuthGuard,
         CatalogProjections,
+        CalendarProjection,
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -26,6 +26,7 @@ import {
   windowDeletedEvent,
   windowViewSchema,
 } from '@envrefresh/contracts';
+import { CALENDAR_SCHEMAS } from '../calendar/calendar-schemas';
 import { API_TOKEN_SCHEMAS } from './api-token-schemas';
 import { PROBLEM_SCHEMA_NAME, problemSchema } from './problem-responses';
 
@@ -213,6 +214,7 @@ export const VIEW_SCHEMAS = {
   RefreshRecord: refreshRecordSchema,
   RefreshRecordPage: pageOf('RefreshRecord'),
   ...API_TOKEN_SCHEMAS,
+  ...CALENDAR_SCHEMAS,
 } as const;
 
 export type ViewSchemaName = keyof typeof VIEW_SCHEMAS;

@@ -38,7 +38,14 @@ import {
 } from './intent-lifecycle.rpc';
 import { intentsCreateRpc } from './intents.rpc';
 import { PING_RPCS } from './ping.rpc';
-import { catalogEnvironmentsRpc, catalogIntentsRpc, conflictsCatchUpRpc } from './projection-sources.rpc';
+import {
+  calendarCatchUpRpc,
+  catalogBookingsRpc,
+  catalogEnvironmentsRpc,
+  catalogIntentsRpc,
+  catalogWindowsRpc,
+  conflictsCatchUpRpc,
+} from './projection-sources.rpc';
 import { windowsCreateRpc, windowsDeleteRpc, windowsGetRpc, windowsListRpc } from './windows.rpc';
 
 /** Every request/reply pattern the services answer. */
@@ -78,6 +85,9 @@ export const RPC_CATALOG = [
   catalogEnvironmentsRpc,
   catalogIntentsRpc,
   conflictsCatchUpRpc,
+  catalogBookingsRpc,
+  catalogWindowsRpc,
+  calendarCatchUpRpc,
   calendarEntriesRpc,
   calendarFeedsCreateRpc,
   calendarFeedsListRpc,

@@ -24,13 +24,15 @@ export interface BrokerGrantOptions {
 /**
  * Who calls whose RPC queue: the gateway every service; the intents service the conflicts
  * service (the approval gate, ADR 0009); conflicts asks intents for what its projections do not
- * know yet (ADR 0014). A service that comes to call another is added here, and
+ * know yet (ADR 0014), and so does scheduling's calendar, of intents and of conflicts (bookings,
+ * windows). A service that comes to call another is added here, and
  * the definitions are generated again.
  */
 export const RPC_CALLERS: Partial<Record<AppName, readonly RpcService[]>> = {
   gateway: RPC_SERVICES,
   intents: ['conflicts'],
   conflicts: ['intents'],
+  scheduling: ['intents', 'conflicts'],
 };
 
 /** Nothing: the regex RabbitMQ documents for "no resource". */

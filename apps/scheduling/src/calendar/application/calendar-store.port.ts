@@ -23,6 +23,14 @@ export interface CalendarStore {
     deleted: boolean,
   ): Promise<boolean>;
 
+  /** Marks a window its owner no longer has as deleted. */
+  markWindowDeleted(manager: EntityManager, windowId: string): Promise<boolean>;
+  /** The stored versions by id, for catching up (ADR 0014); unknown ids are absent. */
+  environmentVersions(ids: readonly string[]): Promise<Map<string, number>>;
+  refreshVersions(ids: readonly string[]): Promise<Map<string, number>>;
+  /** Ids of the windows stored and not deleted, among these. */
+  liveWindowIds(ids: readonly string[]): Promise<string[]>;
+
   environments(): Promise<CalendarEnvironment[]>;
   /** Refreshes overlapping `range` in the filter that `viewer` may see (SPEC row-level visibility). */
   refreshesWithin(

@@ -119,6 +119,38 @@ export class SqlCalendarStore implements CalendarStore {
     );
   }
 
+  async markWindowDeleted(manager: EntityManager, windowId: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await manager.query(
+      `UPDATE ${SCHEMA}.calendar_windows SET deleted = true, version = 2 WHERE id = $1 AND version < 2 RETURNING 1`,
+      [windowId],
+    );
+    return rows.length === 1;
+  }
+
+  environmentVersions(ids: readonly string[]): Promise<Map<string, number>> {
+    return this.versions('calendar_environments', 'id', ids);
+  }
+
+  refreshVersions(ids: readonly string[]): Promise<Map<string, number>> {
+    return this.versions('calendar_refreshes', 'intent_id', ids);
+  }
+
+  async liveWindowIds(ids: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM ${SCHEMA}.calendar_windows WHERE id = ANY ($1::uuid[]) AND NOT deleted`,
+      [ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async versions(table: string, key: string, ids: readonly string[]): Promise<Map<string, number>> {
+    const rows: { id: string; version: string | number }[] = await this.dataSource.query(
+      `SELECT ${key} AS id, version FROM ${SCHEMA}.${table} WHERE ${key} = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.version)]));
+  }
+
   async environments(): Promise<CalendarEnvironment[]> {
     const rows: EnvironmentRow[] = await this.dataSource.query(
       `SELECT id, key, tier, owner_group, maintenance_windows, updated_at FROM ${SCHEMA}.calendar_environments`,
