@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, NotFoundException, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RpcReplyOf, calendarFeedEntriesRpc } from '@envrefresh/contracts';
 import { getOrCreateCounter } from '@envrefresh/observability';
@@ -25,6 +25,7 @@ export class CalendarFeedController {
   constructor(private readonly services: ServiceClients) {}
 
   @Get()
+  @ApiSecurity('feedToken')
   @ApiOperation({
     summary: 'A personal iCal feed (RFC 5545)',
     description:
