@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CALENDAR_MAX_RANGE_DAYS, ENVIRONMENT_TIERS, EnvironmentTier } from '@envrefresh/contracts';
+import {
+  CALENDAR_FEED_TOKEN_MAX_LENGTH,
+  CALENDAR_MAX_RANGE_DAYS,
+  ENVIRONMENT_TIERS,
+  EnvironmentTier,
+} from '@envrefresh/contracts';
 import { IsAfter } from '../http/validation/is-after.decorator';
 import { IsInstant } from '../http/validation/is-instant.decorator';
 import { Optional } from '../http/validation/optional.decorator';
@@ -47,6 +52,6 @@ export class CreateCalendarFeedRequestDto {
 export class CalendarFeedQueryDto {
   @ApiProperty({ description: 'The token of the feed URL', example: 'erc_Zk3qExample…' })
   @IsString()
-  @MaxLength(200)
+  @MaxLength(CALENDAR_FEED_TOKEN_MAX_LENGTH)
   token: string;
 }

@@ -14,11 +14,9 @@ import { CalendarFeedIdPipe } from '../http/path-params.pipe';
 import { NoQueryDto } from '../me/create-api-token.request.dto';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { ServiceClients } from '../services/service-clients';
+import { CALENDAR_FEED_PATH } from './calendar-feed.limit-key';
 import { CALENDAR_FEED_EXAMPLE } from './calendar-schemas';
 import { CreateCalendarFeedRequestDto } from './calendar.query.dto';
-
-/** The path of the feed route under PUBLIC_URL. */
-export const CALENDAR_FEED_PATH = '/api/v1/calendar.ics';
 
 /** `/me/calendar-feeds`: personal iCal feed URLs that Outlook, Google and Apple Calendar subscribe to. */
 @ApiTags('me')

@@ -10,6 +10,9 @@ export type CalendarEntryKind = (typeof CALENDAR_ENTRY_KINDS)[number];
  */
 export const CALENDAR_MAX_RANGE_DAYS = 370;
 
+/** Longer than any feed token the service makes; bounds the hashing a hostile URL can cause. */
+export const CALENDAR_FEED_TOKEN_MAX_LENGTH = 200;
+
 /** `GET /calendar` filters; `from` and `to` are required. */
 export interface CalendarQuery {
   from: string;

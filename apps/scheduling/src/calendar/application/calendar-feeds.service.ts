@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarEntryView, CalendarFeedView, CreatedCalendarFeedToken } from '@envrefresh/contracts';
+import {
+  CALENDAR_FEED_TOKEN_MAX_LENGTH,
+  CalendarEntryView,
+  CalendarFeedView,
+  CreatedCalendarFeedToken,
+} from '@envrefresh/contracts';
 import { ActingUser, Clock, DomainError, isUuid } from '@envrefresh/kernel';
 import {
   CalendarFeed,
@@ -11,7 +16,7 @@ import {
 import { feedRangeAt } from '../domain/calendar-range';
 import { CALENDAR_FEED_STORE, CalendarFeedStore } from './calendar-feed.store.port';
 import { CalendarQuery } from './calendar.query';
-import { MAX_FEED_TOKEN_LENGTH, feedTokenHash, newFeedToken, sameTokenHash } from './feed-token';
+import { feedTokenHash, newFeedToken, sameTokenHash } from './feed-token';
 
 function viewOf(feed: CalendarFeed): CalendarFeedView {
   return {
@@ -67,7 +72,8 @@ export class CalendarFeedsService {
   async entriesFor(
     token: unknown,
   ): Promise<{ feedId: string; name: string; items: CalendarEntryView[] } | null> {
-    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_FEED_TOKEN_LENGTH) return null;
+    if (typeof token !== 'string' || token.length === 0 || token.length > CALENDAR_FEED_TOKEN_MAX_LENGTH)
+      return null;
     const hash = feedTokenHash(token);
     const found = await this.feeds.findActiveByTokenHash(hash);
     if (!found || !sameTokenHash(found.tokenSha256, hash)) return null;

@@ -5,8 +5,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const TOKEN_PREFIX = 'erc_';
 const TOKEN_BYTES = 32;
-/** Longer than any token this makes; bounds the hashing a hostile query can cause. */
-export const MAX_FEED_TOKEN_LENGTH = 200;
 
 export function newFeedToken(): string {
   return TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString('base64url');
