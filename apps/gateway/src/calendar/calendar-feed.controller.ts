@@ -9,7 +9,7 @@ import { CalendarFeedQueryDto } from './calendar.query.dto';
 import { FEED_REFRESH_SECONDS, etagOf, matchesIfNoneMatch, renderFeed } from './ical-feed';
 
 const feedRequests = getOrCreateCounter({
-  name: 'envrefresh_calendar_feed_requests_total',
+  name: 'calendar_feed_requests_total',
   help: 'Requests for an iCal feed by outcome: served, not_modified, not_found',
   labelNames: ['outcome'] as const,
 });

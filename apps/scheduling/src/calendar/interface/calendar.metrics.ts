@@ -1,7 +1,7 @@
 import { getOrCreateHistogram } from '@envrefresh/observability';
 
 const calendarQueryDuration = getOrCreateHistogram({
-  name: 'envrefresh_calendar_query_duration_seconds',
+  name: 'calendar_query_duration_seconds',
   help: 'Time to answer a calendar (JSON or a feed), by kind and outcome',
   labelNames: ['kind', 'outcome'] as const,
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
