@@ -157,6 +157,22 @@ describe('iCal feeds', () => {
     expect(outsiders.some((event) => event.uid.startsWith('booking-'))).toBe(true);
   });
 
+  it('shows what its owner could see with the groups they had when they made it', async () => {
+    const intent = await world.lifecycle.fileIntent(environment, { ...soon(), submit: true });
+    const uid = `refresh-${intent.id}@envrefresh`;
+    const beforeJoining = persona('gina-joiner', ['viewer'], []);
+    const afterJoining = persona('gina-joiner', ['viewer'], [OWNER_GROUP]);
+    const oldFeed = await createFeed(beforeJoining);
+    const newFeed = await createFeed(afterJoining);
+
+    expect((await served(oldFeed)).map((event) => event.uid)).not.toContain(uid);
+    expect((await served(newFeed)).map((event) => event.uid)).toContain(uid);
+    const listed = await suite.api.get<{ items: CalendarFeedView[] }>('/me/calendar-feeds', {
+      as: afterJoining,
+    });
+    expect(listed.body.items.map((item) => item.id).sort()).toEqual([oldFeed.id, newFeed.id].sort());
+  });
+
   it('lists feeds without tokens, and a revoked feed answers 404 at once', async () => {
     const feed = await createFeed(member, { tier: 'QA' });
     const listed = await suite.api.get<{ items: CalendarFeedView[] }>('/me/calendar-feeds', { as: member });
