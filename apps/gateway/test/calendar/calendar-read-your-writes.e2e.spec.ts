@@ -7,10 +7,12 @@ import { ConflictCalendar } from '../conflicts/support/calendar';
  * SPEC "Read your writes" for the calendar (ADR 0014): a booking, a window, an intent or an
  * environment's maintenance window just written through the API is on the very next
  * `GET /calendar`, although the scheduling service learns of them from events. No waiting
- * between the write and the read, several rounds in a row.
+ * between the write and the read, several rounds in a row, every app on its own broker user.
  */
 describe('the calendar reads your writes', () => {
-  const suite = useApiSuite();
+  // Each app as its own broker user with the committed least-privilege grants: scheduling may ask
+  // intents and conflicts (RPC_CALLERS), and believes their events only from their users.
+  const suite = useApiSuite({ brokerIdentities: true });
   let world: ConflictCalendar;
   const ROUNDS = 10;
   const range = { from: '2034-05-01T00:00:00Z', to: '2034-06-01T00:00:00Z' };
