@@ -29,7 +29,7 @@ export class CalendarFeedController {
   @ApiOperation({
     summary: 'A personal iCal feed (RFC 5545)',
     description:
-      'No bearer token: the `token` of the URL `POST /me/calendar-feeds` answered is the credential. One VEVENT per refresh, booking and window occurrence, in UTC; UIDs are stable across fetches, SEQUENCE rises when an entry changes, cancelled and rejected refreshes are `STATUS:CANCELLED`. Answers `ETag`; `If-None-Match` with it gives 304. 404 for an unknown or revoked token.',
+      'No bearer token: the `token` of the URL `POST /me/calendar-feeds` answered is the credential. One VEVENT per refresh, booking and window occurrence from a month back to half a year ahead, in UTC; UIDs are stable across fetches, SEQUENCE rises when an entry changes, cancelled and rejected refreshes are `STATUS:CANCELLED`. Answers `ETag`; `If-None-Match` with it gives 304. 404 for an unknown or revoked token.',
   })
   @ApiResponse({
     status: 200,

@@ -14,7 +14,7 @@ import { ConflictCalendar } from '../conflicts/support/calendar';
 const DAY = 86_400_000;
 let daysAhead = 20;
 
-/** A window inside the feed's range (a month back to a year ahead), a few days apart per call. */
+/** A window inside the feed's range (a month back to half a year ahead), a day apart per call. */
 function soon(hours = 2): { plannedStart: string; plannedEnd: string } {
   const start = Math.ceil((Date.now() + daysAhead++ * DAY) / 3_600_000) * 3_600_000;
   return {

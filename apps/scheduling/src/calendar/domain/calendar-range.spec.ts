@@ -1,6 +1,6 @@
 import { CALENDAR_MAX_RANGE_DAYS } from '@envrefresh/contracts';
 import { ValidationError } from '@envrefresh/kernel';
-import { feedRangeAt, parseCalendarQuery } from './calendar-range';
+import { FEED_REACH_DAYS, feedRangeAt, parseCalendarQuery } from './calendar-range';
 
 const DAY_MS = 86_400_000;
 
@@ -68,10 +68,11 @@ describe('parseCalendarQuery', () => {
 });
 
 describe('feedRangeAt', () => {
-  it('reaches a month back and stays within the allowed range', () => {
+  it('reaches a month back and half a year ahead, within the allowed range', () => {
     const now = new Date('2026-12-01T12:00:00Z');
     const range = feedRangeAt(now);
-    expect(range.start.getTime()).toBe(now.getTime() - 31 * DAY_MS);
-    expect(range.end.getTime() - range.start.getTime()).toBe(CALENDAR_MAX_RANGE_DAYS * DAY_MS);
+    expect(range.start.getTime()).toBe(now.getTime() - FEED_REACH_DAYS.back * DAY_MS);
+    expect(range.end.getTime()).toBe(now.getTime() + FEED_REACH_DAYS.ahead * DAY_MS);
+    expect(range.end.getTime() - range.start.getTime()).toBeLessThanOrEqual(CALENDAR_MAX_RANGE_DAYS * DAY_MS);
   });
 });

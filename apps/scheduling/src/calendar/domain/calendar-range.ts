@@ -47,8 +47,17 @@ export function parseCalendarQuery(input: unknown): CalendarFilter {
   };
 }
 
-/** The range a personal feed covers at `now`: a month back and the rest of the allowed range ahead. */
+/**
+ * How far back and ahead a personal feed reaches. Half a year ahead is what people plan
+ * refreshes in; a longer reach would spend the request's expansion budget (ADR 0016) on the
+ * nightly maintenance windows of every environment an unfiltered feed covers.
+ */
+export const FEED_REACH_DAYS = { back: 31, ahead: 183 } as const;
+
+/** The range a personal feed covers at `now`. */
 export function feedRangeAt(now: Date): Interval {
-  const start = new Date(now.getTime() - 31 * DAY_MS);
-  return { start, end: new Date(start.getTime() + CALENDAR_MAX_RANGE_DAYS * DAY_MS) };
+  return {
+    start: new Date(now.getTime() - FEED_REACH_DAYS.back * DAY_MS),
+    end: new Date(now.getTime() + FEED_REACH_DAYS.ahead * DAY_MS),
+  };
 }
