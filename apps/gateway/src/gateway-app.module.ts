@@ -7,6 +7,7 @@ import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { BookingsController } from './bookings/bookings.controller';
 import { CalendarProjection } from './calendar/calendar-projection';
+import { FeedRenderer } from './calendar/feed-renderer';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { MeCalendarFeedsController } from './calendar/me-calendar-feeds.controller';
@@ -54,6 +55,7 @@ export class GatewayAppModule {
         AuthGuard,
         CatalogProjections,
         CalendarProjection,
+        { provide: FeedRenderer, useFactory: () => new FeedRenderer() },
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

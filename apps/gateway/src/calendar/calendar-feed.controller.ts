@@ -6,7 +6,8 @@ import { getOrCreateCounter } from '@envrefresh/observability';
 import { ApiProblemResponses } from '../openapi/problem-responses';
 import { ServiceClients } from '../services/service-clients';
 import { CalendarFeedQueryDto } from './calendar.query.dto';
-import { FEED_REFRESH_SECONDS, etagOf, matchesIfNoneMatch, renderFeed } from './ical-feed';
+import { FeedRenderer } from './feed-renderer';
+import { FEED_REFRESH_SECONDS, matchesIfNoneMatch } from './ical-feed';
 
 const feedRequests = getOrCreateCounter({
   name: 'calendar_feed_requests_total',
@@ -22,7 +23,10 @@ const feedRequests = getOrCreateCounter({
 @ApiTags('calendar')
 @Controller('calendar.ics')
 export class CalendarFeedController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly renderer: FeedRenderer,
+  ) {}
 
   @Get()
   @ApiSecurity('feedToken')
@@ -53,8 +57,7 @@ export class CalendarFeedController {
       feedRequests.inc({ outcome: 'not_found' });
       throw new NotFoundException('No such calendar feed');
     }
-    const body = renderFeed(feed.name, feed.items);
-    const etag = etagOf(body);
+    const { body, etag } = this.renderer.render(feed.name, feed.items);
     reply.header('etag', etag);
     reply.header('cache-control', `private, max-age=${FEED_REFRESH_SECONDS}`);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) {
