@@ -12,8 +12,9 @@ const FRAMEWORKS = [
   'node_modules/amqplib/',
   'node_modules/amqp-connection-manager/',
 ];
-// The only libs a domain may import: the framework-free kernel and the contracts' types.
-const DOMAIN_LIBS = ['^libs/kernel/', '^libs/contracts/'];
+// The only libs a domain may import: the framework-free kernel, the contracts' types and the
+// recurrence expansion (pure, built on those two).
+const DOMAIN_LIBS = ['^libs/kernel/', '^libs/contracts/', '^libs/recurrence/'];
 
 // `$1` in a `pathNot` stands for the first group the rule's `from.path` captured.
 const LAYER = (layer) => `^apps/([^/]+)/src/([^/]+)/${layer}/`;
@@ -39,7 +40,7 @@ module.exports = {
     {
       name: 'domain-is-framework-free',
       comment:
-        'The domain is pure TypeScript: no Nest, TypeORM, pg, amqplib, nor a lib but kernel and contracts (auth, messaging and persistence are built on those frameworks).',
+        'The domain is pure TypeScript: no Nest, TypeORM, pg, amqplib, nor a lib but kernel, contracts and recurrence (auth, messaging and persistence are built on those frameworks).',
       severity: 'error',
       from: { path: '^apps/[^/]+/src/[^/]+/domain/' },
       to: { path: [...FRAMEWORKS, '^libs/'], pathNot: DOMAIN_LIBS },
@@ -58,6 +59,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/kernel/' },
       to: { path: [...FRAMEWORKS, '^libs/'], pathNot: '^libs/kernel/' },
+    },
+    {
+      name: 'recurrence-is-framework-free',
+      comment: 'A domain may import the recurrence expansion, so it imports no framework and no lib but the kernel and the contracts.',
+      severity: 'error',
+      from: { path: '^libs/recurrence/' },
+      to: { path: [...FRAMEWORKS, '^libs/'], pathNot: DOMAIN_LIBS },
     },
     {
       name: 'contracts-are-framework-free',

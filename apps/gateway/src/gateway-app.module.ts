@@ -6,6 +6,11 @@ import { AuthGuard } from './auth/auth.guard';
 import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { BookingsController } from './bookings/bookings.controller';
+import { CalendarProjection } from './calendar/calendar-projection';
+import { FeedRenderer } from './calendar/feed-renderer';
+import { CalendarFeedController } from './calendar/calendar-feed.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { MeCalendarFeedsController } from './calendar/me-calendar-feeds.controller';
 import { ConflictsController } from './conflicts/conflicts.controller';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { FreezeController } from './conflicts/freeze.controller';
@@ -45,6 +50,9 @@ export class GatewayAppModule {
         SchedulesController,
         SubscriptionsController,
         DeliveriesController,
+        CalendarController,
+        MeCalendarFeedsController,
+        CalendarFeedController,
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },
@@ -52,6 +60,8 @@ export class GatewayAppModule {
         RequestAuthenticator,
         AuthGuard,
         CatalogProjections,
+        CalendarProjection,
+        { provide: FeedRenderer, useFactory: () => new FeedRenderer() },
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -23,6 +23,8 @@ export interface GatewayConfig extends ServiceConfig {
   headersTimeoutMs: number;
   /** Time a client has to send its whole request, body included (408 beyond). */
   requestTimeoutMs: number;
+  /** The base of every link the suite hands out (SPEC "REST API"), without a trailing slash. */
+  publicUrl: string;
 }
 
 export function readGatewayConfig(env: EnvReader): GatewayConfig {
@@ -36,6 +38,12 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
     bodyLimitBytes: env.int('BODY_LIMIT_BYTES', 64 * 1024, { min: 1024, max: 10 * 1024 * 1024 }),
     maxInFlightPerUser: env.int('MAX_IN_FLIGHT_PER_USER', 8, { min: 1, max: 1_000_000 }),
     ...timeouts(env),
+    publicUrl: env
+      .url('PUBLIC_URL', ['http', 'https'], {
+        fallback: 'http://localhost:3000',
+        example: 'https://envrefresh.example.com',
+      })
+      .replace(/\/+$/, ''),
   };
 }
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule } from '@envrefresh/platform';
+import { CalendarModule } from './calendar/calendar.module';
 import { SchedulingConfig } from './scheduling.config';
 import { SchedulesModule } from './schedules/schedules.module';
 
@@ -8,7 +9,7 @@ export class SchedulingAppModule {
   static register(config: SchedulingConfig): DynamicModule {
     return {
       module: SchedulingAppModule,
-      imports: [ServiceModule.forRoot({ config }), SchedulesModule.register(config)],
+      imports: [ServiceModule.forRoot({ config }), SchedulesModule.register(config), CalendarModule],
     };
   }
 }

@@ -3,7 +3,7 @@ import { evaluate } from '../../../apps/conflicts/src/detection/domain/evaluate'
 import { findFreeSlots } from '../../../apps/conflicts/src/detection/domain/free-slots';
 import { RuleSet } from '../../../apps/conflicts/src/detection/domain/rule-set';
 import { Candidate, Situation } from '../../../apps/conflicts/src/detection/domain/situation';
-import { longestLengthOf } from '../../../apps/conflicts/src/detection/domain/window-duration';
+import { longestLengthOf } from '@envrefresh/recurrence';
 import { DEFAULT_SLOT_COUNT } from '../../../apps/conflicts/src/detection/application/free-slots.query';
 import type { DataSource } from 'typeorm';
 import { nowMs } from '../../support/latency';

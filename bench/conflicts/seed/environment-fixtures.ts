@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EnvironmentTier, MaintenanceWindow } from '@envrefresh/contracts';
 import type { EnvironmentRow } from '../../../apps/conflicts/src/shared/infrastructure/world-rows';
-import { instantOfLocal } from '../../../apps/conflicts/src/detection/domain/local-time';
+import { instantOfLocal } from '@envrefresh/recurrence';
 import { Random } from '../random';
 import { BenchCalendar, TIME_ZONES } from './bench-calendar';
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EnvironmentTier, RecurringTiming, WindowKind, WindowTiming } from '@envrefresh/contracts';
 import { ENVIRONMENT_TIERS } from '@envrefresh/contracts';
-import { occurrenceReachOf } from '../../../apps/conflicts/src/detection/domain/occurrence-reach';
-import { instantOfLocal } from '../../../apps/conflicts/src/detection/domain/local-time';
+import { occurrenceReachOf, instantOfLocal } from '@envrefresh/recurrence';
 import { validateRecurringTiming } from '../../../apps/conflicts/src/detection/domain/timing-validation';
 import { Random } from '../random';
 import { BenchCalendar, DAY_MS, HOUR_MS, TIME_ZONES } from './bench-calendar';

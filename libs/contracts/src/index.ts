@@ -1,6 +1,7 @@
 export * from './json-schema';
 export * from './schema-compiler';
 
+export * from './model/calendar-view';
 export * from './model/actor';
 export * from './model/booking-view';
 export * from './model/conflict-view';
@@ -50,6 +51,7 @@ export * from './rpc/api-tokens.rpc';
 export * from './rpc/projection-sources.rpc';
 export * from './rpc/schedules.rpc';
 export * from './rpc/notifications.rpc';
+export * from './rpc/calendar.rpc';
 export * from './rpc/rpc-catalog';
 
 export { buildAsyncApiDocument, renderAsyncApi, EVENTS_API_VERSION } from './asyncapi/render-asyncapi';

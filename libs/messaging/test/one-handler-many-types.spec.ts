@@ -21,10 +21,13 @@ class WindowProjection {
   async onOther(): Promise<void> {}
 }
 
+/** Another context of the same service keeping its own projection of one of those events. */
 @Injectable()
-class SecondOpinion {
+class MoveLog {
   @OnEvent('test.window_moved')
-  async onMoved(): Promise<void> {}
+  async onMoved(event: ReceivedEnvelope, { manager }: HandlerContext): Promise<void> {
+    await manager.query('INSERT INTO svc.projected (event_type) VALUES ($1)', [`logged ${event.type}`]);
+  }
 }
 
 async function explore(...providers: Array<new (...args: never[]) => unknown>) {
@@ -65,9 +68,32 @@ describe('@OnEvent with several types', () => {
     expect(await bed.count('SELECT 1 FROM svc.projected')).toBe(3);
   });
 
-  it('refuses two handlers for one type, even when one of them names several', async () => {
-    await expect(explore(WindowProjection, SecondOpinion)).rejects.toThrow(
-      'Two handlers for test.window_moved in one service; merge them',
+  it('runs the handlers of two contexts for one type one after the other, in the one transaction', async () => {
+    // A bed of its own: the first spec's consumer still listens on the shared one.
+    const own = await MessagingTestBed.create(['CREATE TABLE svc.projected (event_type text NOT NULL)']);
+    try {
+      const { handlers } = await explore(WindowProjection, MoveLog);
+      await own.consume({ 'test.window_moved': handlers.get('test.window_moved')! });
+      const event = testEventEnvelope('test.window_moved');
+      await own.publishRaw('test.window_moved', event, { messageId: event.id });
+      await own.publishRaw('test.window_moved', event, { messageId: event.id });
+      await eventually(async () => expect(await own.count('SELECT 1 FROM svc.projected')).toBe(2));
+      const rows: { event_type: string }[] = await own.dataSource.query(
+        'SELECT event_type FROM svc.projected ORDER BY 1',
+      );
+      expect(rows.map((row) => row.event_type)).toEqual(['logged test.window_moved', 'test.window_moved']);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses the same method found twice for a type', async () => {
+    const module = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [EventHandlerExplorer, MoveLog, { provide: 'again', useClass: MoveLog }],
+    }).compile();
+    expect(() => module.get(EventHandlerExplorer).explore()).toThrow(
+      'MoveLog.onMoved handles test.window_moved twice: is it provided in two modules?',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BookingCatalogRpcController } from './interface/booking-catalog.rpc-controller';
 import { IdempotencyModule } from '@envrefresh/application';
 import { BookingQueries } from './application/booking-queries.service';
 import { BOOKING_ENVIRONMENTS } from './application/booking-environments.port';
@@ -12,7 +13,7 @@ import { BookingsRpcController } from './interface/bookings.rpc-controller';
 /** Bookings: a group's claim on an environment for a while, which refreshes must respect. */
 @Module({
   imports: [IdempotencyModule.forSchema('conflicts')],
-  controllers: [BookingsRpcController],
+  controllers: [BookingsRpcController, BookingCatalogRpcController],
   providers: [
     CreateBookingUseCase,
     CancelBookingUseCase,

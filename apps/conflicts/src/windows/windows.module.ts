@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WindowCatalogRpcController } from './interface/window-catalog.rpc-controller';
 import { IdempotencyModule } from '@envrefresh/application';
 import { CreateWindowUseCase } from './application/create-window.use-case';
 import { DeleteWindowUseCase } from './application/delete-window.use-case';
@@ -12,7 +13,7 @@ import { WindowsRpcController } from './interface/windows.rpc-controller';
 /** Blackout and maintenance windows: when and where refreshes may not, or should, happen. */
 @Module({
   imports: [IdempotencyModule.forSchema('conflicts')],
-  controllers: [WindowsRpcController],
+  controllers: [WindowsRpcController, WindowCatalogRpcController],
   providers: [
     CreateWindowUseCase,
     DeleteWindowUseCase,

@@ -10,6 +10,7 @@ import {
   bookingsGetRpc,
   bookingsListRpc,
 } from '@envrefresh/contracts';
+import { CalendarProjection } from '../calendar/calendar-projection';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { setLocation } from '../http/created-at';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
@@ -23,7 +24,10 @@ import { ListBookingsQueryDto } from './list-bookings.query.dto';
 @ApiTags('bookings')
 @Controller('bookings')
 export class BookingsController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly calendar: CalendarProjection,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -52,6 +56,7 @@ export class BookingsController {
       payload: { ...body },
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
+    await this.calendar.caughtUpWith(actor, { bookings: [booking.id] });
     setLocation(reply, `bookings/${booking.id}`);
     return booking;
   }
@@ -108,10 +113,12 @@ export class BookingsController {
     },
     problems: [404, 409],
   })
-  cancel(
+  async cancel(
     @Param('id', BookingIdPipe) bookingId: string,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<BookingView> {
-    return this.services.call(bookingsCancelRpc, { actor, payload: { bookingId } });
+    const booking = await this.services.call(bookingsCancelRpc, { actor, payload: { bookingId } });
+    await this.calendar.caughtUpWith(actor, { bookings: [booking.id] });
+    return booking;
   }
 }

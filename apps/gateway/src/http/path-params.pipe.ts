@@ -39,6 +39,11 @@ export class ApiTokenIdPipe extends UuidPathPipe {
   protected readonly notFound = 'No such API token of yours';
 }
 
+@Injectable()
+export class CalendarFeedIdPipe extends UuidPathPipe {
+  protected readonly notFound = 'No such calendar feed of yours';
+}
+
 const ENVIRONMENT_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** `{id or key}` of an environment; the intents service decides which of the two it is. */

@@ -16,6 +16,7 @@ import {
   intentsListRpc,
   intentsVerifyHistoryRpc,
 } from '@envrefresh/contracts';
+import { CalendarProjection } from '../calendar/calendar-projection';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { setLocation } from '../http/created-at';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
@@ -33,7 +34,10 @@ export const INTENT_ID_PARAM = { name: 'id', format: 'uuid', description: 'Inten
 @ApiTags('intents')
 @Controller('intents')
 export class IntentsController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly calendar: CalendarProjection,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -62,6 +66,7 @@ export class IntentsController {
       payload: { ...body },
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
+    await this.calendar.caughtUpWithIntent(actor, intent);
     setLocation(reply, `intents/${intent.id}`);
     return intent;
   }
@@ -118,7 +123,7 @@ export class IntentsController {
     problems: [400, 404, 409, 413, 428],
     ifMatch: true,
   })
-  amend(
+  async amend(
     @Param('id', IntentIdPipe) intentId: string,
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: AmendIntentRequestDto,
@@ -126,7 +131,11 @@ export class IntentsController {
   ): Promise<IntentView> {
     const { version: _bodyVersion, ...changes } = body;
     const version = resolveVersion(body.version, ifMatch);
-    return this.services.call(intentsAmendRpc, { actor, payload: { ...changes, intentId, version } });
+    const intent = await this.services.call(intentsAmendRpc, {
+      actor,
+      payload: { ...changes, intentId, version },
+    });
+    return this.calendar.caughtUpWithIntent(actor, intent);
   }
 
   @Get(':id/history')

@@ -28,6 +28,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       // Relative: the API is wherever this document was fetched from.
       .addServer('/', 'This gateway')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      // The iCal feed: calendar apps send no header, the URL's token is the credential.
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'query',
+          name: 'token',
+          description: 'The token of a personal calendar feed URL',
+        },
+        'feedToken',
+      )
       .build(),
   );
   // Every body goes through one parser, so every route that takes one may answer 415.

@@ -32,6 +32,7 @@ import {
   windowViewSchema,
 } from '@envrefresh/contracts';
 import { DELIVERY_REPLAY_SCHEMA } from './notification-schemas';
+import { CALENDAR_SCHEMAS } from '../calendar/calendar-schemas';
 import { API_TOKEN_SCHEMAS } from './api-token-schemas';
 import { PROBLEM_SCHEMA_NAME, problemSchema } from './problem-responses';
 
@@ -226,6 +227,7 @@ export const VIEW_SCHEMAS = {
   DeliveryView: deliveryViewSchema,
   DeliveryPage: pageOf('DeliveryView'),
   DeliveryReplay: DELIVERY_REPLAY_SCHEMA,
+  ...CALENDAR_SCHEMAS,
 } as const;
 
 export type ViewSchemaName = keyof typeof VIEW_SCHEMAS;

@@ -10,6 +10,7 @@ import {
   windowsGetRpc,
   windowsListRpc,
 } from '@envrefresh/contracts';
+import { CalendarProjection } from '../calendar/calendar-projection';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { asWindowTiming } from '../common/window-timing.dto';
 import { setLocation } from '../http/created-at';
@@ -24,7 +25,10 @@ import { ListWindowsQueryDto } from './list-windows.query.dto';
 @ApiTags('windows')
 @Controller('windows')
 export class WindowsController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly calendar: CalendarProjection,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -53,6 +57,7 @@ export class WindowsController {
       payload: { ...asWindowTiming(body) },
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
+    await this.calendar.caughtUpWith(actor, { windows: [window.id] });
     setLocation(reply, `windows/${window.id}`);
     return window;
   }
@@ -107,10 +112,12 @@ export class WindowsController {
     },
     problems: [404],
   })
-  delete(
+  async delete(
     @Param('id', WindowIdPipe) windowId: string,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<WindowView> {
-    return this.services.call(windowsDeleteRpc, { actor, payload: { windowId } });
+    const window = await this.services.call(windowsDeleteRpc, { actor, payload: { windowId } });
+    await this.calendar.caughtUpWith(actor, { windows: [window.id] });
+    return window;
   }
 }

@@ -63,6 +63,10 @@ const ROUTES: [method: string, path: string, role: string, success: '200' | '201
   ['get', '/api/v1/deliveries', 'viewer', '200'],
   ['post', '/api/v1/deliveries/replay', 'admin', '200'],
   ['post', '/api/v1/deliveries/{id}/retry', 'admin', '200'],
+  ['get', '/api/v1/calendar', 'viewer', '200'],
+  ['post', '/api/v1/me/calendar-feeds', 'viewer', '201'],
+  ['get', '/api/v1/me/calendar-feeds', 'viewer', '200'],
+  ['delete', '/api/v1/me/calendar-feeds/{id}', 'viewer', '200'],
 ];
 
 /** Actions on one resource named by the path alone: nothing to send, nothing to validate. */
@@ -72,15 +76,21 @@ const BODILESS = [
   '/api/v1/deliveries/{id}/retry',
 ];
 
+/** Routes without a bearer token: the credential is in the URL (a calendar app sends no header). */
+const TOKEN_IN_URL_ROUTES = [['get', '/api/v1/calendar.ics']] as const;
+
 /** The commands on one intent: they take its version (body or If-Match). */
 const INTENT_COMMANDS = ROUTES.filter(
   ([method, path]) => method !== 'get' && path.startsWith('/api/v1/intents/{id}'),
 );
 /**
- * Creating POSTs take an Idempotency-Key, except an API token's: its secret is shown once and
+ * Creating POSTs take an Idempotency-Key, except an API token's and a calendar feed's: its secret is shown once and
  * never stored, so a replay could not answer with it.
  */
-const CREATING = ROUTES.filter(([, path, , success]) => success === '201' && path !== '/api/v1/me/tokens');
+const CREATING = ROUTES.filter(
+  ([, path, , success]) =>
+    success === '201' && path !== '/api/v1/me/tokens' && path !== '/api/v1/me/calendar-feeds',
+);
 
 describe('OpenAPI at /api/docs and /api/docs-json', () => {
   const amqpUrl = testAmqpUrl();
@@ -116,7 +126,16 @@ describe('OpenAPI at /api/docs and /api/docs-json', () => {
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method} ${path}`),
     );
-    expect(documented.sort()).toEqual(ROUTES.map(([method, path]) => `${method} ${path}`).sort());
+    expect(documented.sort()).toEqual(
+      [...ROUTES, ...TOKEN_IN_URL_ROUTES].map(([method, path]) => `${method} ${path}`).sort(),
+    );
+  });
+
+  it('documents the iCal feed as text/calendar behind its URL token, with ETag and 304', () => {
+    const feed = operation('get', '/api/v1/calendar.ics');
+    expect(feed.security).toEqual([{ feedToken: [] }]);
+    expect(feed.responses['200'].content?.['text/calendar']).toBeDefined();
+    expect(Object.keys(feed.responses)).toEqual(expect.arrayContaining(['200', '304', '404', '429']));
   });
 
   it.each(ROUTES)(

@@ -24,6 +24,7 @@ describe('gateway routes: what each one sends to the intents service, and what i
   const namespace = createTestNamespace();
   let intents: FakeRpcService;
   let conflicts: FakeRpcService;
+  let calendar: FakeRpcService;
   let gateway: RunningApp;
 
   const call = async (
@@ -54,12 +55,15 @@ describe('gateway routes: what each one sends to the intents service, and what i
       response: pattern.startsWith('intents.environments.') ? ENVIRONMENT : INTENT,
     }));
     conflicts.answerWith(() => ({ response: { blocking: [] } }));
+    // Scheduling's calendar catches up after every write before the gateway answers (ADR 0014).
+    calendar = await FakeRpcService.start(amqpUrl, namespace, 'scheduling');
+    calendar.answerWith(() => ({ response: { caughtUp: true } }));
     gateway = await startGateway(amqpUrl, namespace);
   }, 30_000);
 
   afterAll(async () => {
     await gateway?.process.stop();
-    await Promise.all([intents?.stop(), conflicts?.stop()]);
+    await Promise.all([intents?.stop(), conflicts?.stop(), calendar?.stop()]);
     await deleteAmqpNamespace(amqpUrl, namespaceNames(namespace));
   });
 

@@ -1,5 +1,7 @@
+import { BookingView } from '../model/booking-view';
 import { EnvironmentView } from '../model/environment-view';
 import { IntentView } from '../model/intent-view';
+import { WindowView } from '../model/window-view';
 import { defineRpc } from './rpc-contract';
 
 /**
@@ -47,5 +49,38 @@ export const conflictsCatchUpRpc = defineRpc<
     'Gateway, after a catalog write: take the environments in at (at least) these versions, from their owner, before replying.',
 });
 
+export const catalogBookingsRpc = defineRpc<OwnerQueryRequest<{ ids: string[] }>, BookingView[]>()({
+  pattern: 'conflicts.catalog.bookings',
+  service: 'conflicts',
+  description:
+    'Service to service, read-only: the bookings with these ids that exist (cancelled ones too), each as its latest event carries it.',
+});
+
+export const catalogWindowsRpc = defineRpc<OwnerQueryRequest<{ ids: string[] }>, WindowView[]>()({
+  pattern: 'conflicts.catalog.windows',
+  service: 'conflicts',
+  description:
+    'Service to service, read-only: the windows with these ids that exist; a deleted window is absent.',
+});
+
+/** What the calendar must know before the gateway answers a write (ADR 0014): ids and versions only. */
+export interface CalendarCatchUpPayload {
+  environments?: EnvironmentVersionRef[];
+  intents?: { id: string; version: number }[];
+  bookings?: string[];
+  windows?: string[];
+}
+
+/**
+ * The calendar's catch-up: after an environment, intent, booking or window write answered 2xx,
+ * the gateway has the scheduling service take the change in, from its owner, before it answers.
+ */
+export const calendarCatchUpRpc = defineRpc<OwnerQueryRequest<CalendarCatchUpPayload>, { caughtUp: true }>()({
+  pattern: 'scheduling.calendar.catch-up',
+  service: 'scheduling',
+  description:
+    'Gateway, after a write: take these environments, intents, bookings and windows in, from their owners, before replying.',
+});
+
 /** The services that project the catalog; scheduling and notifications add theirs here. */
-export const CATALOG_PROJECTORS = [conflictsCatchUpRpc] as const;
+export const CATALOG_PROJECTORS = [conflictsCatchUpRpc, calendarCatchUpRpc] as const;

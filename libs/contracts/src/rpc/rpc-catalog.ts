@@ -5,6 +5,13 @@ import {
   apiTokensRevokeRpc,
 } from './api-tokens.rpc';
 import { bookingsCancelRpc, bookingsCreateRpc, bookingsGetRpc, bookingsListRpc } from './bookings.rpc';
+import {
+  calendarEntriesRpc,
+  calendarFeedEntriesRpc,
+  calendarFeedsCreateRpc,
+  calendarFeedsListRpc,
+  calendarFeedsRevokeRpc,
+} from './calendar.rpc';
 import { conflictsBlockingForIntentRpc, conflictsForIntentRpc } from './conflict-gate.rpc';
 import {
   conflictsAcknowledgeRpc,
@@ -42,7 +49,14 @@ import {
   subscriptionsUpdateRpc,
 } from './notifications.rpc';
 import { PING_RPCS } from './ping.rpc';
-import { catalogEnvironmentsRpc, catalogIntentsRpc, conflictsCatchUpRpc } from './projection-sources.rpc';
+import {
+  calendarCatchUpRpc,
+  catalogBookingsRpc,
+  catalogEnvironmentsRpc,
+  catalogIntentsRpc,
+  catalogWindowsRpc,
+  conflictsCatchUpRpc,
+} from './projection-sources.rpc';
 import { schedulesGetRpc } from './schedules.rpc';
 import { windowsCreateRpc, windowsDeleteRpc, windowsGetRpc, windowsListRpc } from './windows.rpc';
 
@@ -93,6 +107,14 @@ export const RPC_CATALOG = [
   deliveriesListRpc,
   deliveriesRetryRpc,
   deliveriesReplayRpc,
+  catalogBookingsRpc,
+  catalogWindowsRpc,
+  calendarCatchUpRpc,
+  calendarEntriesRpc,
+  calendarFeedsCreateRpc,
+  calendarFeedsListRpc,
+  calendarFeedsRevokeRpc,
+  calendarFeedEntriesRpc,
   ...PING_RPCS,
 ] as const;
 export type RpcPattern = (typeof RPC_CATALOG)[number]['pattern'];

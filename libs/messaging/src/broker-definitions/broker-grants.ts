@@ -24,15 +24,16 @@ export interface BrokerGrantOptions {
 /**
  * Who calls whose RPC queue: the gateway every service; the intents service the conflicts
  * service (the approval gate, ADR 0009); conflicts asks intents for what its projections do not
- * know yet (ADR 0014), and so do scheduling and notifications (intents and environments they
- * meet before their events, ADR 0014). A service that comes to call another is added here, and
+ * know yet (ADR 0014), and so do scheduling (intents and environments for its schedules and
+ * calendar, bookings and windows of conflicts for the calendar) and notifications (environments
+ * and intents they meet before their events). A service that comes to call another is added here, and
  * the definitions are generated again.
  */
 export const RPC_CALLERS: Partial<Record<AppName, readonly RpcService[]>> = {
   gateway: RPC_SERVICES,
   intents: ['conflicts'],
   conflicts: ['intents'],
-  scheduling: ['intents'],
+  scheduling: ['intents', 'conflicts'],
   notifications: ['intents'],
 };
 

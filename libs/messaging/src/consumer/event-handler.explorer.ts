@@ -3,7 +3,14 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { EventHandlerFn } from './event-handler';
 import { ON_EVENT_METADATA } from './on-event.decorator';
 
-/** Finds every `@OnEvent` method among the app's providers: one entry per event type it handles. */
+/**
+ * Finds every `@OnEvent` method among the app's providers: one entry per event type it handles.
+ * Several bounded contexts of one service may each keep their own projection of the same event
+ * (scheduling's schedules and its calendar both follow every intent event): their methods then
+ * run one after another, in discovery order, in the event's one transaction, so the inbox still
+ * records the event once and a failure of either retries both. The same method of the same class
+ * found twice (a provider registered in two modules) is a mistake and refused.
+ */
 @Injectable()
 export class EventHandlerExplorer {
   constructor(
@@ -14,6 +21,7 @@ export class EventHandlerExplorer {
 
   explore(): Map<string, EventHandlerFn> {
     const handlers = new Map<string, EventHandlerFn>();
+    const names = new Map<string, string[]>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object') continue;
@@ -23,9 +31,22 @@ export class EventHandlerExplorer {
         const types = this.reflector.get<readonly string[] | undefined>(ON_EVENT_METADATA, method);
         if (!types) continue;
         const handler = method.bind(instance) as EventHandlerFn;
+        const name = `${prototype.constructor.name}.${methodName}`;
         for (const type of types) {
-          if (handlers.has(type)) throw new Error(`Two handlers for ${type} in one service; merge them`);
-          handlers.set(type, handler);
+          const known = names.get(type) ?? [];
+          if (known.includes(name))
+            throw new Error(`${name} handles ${type} twice: is it provided in two modules?`);
+          names.set(type, [...known, name]);
+          const before = handlers.get(type);
+          handlers.set(
+            type,
+            before
+              ? async (event, context) => {
+                  await before(event, context);
+                  await handler(event, context);
+                }
+              : handler,
+          );
         }
       }
     }

@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BookingView, ListBookingsPayload, Page } from '@envrefresh/contracts';
 import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid, parseInstant, ActingUser, groupKeyOf, GROUP_KEY_RULE } from '@envrefresh/kernel';
+import {
+  Problems,
+  ValidationError,
+  isUuid,
+  parseInstant,
+  ActingUser,
+  groupKeyOf,
+  GROUP_KEY_RULE,
+} from '@envrefresh/kernel';
 import { bookingNotFound } from '../domain/booking.errors';
 import { BOOKING_REPOSITORY, BookingRepository } from './booking.repository.port';
 import { toBookingView } from './booking-view.mapper';
@@ -14,6 +22,22 @@ export class BookingQueries {
     private readonly dataSource: DataSource,
     @Inject(BOOKING_REPOSITORY) private readonly bookings: BookingRepository,
   ) {}
+
+  /**
+   * Owner query (ADR 0014), for no user: the bookings with these ids that exist, as their events
+   * carry them, for a projection that has not heard of them yet. At most 100 ids.
+   */
+  async byIds(ids: unknown): Promise<BookingView[]> {
+    const wanted = Array.isArray(ids) ? ids : [];
+    if (wanted.length === 0 || wanted.length > 100 || !wanted.every(isUuid))
+      throw new ValidationError('REQUEST.INVALID', [{ field: 'ids', message: 'must list 1 to 100 UUIDs' }]);
+    const found: BookingView[] = [];
+    for (const id of new Set(wanted.map((each) => each.toLowerCase()))) {
+      const booking = await this.bookings.findById(this.dataSource.manager, id);
+      if (booking) found.push(toBookingView(booking.snapshot()));
+    }
+    return found;
+  }
 
   /** A cancelled booking stays readable, with who cancelled it and when. */
   async get(user: ActingUser, bookingId: unknown): Promise<BookingView> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { OccurrenceReach } from '../../detection/domain/occurrence-reach';
+import { OccurrenceReach } from '@envrefresh/recurrence';
 import { SourceRef } from '../../detection/domain/situation';
 
 /** Where a change happened: environments (by id, by tier, or all of them), when, and what it reads from. */

@@ -7,8 +7,7 @@ import { toFindingView } from '../../detection/application/conflict-check.query'
 import { RULE_SET } from '../../detection/application/rule-set.token';
 import { SITUATION_LOADER, SituationLoader } from '../../detection/application/situation-loader.port';
 import { causeKey, evaluate } from '../../detection/domain/evaluate';
-import { overlaps } from '../../detection/domain/interval-math';
-import { Interval } from '../../detection/domain/interval';
+import { overlaps, Interval } from '@envrefresh/recurrence';
 import { RuleSet } from '../../detection/domain/rule-set';
 import { WORLD_REPOSITORY, WorldRepository } from '../../world/application/world.repository.port';
 import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BookingView, EnvironmentView, IntentView, WindowView } from '@envrefresh/contracts';
 import { TransactionContext } from '@envrefresh/messaging';
-import { occurrenceReachOf } from '../../detection/domain/occurrence-reach';
+import { occurrenceReachOf } from '@envrefresh/recurrence';
 import { TrackEnvironmentUseCase } from '../../world/application/track-environment.use-case';
 import { TrackIntentUseCase } from '../../world/application/track-intent.use-case';
 import { WORLD_REPOSITORY, WorldRepository } from '../../world/application/world.repository.port';

@@ -1,6 +1,6 @@
 import { IntentSource } from '@envrefresh/contracts';
 import { Problems, isUuid, parseInstant, SNAPSHOT_MAX_LENGTH } from '@envrefresh/kernel';
-import { Interval } from '../domain/interval';
+import { Interval } from '@envrefresh/recurrence';
 
 /** The longest window a check or a slot search looks at: beyond it, answers get slow and plans stale. */
 export const MAX_RANGE_MS = 366 * 24 * 60 * 60 * 1000;

@@ -12,7 +12,7 @@ import {
 } from '@envrefresh/kernel';
 import { findFreeSlots } from '../domain/free-slots';
 import { RuleSet } from '../domain/rule-set';
-import { longestLengthOf } from '../domain/window-duration';
+import { longestLengthOf } from '@envrefresh/recurrence';
 import { MAX_RANGE_MS, optionalSource } from './detection-input';
 import { RULE_SET } from './rule-set.token';
 import { SITUATION_LOADER, SituationLoader } from './situation-loader.port';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { WorkBudget } from '@envrefresh/kernel';
-import { Interval } from '../domain/interval';
+import { Interval } from '@envrefresh/recurrence';
 import { Candidate, Situation } from '../domain/situation';
 
 /**

@@ -1,4 +1,4 @@
-import { Interval } from './interval';
+import { Interval } from '@envrefresh/recurrence';
 
 // Explanations are read by people in many timezones: instants are written in UTC, to the minute.
 

@@ -1,7 +1,7 @@
 import type { RelatedRef } from '@envrefresh/contracts';
 import { IntentAudience, IntentViewer, canSeeIntent } from '@envrefresh/kernel';
 import { describeSpan } from './describe-time';
-import { Interval } from './interval';
+import { Interval } from '@envrefresh/recurrence';
 
 /** What a caller reads of a conflict or a finding: its words and what it is with. */
 export interface Explained {

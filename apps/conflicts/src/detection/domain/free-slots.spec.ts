@@ -9,7 +9,7 @@ import {
 import { DomainError, TOO_MUCH_WORK, WorkBudget } from '@envrefresh/kernel';
 import { evaluate } from './evaluate';
 import { FreeSlot, findFreeSlots } from './free-slots';
-import { Interval } from './interval';
+import { Interval } from '@envrefresh/recurrence';
 import { DEFAULT_RULE_SET, parseRuleSet, RuleSet, RuleSetting } from './rule-set';
 import {
   API,

@@ -1,7 +1,6 @@
 import type { WorkBudget } from '@envrefresh/kernel';
 import { evaluate } from './evaluate';
-import { Interval } from './interval';
-import { subtract } from './interval-math';
+import { Interval, subtract } from '@envrefresh/recurrence';
 import { RuleSet } from './rule-set';
 import { ALL_RULES } from './rules/all-rules';
 import { Probe } from './rules/conflict-rule';

@@ -1,15 +1,10 @@
 // The pure domain of conflict detection: intervals, recurrences, the six rules, their
-// configuration, evaluation and the slot finder. No Nest, no TypeORM, no broker.
-export * from './interval';
+// configuration, evaluation and the slot finder. No Nest, no TypeORM, no broker. The recurrence
+// expansion and interval arithmetic live in @envrefresh/recurrence, shared with the calendar.
+export * from '@envrefresh/recurrence';
 export * from './situation';
-export * from './interval-math';
 export * from './describe-time';
-export * from './wall-clock';
-export * from './window-duration';
-export * from './rrule-text';
-export * from './recurrence';
 export * from './timing-validation';
-export * from './occurrence-reach';
 export * from './rules/conflict-rule';
 export * from './rules/intent-status';
 export * from './rules/intent-overlap';

@@ -8,7 +8,7 @@ import type {
   WindowKind,
 } from '@envrefresh/contracts';
 import type { IntentAudience } from '@envrefresh/kernel';
-import { Interval } from './interval';
+import { Interval } from '@envrefresh/recurrence';
 
 /** Where a refresh reads its data from. */
 export interface SourceRef {

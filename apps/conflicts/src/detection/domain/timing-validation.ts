@@ -1,8 +1,13 @@
 import { OneOffTiming, RecurringTiming } from '@envrefresh/contracts';
 import { FieldProblem } from '@envrefresh/kernel';
 import { describeInstant } from './describe-time';
-import { compileRecurrence, firstOccurrences, parseInstant } from './recurrence';
-import { longestLengthOfParts, parseDuration } from './window-duration';
+import {
+  compileRecurrence,
+  firstOccurrences,
+  parseInstant,
+  longestLengthOfParts,
+  parseDuration,
+} from '@envrefresh/recurrence';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

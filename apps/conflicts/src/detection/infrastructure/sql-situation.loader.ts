@@ -9,7 +9,7 @@ import { IntentWindow } from '../../world/domain/intent-window';
 import { IntentWindowRow, toIntentWindow } from '../../shared/infrastructure/world-rows';
 import { WorldSnapshot, WorldSnapshotCache } from '../../shared/infrastructure/world-snapshot.cache';
 import { SituationLoader } from '../application/situation-loader.port';
-import { Interval } from '../domain/interval';
+import { Interval } from '@envrefresh/recurrence';
 import { BookingFact, Candidate, OtherIntent, Situation, WindowOccurrence } from '../domain/situation';
 import { SITUATION_SQL } from './situation.sql';
 import {

@@ -1,7 +1,6 @@
 import type { EnvironmentTier, MaintenanceWindow, WindowTiming } from '@envrefresh/contracts';
 import type { WorkBudget } from '@envrefresh/kernel';
-import { Interval } from '../domain/interval';
-import { occurrencesWithinPaced } from '../domain/recurrence';
+import { Interval, occurrencesWithinPaced } from '@envrefresh/recurrence';
 import { WindowRow } from '../../shared/infrastructure/world-rows';
 import { WindowOccurrence } from '../domain/situation';
 

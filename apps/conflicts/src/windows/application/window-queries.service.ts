@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ListWindowsPayload, Page, WINDOW_KINDS, WindowKind, WindowView } from '@envrefresh/contracts';
 import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
-import { Problems, isUuid, ActingUser } from '@envrefresh/kernel';
+import { Problems, ValidationError, isUuid, ActingUser } from '@envrefresh/kernel';
 import { windowNotFound } from '../domain/window.errors';
 import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
 import { toWindowView } from './window-view.mapper';
@@ -14,6 +14,22 @@ export class WindowQueries {
     private readonly dataSource: DataSource,
     @Inject(WINDOW_REPOSITORY) private readonly windows: WindowRepository,
   ) {}
+
+  /**
+   * Owner query (ADR 0014), for no user: the windows with these ids that exist, as their events
+   * carry them, for a projection that has not heard of them yet. At most 100 ids.
+   */
+  async byIds(ids: unknown): Promise<WindowView[]> {
+    const wanted = Array.isArray(ids) ? ids : [];
+    if (wanted.length === 0 || wanted.length > 100 || !wanted.every(isUuid))
+      throw new ValidationError('REQUEST.INVALID', [{ field: 'ids', message: 'must list 1 to 100 UUIDs' }]);
+    const found: WindowView[] = [];
+    for (const id of new Set(wanted.map((each) => each.toLowerCase()))) {
+      const window = await this.windows.findById(this.dataSource.manager, id);
+      if (window) found.push(toWindowView(window.snapshot()));
+    }
+    return found;
+  }
 
   /** A malformed id names no window: 404, like an unknown one. */
   async get(user: ActingUser, windowId: unknown): Promise<WindowView> {

@@ -22,6 +22,8 @@ export class GatewayOverFakes {
   private constructor(
     readonly gateway: RunningApp,
     readonly fakes: Record<'intents' | 'conflicts', FakeRpcService>,
+    /** Stands in for scheduling's calendar, which the gateway has catch up after each write (ADR 0014). */
+    private readonly calendar: FakeRpcService,
     private readonly amqpUrl: string,
     private readonly namespace: string,
   ) {}
@@ -30,14 +32,19 @@ export class GatewayOverFakes {
     const amqpUrl = testAmqpUrl();
     const namespace = createTestNamespace();
     const start = (service: RpcService) => FakeRpcService.start(amqpUrl, namespace, service);
-    const [intents, conflicts] = await Promise.all([start('intents'), start('conflicts')]);
+    const [intents, conflicts, calendar] = await Promise.all([
+      start('intents'),
+      start('conflicts'),
+      start('scheduling'),
+    ]);
+    calendar.answerWith(() => ({ response: { caughtUp: true } }));
     const gateway = await startGateway(amqpUrl, namespace, extraEnv);
-    return new GatewayOverFakes(gateway, { intents, conflicts }, amqpUrl, namespace);
+    return new GatewayOverFakes(gateway, { intents, conflicts }, calendar, amqpUrl, namespace);
   }
 
   async stop(): Promise<void> {
     await this.gateway.process.stop();
-    await Promise.all(Object.values(this.fakes).map((fake) => fake.stop()));
+    await Promise.all([...Object.values(this.fakes), this.calendar].map((fake) => fake.stop()));
     await deleteAmqpNamespace(this.amqpUrl, namespaceNames(this.namespace));
   }
 

@@ -1,6 +1,5 @@
 import { describeSpan } from '../describe-time';
-import { Interval } from '../interval';
-import { intersection, span } from '../interval-math';
+import { Interval, intersection, span } from '@envrefresh/recurrence';
 import { Candidate, Finding, Situation, WindowOccurrence } from '../situation';
 import { ConflictRule } from './conflict-rule';
 

@@ -1,5 +1,5 @@
 import { BookingPriority } from '@envrefresh/contracts';
-import { intersection } from '../interval-math';
+import { intersection } from '@envrefresh/recurrence';
 import { Candidate, Finding, Situation } from '../situation';
 import { ConflictRule } from './conflict-rule';
 import { describeBooking } from './wording';

@@ -1,5 +1,5 @@
 import { ConflictType } from '@envrefresh/contracts';
-import { Interval } from '../interval';
+import { Interval } from '@envrefresh/recurrence';
 import { Candidate, Finding, Situation } from '../situation';
 
 /** A refresh on the target before it has a window: what the slot finder asks about. */

@@ -1,6 +1,5 @@
 import { describeSpan } from '../describe-time';
-import { Interval } from '../interval';
-import { intersection, span } from '../interval-math';
+import { Interval, intersection, span } from '@envrefresh/recurrence';
 import { Candidate, Finding, RelatedEnvironment, Situation, WindowOccurrence } from '../situation';
 import { overlappingByWindow } from './blackout';
 import { ConflictRule, Probe } from './conflict-rule';

@@ -1,4 +1,4 @@
-import { intersection } from '../interval-math';
+import { intersection } from '@envrefresh/recurrence';
 import { Candidate, Finding, OtherIntent, Situation } from '../situation';
 import { ConflictRule, Probe } from './conflict-rule';
 import { isActive, isCommitted } from './intent-status';

@@ -1,6 +1,5 @@
 import { describeSpan } from '../describe-time';
-import { Interval } from '../interval';
-import { span, subtract } from '../interval-math';
+import { Interval, span, subtract } from '@envrefresh/recurrence';
 import { Candidate, Finding, Situation } from '../situation';
 import { ConflictRule } from './conflict-rule';
 

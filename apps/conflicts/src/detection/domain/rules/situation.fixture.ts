@@ -1,4 +1,4 @@
-import { Interval } from '../interval';
+import { Interval } from '@envrefresh/recurrence';
 import {
   BookingFact,
   Candidate,

@@ -36,9 +36,9 @@ export function occurrenceReachOf(timing: WindowTiming): OccurrenceReach {
   const count = /(?:^|;)COUNT=(\d+)/.exec(compiled.rule.toString())?.[1];
   if (count !== undefined && Number(count) <= COUNT_WALK_LIMIT) {
     const occurrences = firstOccurrences(compiled, Number(count));
-    ends.push(
-      occurrences.length > 0 ? occurrences[occurrences.length - 1].end.getTime() : start.getTime() + 1,
-    );
+    // Fewer than COUNT: the rule may go on past the search horizon, so COUNT gives no bound
+    // (a wider reach is always safe); an UNTIL, if any, bounds it above.
+    if (occurrences.length === Number(count)) ends.push(occurrences[occurrences.length - 1].end.getTime());
   }
   return { start, end: ends.length > 0 ? new Date(Math.min(...ends)) : null };
 }

@@ -1,7 +1,13 @@
 import { RecurringTiming } from '@envrefresh/contracts';
 import { DomainError, TOO_MUCH_WORK, ValidationError, WORK_LIMITS, WorkBudget } from '@envrefresh/kernel';
 import { Interval } from './interval';
-import { MAX_OCCURRENCES_PER_EXPANSION, occurrencesWithin, occurrencesWithinPaced } from './recurrence';
+import {
+  MAX_OCCURRENCES_PER_EXPANSION,
+  compileRecurrence,
+  firstOccurrences,
+  occurrencesWithin,
+  occurrencesWithinPaced,
+} from './recurrence';
 
 const range = (start: string, end: string): Interval => ({ start: new Date(start), end: new Date(end) });
 const iso = (list: Interval[]): Array<[string, string]> =>
@@ -306,5 +312,39 @@ describe('occurrencesWithin', () => {
       return { start: new Date(start), end: new Date(start + 7 * 86_400_000) };
     };
     for (let i = 0; i < 100; i++) expect(occurrencesWithin(sinceTwentyTwenty, week(i))).toHaveLength(7);
+  });
+});
+
+describe('firstOccurrences', () => {
+  const compiled = (rrule: string) => {
+    const result = compileRecurrence({
+      rrule,
+      duration: 'PT1H',
+      timezone: 'Europe/Berlin',
+      startsAt: '2027-01-01T22:00:00+01:00',
+    });
+    if (!('rule' in result)) throw new Error(JSON.stringify(result));
+    return result;
+  };
+
+  it('answers quickly that a rule which can never match yields nothing (BYSETPOS past the set)', () => {
+    const started = Date.now();
+    expect(firstOccurrences(compiled('FREQ=MONTHLY;BYSETPOS=4;BYMINUTE=34,15,6'), 10)).toEqual([]);
+    // The expander's own search took 1.5–2.6 s here; the chunked walk takes milliseconds.
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('finds sparse occurrences years apart, in order, local time kept', () => {
+    const leapDays = firstOccurrences(compiled('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29'), 3);
+    expect(leapDays.map((occurrence) => occurrence.start.toISOString())).toEqual([
+      '2028-02-29T21:00:00.000Z',
+      '2032-02-29T21:00:00.000Z',
+      '2036-02-29T21:00:00.000Z',
+    ]);
+  });
+
+  it('stops at the limit, and at COUNT', () => {
+    expect(firstOccurrences(compiled('FREQ=DAILY'), 5)).toHaveLength(5);
+    expect(firstOccurrences(compiled('FREQ=DAILY;COUNT=3'), 5)).toHaveLength(3);
   });
 });

@@ -76,6 +76,8 @@ export interface CompiledRecurrence {
   /** The timing's own `until`, exclusive. */
   untilMs?: number;
   ruleUntil?: RuleUntil;
+  /** `startsAt` on the local clock, written as UTC, in milliseconds: where the rule begins. */
+  localStartMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -131,8 +133,8 @@ export function compileRecurrence(timing: RecurringTiming): CompiledRecurrence |
   if (!text?.ok || !timezone || !startsAt || !duration || problems.length > 0) return problems;
 
   let rule: RRuleTemporal;
+  const localStart = wallClockAt(startsAt, timezone);
   try {
-    const localStart = wallClockAt(startsAt, timezone);
     rule = new RRuleTemporal({
       rruleString: text.rule.withoutUntil,
       dtstart: { timeZoneId: 'UTC', toString: () => `${localStart}+00:00[UTC]` },
@@ -149,24 +151,37 @@ export function compileRecurrence(timing: RecurringTiming): CompiledRecurrence |
     longestMs: longestLengthOfParts(duration) + CLOCK_SHIFT_MS,
     untilMs,
     ruleUntil: text.rule.until,
+    localStartMs: Date.parse(`${localStart}Z`),
   };
 }
 
+/** How far after `startsAt` the first occurrences are looked for: a rule silent that long never matches. */
+export const FIRST_OCCURRENCES_HORIZON_YEARS = 200;
+const FIRST_OCCURRENCES_HORIZON_MS = FIRST_OCCURRENCES_HORIZON_YEARS * 366 * DAY_MS;
+const LONGEST_SEARCH_CHUNK_MS = 25 * 366 * DAY_MS;
+
 /**
- * The first occurrences from `startsAt` on, at most `limit`; fewer when the rule ends sooner.
- * A rule that can never match (30 February) yields none.
+ * The first occurrences from `startsAt` on, at most `limit`; fewer when the rule ends sooner or
+ * has none within FIRST_OCCURRENCES_HORIZON_YEARS. A rule that can never match (30 February, or
+ * the 4th of three minutes a month) yields none. The search walks the local clock in chunks that
+ * double while they stay empty, so a rule that never matches costs some fifty chunk expansions
+ * (milliseconds) instead of the expander's 10,000-period search (seconds, with BYSETPOS).
  */
 export function firstOccurrences(compiled: CompiledRecurrence, limit: number): Interval[] {
   const found: Interval[] = [];
-  try {
-    compiled.rule.all((floating) => {
-      const occurrence = toOccurrence(compiled, floating);
-      if (occurrence === 'after-until') return false;
+  const horizon = compiled.localStartMs + FIRST_OCCURRENCES_HORIZON_MS;
+  let chunk = CHUNK_MS;
+  for (let from = compiled.localStartMs; from < horizon;) {
+    const to = Math.min(from + chunk, horizon);
+    const floating = between(compiled.rule, from, to);
+    for (const each of floating) {
+      const occurrence = toOccurrence(compiled, each);
+      if (occurrence === 'after-until') return found;
       if (occurrence) found.push(occurrence);
-      return found.length < limit;
-    });
-  } catch (error) {
-    if (!isSearchExhausted(error)) throw error;
+      if (found.length >= limit) return found;
+    }
+    if (floating.length === 0) chunk = Math.min(chunk * 2, LONGEST_SEARCH_CHUNK_MS);
+    from = to;
   }
   return found;
 }

@@ -1,0 +1,34 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { AuthenticatedActor } from '@envrefresh/auth';
+import { CalendarCatchUpPayload, IntentView, calendarCatchUpRpc } from '@envrefresh/contracts';
+import { ServiceClients } from '../services/service-clients';
+
+/**
+ * Read your writes for the calendar (ADR 0014): after a booking, window or intent write answered
+ * 2xx, and before the client hears it, the scheduling service takes the change in from its owner
+ * (it is told ids and versions, never the data), so the very next `GET /calendar` or feed shows
+ * it. If scheduling cannot be reached the write still stands (it is committed; a 5xx would invite
+ * a retry of something done) and the calendar learns it from the event.
+ */
+@Injectable()
+export class CalendarProjection {
+  private readonly logger = new Logger(CalendarProjection.name);
+
+  constructor(private readonly services: ServiceClients) {}
+
+  async caughtUpWith(actor: AuthenticatedActor, changed: CalendarCatchUpPayload): Promise<void> {
+    try {
+      await this.services.call(calendarCatchUpRpc, { actor, payload: changed });
+    } catch (error) {
+      this.logger.warn(
+        `the calendar did not catch up with ${JSON.stringify(changed)}: ${(error as Error)?.message}`,
+      );
+    }
+  }
+
+  /** The intent as the write answered it, passed on as its id and version. */
+  async caughtUpWithIntent(actor: AuthenticatedActor, intent: IntentView): Promise<IntentView> {
+    await this.caughtUpWith(actor, { intents: [{ id: intent.id, version: intent.version }] });
+    return intent;
+  }
+}
