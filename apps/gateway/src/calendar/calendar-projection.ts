@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthenticatedActor } from '@envrefresh/auth';
 import { CalendarCatchUpPayload, IntentView, calendarCatchUpRpc } from '@envrefresh/contracts';
+import { PROJECTION_CATCH_UP_WAIT_MS } from '../services/projection-catch-up';
 import { ServiceClients } from '../services/service-clients';
 
 /**
  * Read your writes for the calendar (ADR 0014): after a booking, window or intent write answered
  * 2xx, and before the client hears it, the scheduling service takes the change in from its owner
  * (it is told ids and versions, never the data), so the very next `GET /calendar` or feed shows
- * it. If scheduling cannot be reached the write still stands (it is committed; a 5xx would invite
+ * it. If scheduling cannot be reached (or answers later than PROJECTION_CATCH_UP_WAIT_MS) the write still stands (it is committed; a 5xx would invite
  * a retry of something done) and the calendar learns it from the event.
  */
 @Injectable()
@@ -18,7 +19,11 @@ export class CalendarProjection {
 
   async caughtUpWith(actor: AuthenticatedActor, changed: CalendarCatchUpPayload): Promise<void> {
     try {
-      await this.services.call(calendarCatchUpRpc, { actor, payload: changed });
+      await this.services.callWithin(
+        calendarCatchUpRpc,
+        { actor, payload: changed },
+        PROJECTION_CATCH_UP_WAIT_MS,
+      );
     } catch (error) {
       this.logger.warn(
         `the calendar did not catch up with ${JSON.stringify(changed)}: ${(error as Error)?.message}`,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthenticatedActor } from '@envrefresh/auth';
 import { CATALOG_PROJECTORS, EnvironmentView } from '@envrefresh/contracts';
+import { PROJECTION_CATCH_UP_WAIT_MS } from '../services/projection-catch-up';
 import { ServiceClients } from '../services/service-clients';
 
 /**
@@ -22,7 +23,7 @@ export class CatalogProjections {
     const environments = [{ id: environment.id, updatedAt: environment.updatedAt }];
     const results = await Promise.allSettled(
       CATALOG_PROJECTORS.map((contract) =>
-        this.services.call(contract, { actor, payload: { environments } }),
+        this.services.callWithin(contract, { actor, payload: { environments } }, PROJECTION_CATCH_UP_WAIT_MS),
       ),
     );
     results.forEach((result, index) => {

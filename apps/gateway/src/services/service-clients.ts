@@ -9,7 +9,7 @@ import {
   RpcService,
   apiTokensResolveRpc,
 } from '@envrefresh/contracts';
-import { RpcClient } from '@envrefresh/messaging';
+import { RemoteTimeoutError, RemoteUnavailableError, RpcClient } from '@envrefresh/messaging';
 import type { ReadinessCheck } from '@envrefresh/observability';
 import { GatewayConfig } from '../gateway.config';
 
@@ -61,6 +61,33 @@ export class ServiceClients implements OnApplicationShutdown {
       ...request,
       assertion,
     });
+  }
+
+  /**
+   * A call the caller can go without, such as a projection's catch-up after a committed write
+   * (ADR 0014): refused at once while the service's circuit is open, and given up on after
+   * `waitMs` (the request is not withdrawn; it still lands). A service that is down then costs a
+   * write at most `waitMs`, not the RPC timeout.
+   */
+  async callWithin<TContract extends RpcContract>(
+    contract: TContract,
+    call: GatewayCall<TContract>,
+    waitMs: number,
+  ): Promise<RpcReplyOf<TContract>> {
+    if (this.get(contract.service).isCircuitOpen())
+      throw new RemoteUnavailableError(contract.service, 'circuit open after repeated failures');
+    const answer = this.call(contract, call);
+    // The answer may settle after the wait is over: it is nobody's to handle then.
+    answer.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RemoteTimeoutError(contract.service, waitMs)), waitMs);
+    });
+    try {
+      return await Promise.race([answer, waited]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Who an API token acts as, asked of its owner (the intents service) every time; null when it is not valid. */

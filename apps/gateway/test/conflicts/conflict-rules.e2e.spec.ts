@@ -9,6 +9,7 @@ import {
   expectStoredAsChecked,
   span,
 } from './support/rules-findings';
+import { stopScheduling } from '../schedules/support/scheduling-replicas';
 import { RulesWorld } from './support/rules-world';
 
 /**
@@ -946,7 +947,10 @@ describe('conflict rules, scenario by scenario, through the API', () => {
   const suite = useApiSuite();
   let world: RulesWorld;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    // Scenarios build APPROVED intents and name that status; the real scheduling service would
+    // move them on to SCHEDULED between a dry run and the stored conflict it is compared with.
+    await stopScheduling(suite);
     world = new RulesWorld(suite);
   });
 
