@@ -1,0 +1,41 @@
+import { LatencySummary, summarizeLatencies } from '../support/latency';
+import { Arrival } from './webhook-receiver';
+
+export interface DeliverySummary {
+  /** Deliveries the phase should cause: events accepted × subscriptions hearing them. */
+  expected: number;
+  delivered: number;
+  /** Delivered ÷ seconds from the first event's `occurredAt` to the last arrival. */
+  deliveriesPerSecond: number;
+  /** Arrival at the receiver minus the event's `occurredAt`. */
+  eventToReceived: LatencySummary;
+  /** Seconds from the first event's `occurredAt` to the last arrival. */
+  spanSeconds: number;
+}
+
+export function summarizeDeliveries(arrivals: readonly Arrival[], expected: number): DeliverySummary {
+  if (arrivals.length === 0)
+    return {
+      expected,
+      delivered: 0,
+      deliveriesPerSecond: 0,
+      eventToReceived: summarizeLatencies([]),
+      spanSeconds: 0,
+    };
+  let firstOccurred = Infinity;
+  let lastArrived = -Infinity;
+  for (const arrival of arrivals) {
+    firstOccurred = Math.min(firstOccurred, arrival.occurredAtMs);
+    lastArrived = Math.max(lastArrived, arrival.arrivedAtMs);
+  }
+  const spanSeconds = (lastArrived - firstOccurred) / 1000;
+  return {
+    expected,
+    delivered: arrivals.length,
+    deliveriesPerSecond: arrivals.length / spanSeconds,
+    eventToReceived: summarizeLatencies(
+      arrivals.map((arrival) => arrival.arrivedAtMs - arrival.occurredAtMs),
+    ),
+    spanSeconds,
+  };
+}
