@@ -171,6 +171,7 @@ async function main(): Promise<void> {
     const fanOut: DeliveryPhase = {
       title: `one event → ${options.subscriptions} webhooks`,
       deliveries: fanOutDeliveries,
+      offeredPerSecond: null,
       filing: null,
       cpuMicrosPerDelivery: perRequest(fanOutCpu, fanOutDeliveries.delivered),
     };
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
           request: createIntentRequests(environmentId, tokens.requester, windows),
         },
         { warmUpSeconds: 0, durationSeconds: options.durationSeconds },
-        [],
+        cpuTargets,
       );
       const accepted = Math.round(filing.requestsPerSecond * filing.durationSeconds);
       const expected = accepted * answeringSubscriptions;
@@ -217,6 +218,7 @@ async function main(): Promise<void> {
       return {
         title,
         deliveries,
+        offeredPerSecond: options.streamRate * answeringSubscriptions,
         filing,
         cpuMicrosPerDelivery: perRequest(cpuSpent, deliveries.delivered),
       };

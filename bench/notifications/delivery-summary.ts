@@ -7,7 +7,7 @@ export interface DeliverySummary {
   delivered: number;
   /** Delivered ÷ seconds from the first event's `occurredAt` to the last arrival. */
   deliveriesPerSecond: number;
-  /** Arrival at the receiver minus the event's `occurredAt`. */
+  /** Arrival at the receiver minus the event's `occurredAt`; a delivery that never arrived counts as infinitely late. */
   eventToReceived: LatencySummary;
   /** Seconds from the first event's `occurredAt` to the last arrival. */
   spanSeconds: number;

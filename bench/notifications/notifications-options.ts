@@ -24,7 +24,7 @@ const DEFAULTS = {
   streamRate: 200,
   streamSubscriptions: 10,
   durationSeconds: 10,
-  drainSeconds: 60,
+  drainSeconds: 300,
   rawTransactions: 5000,
   // The service's own defaults (apps/notifications/src/notifications.config.ts).
   deliveryWorkers: 4,
@@ -52,7 +52,7 @@ const MOST: Partial<Record<Knob, number>> = { deliveryWorkers: 64, deliveryBatch
 export const NOTIFICATIONS_BENCH_USAGE = `usage: npm run bench:notifications -- [${Object.keys(FLAGS)
   .map((flag) => `${flag} N`)
   .join('] [')}]
-short profile: npm run bench:notifications -- --subscriptions 50 --stream-rate 20 --duration 2
+short profile: npm run bench:notifications -- --subscriptions 50 --stream-rate 20 --duration 2 --drain 20
 env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), AMQP_URL (default amqp://guest:guest@127.0.0.1:5672)`;
 
 export function readNotificationsBenchOptions(

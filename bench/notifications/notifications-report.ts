@@ -12,6 +12,8 @@ export const HANGING_P99_AIM = 1.2;
 export interface DeliveryPhase {
   title: string;
   deliveries: DeliverySummary;
+  /** Deliveries per second the phase asks for (events/s × subscriptions); null for the single fan-out event. */
+  offeredPerSecond: number | null;
   /** The API calls that caused the events (null for the single fan-out event). */
   filing: LoadResult | null;
   cpuMicrosPerDelivery: Record<string, number>;
@@ -49,9 +51,10 @@ export function verdicts(result: NotificationsBenchResult) {
 
 export function renderNotificationsTable(result: NotificationsBenchResult): string {
   const { machine, options, httpCeiling, postgresCeiling } = result;
-  const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-  const phaseRow = ({ title, deliveries }: DeliveryPhase) =>
-    `| ${title} | ${deliveries.delivered}/${deliveries.expected} | ${fixed(deliveries.deliveriesPerSecond)} | ${fixed(deliveries.eventToReceived.p50Ms)} | ${fixed(deliveries.eventToReceived.p99Ms)} | ${fixed(deliveries.eventToReceived.maxMs)} |`;
+  const fixed = (value: number, digits = 0) =>
+    value === Infinity ? 'not arrived' : Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+  const phaseRow = ({ title, deliveries, offeredPerSecond }: DeliveryPhase) =>
+    `| ${title} | ${deliveries.delivered}/${deliveries.expected} | ${offeredPerSecond === null ? 'all at once' : fixed(offeredPerSecond)} | ${fixed(deliveries.deliveriesPerSecond)} | ${fixed(deliveries.eventToReceived.p50Ms)} | ${fixed(deliveries.eventToReceived.p99Ms)} | ${fixed(deliveries.eventToReceived.maxMs)} |`;
   const cpuRow = ({ title, cpuMicrosPerDelivery }: DeliveryPhase) =>
     `| ${title} | ${Object.entries(cpuMicrosPerDelivery)
       .filter(([, micros]) => micros >= 1)
@@ -74,8 +77,8 @@ export function renderNotificationsTable(result: NotificationsBenchResult): stri
     `| bare undici POST loop, ${httpCeiling.concurrency} in flight, ${httpCeiling.bodyBytes} B bodies | ${fixed(httpCeiling.perSecond)} req/s | ${fixed(httpCeiling.latency.p50Ms, 1)} | ${fixed(httpCeiling.latency.p99Ms, 1)} |`,
     `| raw Postgres BEGIN; INSERT; COMMIT, ${postgresCeiling.workers} workers | ${fixed(postgresCeiling.perSecond)} tx/s, half ${fixed(postgresCeiling.perSecond / 2)} | ${fixed(postgresCeiling.latency.p50Ms, 1)} | ${fixed(postgresCeiling.latency.p99Ms, 1)} |`,
     '',
-    '| phase | delivered | deliveries/s | event → received p50 ms | p99 ms | max ms |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| phase | delivered | offered deliveries/s | deliveries/s | event → received p50 ms | p99 ms | max ms |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...phases.map(phaseRow),
     '',
     '| filing the events (POST /api/v1/intents, paced) | offered | accepted | p50 ms | p99 ms | refused |',
