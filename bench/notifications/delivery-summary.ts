@@ -13,13 +13,25 @@ export interface DeliverySummary {
   spanSeconds: number;
 }
 
+/**
+ * Nearest-rank percentiles over `expected` deliveries, those that never arrived ranked last as
+ * Infinity: leaving them out would make an overloaded run look better than one that kept up.
+ */
+function latenciesCountingMissing(arrivedMs: number[], expected: number): LatencySummary {
+  const total = Math.max(expected, arrivedMs.length);
+  if (arrivedMs.length === total) return summarizeLatencies(arrivedMs);
+  const sorted = [...arrivedMs].sort((a, b) => a - b);
+  const rank = (fraction: number) => sorted[Math.ceil(fraction * total) - 1] ?? Infinity;
+  return { count: total, p50Ms: rank(0.5), p99Ms: rank(0.99), maxMs: Infinity };
+}
+
 export function summarizeDeliveries(arrivals: readonly Arrival[], expected: number): DeliverySummary {
   if (arrivals.length === 0)
     return {
       expected,
       delivered: 0,
       deliveriesPerSecond: 0,
-      eventToReceived: summarizeLatencies([]),
+      eventToReceived: latenciesCountingMissing([], expected),
       spanSeconds: 0,
     };
   let firstOccurred = Infinity;
@@ -33,8 +45,9 @@ export function summarizeDeliveries(arrivals: readonly Arrival[], expected: numb
     expected,
     delivered: arrivals.length,
     deliveriesPerSecond: arrivals.length / spanSeconds,
-    eventToReceived: summarizeLatencies(
+    eventToReceived: latenciesCountingMissing(
       arrivals.map((arrival) => arrival.arrivedAtMs - arrival.occurredAtMs),
+      expected,
     ),
     spanSeconds,
   };
