@@ -93,7 +93,7 @@ function createIntentBody(environmentId: string, window: Window) {
   };
 }
 
-async function postJson<T>(url: string, token: string, body: unknown): Promise<T> {
+export async function postJson<T>(url: string, token: string, body: unknown): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
