@@ -2,10 +2,12 @@ import { CreateIdempotencyKeys1763790000300 } from '@envrefresh/application';
 import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreateIntentAudiences1763780000400 } from './1763780000400-create-intent-audiences';
 import { CreateNotificationsCore1764600000400 } from './1764600000400-create-notifications-core';
+import { IndexDeliveryClaim1764600000500 } from './1764600000500-index-delivery-claim';
 
 export const NOTIFICATIONS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
   CreateIntentAudiences1763780000400,
   CreateIdempotencyKeys1763790000300,
   CreateNotificationsCore1764600000400,
+  IndexDeliveryClaim1764600000500,
 ];
