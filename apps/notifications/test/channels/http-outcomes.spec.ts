@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { register } from 'prom-client';
+import { eventually } from '@envrefresh/testing';
 import { ChannelSender } from '../../src/channels/application/channel-sender.port';
 import { generateWebhookSecret } from '../../src/channels/domain/webhook-secret';
 import { SocketTripwire } from '../../../../libs/outbound/test/support/socket-tripwire';
@@ -194,7 +195,11 @@ describe('HTTP channels: a circuit breaker per destination', () => {
     });
 
     failing.answer = (_request, response) => response.writeHead(200).end();
-    await new Promise((resolve) => setTimeout(resolve, 1200)); // DELIVERY_BREAKER_RESET
+    // Once DELIVERY_BREAKER_RESET has passed the breaker lets one trial attempt through.
+    await eventually(
+      async () => expect(await breakerStateOf(`${TEST_HOSTS.allowed}:${failing.port}`)).toBe(1), // half open
+      { timeoutMs: 5_000, intervalMs: 50 },
+    );
     expect(await sender.send(toFailing)).toMatchObject({ kind: 'SENT' });
     expect(failing.received).toHaveLength(4);
     expect(await breakerStateOf(`${TEST_HOSTS.allowed}:${failing.port}`)).toBe(0); // closed
