@@ -3,6 +3,7 @@ import { ProbeQueue, bindProbeQueue, eventually } from '@envrefresh/testing';
 import { useApiSuite } from './support/api-suite';
 import { Lifecycle, OWNER_GROUP } from './support/lifecycle';
 import { persona } from './support/personas';
+import { stopScheduling } from '../schedules/support/scheduling-replicas';
 
 const ROUNDS = 8;
 
@@ -17,6 +18,9 @@ describe('two approvals of the same version racing', () => {
   let probe: ProbeQueue;
 
   beforeAll(async () => {
+    // The winner's answer is compared with the intent read back; the real scheduling service would
+    // have moved it on to SCHEDULED in between.
+    await stopScheduling(suite);
     lifecycle = new Lifecycle(suite);
     environment = await lifecycle.createEnvironment();
     probe = await bindProbeQueue(suite.amqpUrl, suite.exchange, ['intent.approved']);
