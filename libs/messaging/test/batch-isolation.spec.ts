@@ -50,7 +50,10 @@ describe('deliveries handled together in one transaction', () => {
     expect(await bed.count('SELECT 1 FROM svc.effects')).toBe(9);
     expect(await bed.count('SELECT 1 FROM svc.effects WHERE event_id = $1', [poisoned.id])).toBe(0);
     expect(healthy.every((event) => (calls.get(event.id) ?? 0) >= 1)).toBe(true);
-    const [dead] = await bed.collect(deadLetterQueue);
+    // collect() fills its array as the broker delivers, so wait for the one dead letter to arrive.
+    const deadLettered = await bed.collect(deadLetterQueue);
+    await eventually(() => expect(deadLettered).toHaveLength(1));
+    const [dead] = deadLettered;
     expect(dead.properties.messageId).toBe(poisoned.id);
     expect(dead.properties.headers?.['x-dead-letter-reason']).toBe('rejected');
   });
