@@ -4,3 +4,7 @@ export * from './environments';
 export * from './operational-paths';
 export * from './render';
 export * from './suite';
+export * from './promql-names';
+export * from './deployment-coverage';
+export * from './rendered-manifests';
+export * from './variables-read';

@@ -27,7 +27,9 @@ interface ManifestFile {
 
 function yamlFile({ comment, objects }: ManifestFile): string {
   const header = [GENERATED_NOTICE, ...comment.split('\n')].map((line) => `# ${line}`.trimEnd()).join('\n');
-  const documents = objects.map((object) => stringify(object, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd());
+  const documents = objects.map((object) =>
+    stringify(object, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd(),
+  );
   return `${header}\n${documents.join('\n---\n')}\n`;
 }
 

@@ -85,6 +85,14 @@ export function amqpSecretName(app: AppName): string {
   return `envrefresh-${app}-amqp`;
 }
 
+/** The Secret of the user-assertion private key, which only the gateway mounts (ADR 0017). */
+export const GATEWAY_KEYS_SECRET = 'envrefresh-gateway-keys';
+
+/** The Secrets an app mounts beside the shared one: its broker URL, and the gateway its signing key. */
+export function ownSecrets(app: DeployedApp): string[] {
+  return [amqpSecretName(app.name), ...(app.reach.public ? [GATEWAY_KEYS_SECRET] : [])];
+}
+
 export const CONFIG_MAP = 'envrefresh-config';
 export const SHARED_SECRET = 'envrefresh-secrets';
 

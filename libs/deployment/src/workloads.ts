@@ -11,9 +11,9 @@ import {
   NAMESPACE,
   NODE_USER_ID,
   SHARED_SECRET,
-  amqpSecretName,
   appLabels,
   appSelector,
+  ownSecrets,
 } from './suite';
 
 /** The pod-level hardening every pod of the suite gets, the migration Job's included. */
@@ -52,8 +52,8 @@ export function appContainer(app: DeployedApp, environment: DeploymentEnvironmen
     envFrom: [
       { configMapRef: { name: CONFIG_MAP } },
       { secretRef: { name: SHARED_SECRET } },
-      // Its own broker user only (least privilege; docs/operations.md, "Broker accounts").
-      { secretRef: { name: amqpSecretName(app.name) } },
+      // Its own broker user and keys only (least privilege; docs/operations.md, "Broker accounts").
+      ...ownSecrets(app).map((name) => ({ secretRef: { name } })),
     ],
     ports: [{ name: 'http', containerPort: app.port }],
     // Gives the Ingress and kube-proxy time to stop routing here before SIGTERM arrives.
