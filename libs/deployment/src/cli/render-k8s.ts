@@ -30,10 +30,12 @@ async function main(): Promise<number> {
       } catch {
         current = undefined;
       }
-      if (current === undefined) problems.push(`${path}: missing; run npm run k8s:render`);
-      else if (current !== content)
-        problems.push(`${path}: differs from a fresh render; run npm run k8s:render`);
-      else if (path.endsWith('.yaml')) problems.push(...(await validateManifest(path, current)));
+      if (current === undefined) {
+        problems.push(`${path}: missing; run npm run k8s:render`);
+        continue;
+      }
+      if (current !== content) problems.push(`${path}: differs from a fresh render; run npm run k8s:render`);
+      if (path.endsWith('.yaml')) problems.push(...(await validateManifest(path, current)));
     }
     for (const file of filesUnder(base(RENDERED_DIR))) {
       const path = file.slice(base('').length).replace(/^\/+/, '');
