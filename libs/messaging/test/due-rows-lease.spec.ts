@@ -34,11 +34,12 @@ describe('a leased claim', () => {
 
   it('of a worker whose call hangs is taken over once the lease runs out, and its late answer is dropped', async () => {
     await bed.addJobs(1, undefined, 1);
-    // The first worker's call does not return while it matters: to the table, it looks dead.
+    // The first worker's call does not return while it matters: to the table, it looks dead. Its
+    // one slot stays taken by the call, so it claims nothing more meanwhile.
     let answerLate!: (value: string) => void;
     const hung = bed.worker(
       leasedJob(() => new Promise<string>((resolve) => (answerLate = resolve)), LEASE_MS),
-      { name: 'dies' },
+      { name: 'dies', batchSize: 1 },
     );
     hung.start();
     await eventually(async () => expect((await job(1)).lease_owner).toBe(hung.owner));

@@ -33,26 +33,37 @@ export interface InTransactionJob<TRow> {
 
 export type Outcome<TResult> = { ok: true; value: TResult } | { ok: false; error: Error };
 
+/** A leased row whose work has finished, and how. */
+export interface SettledRow<TRow, TResult> {
+  row: TRow;
+  outcome: Outcome<TResult>;
+}
+
 /**
  * Mode (b), work that calls the outside world (a webhook, an e-mail): no transaction may stay open
- * across it. The claim commits a lease (`leased_until`, `lease_owner`); `run` happens outside any
- * transaction; `settle` records the outcome in a transaction of its own, only while this worker
- * still owns the row. A worker that dies leaves its lease to run out, and another takes the row
+ * across it. The claim commits a lease (`leased_until`, `lease_owner`); the work happens outside
+ * any transaction; `settle` records outcomes in a transaction of their own, only for rows this
+ * worker still owns. A worker that dies leaves its lease to run out, and another takes the row
  * over: the call may be made twice, so the outside world must dedupe (a webhook id).
  */
 export interface LeasedJob<TRow, TResult = unknown> {
   mode: 'lease';
   table: LeasedTable;
-  /** How long a claim is exclusive; longer than the slowest `run` (its timeout included). */
+  /** How long a claim is exclusive; longer than the slowest run (its timeout included). */
   leaseMs: number;
   /** From the claimed columns to the row the handler sees. */
   map(raw: Record<string, unknown>): TRow;
-  run(row: TRow): Promise<TResult>;
   /**
-   * Makes the row no longer due (done, or due again later for a retry). The worker clears the
-   * lease after it; a row left due and unleased is claimed again on the next turn.
+   * Starts the work of rows just leased together: one promise per row, in their order. The rows
+   * of one claim may share what they read (one query for all their subscriptions, say).
    */
-  settle(manager: EntityManager, row: TRow, outcome: Outcome<TResult>): Promise<void>;
+  start(rows: TRow[]): Promise<TResult>[];
+  /**
+   * Makes rows no longer due (done, or due again later for a retry), in one transaction for the
+   * outcomes that finished around the same time. The worker clears their leases after it; a row
+   * left due and unleased is claimed again.
+   */
+  settle(manager: EntityManager, settled: SettledRow<TRow, TResult>[]): Promise<void>;
   dueAt?(row: TRow): Date | undefined;
 }
 

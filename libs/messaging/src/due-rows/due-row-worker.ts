@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, SystemClock } from '@envrefresh/kernel';
-import { BatchOutcome, DueRowJob, InTransactionJob, LeasedJob, Outcome } from './due-row-job';
+import { BatchOutcome, DueRowJob, InTransactionJob, LeasedJob, Outcome, SettledRow } from './due-row-job';
 import { dueRowMetrics } from './due-row-metrics';
 import { LeasedTableSql } from './leased-table';
 
@@ -11,7 +11,10 @@ export interface DueRowWorkerOptions {
   /** The service, and the use within it (`outbox`, `schedule-jobs`, `deliveries`): metric labels. */
   service: string;
   name: string;
-  /** Rows claimed per turn. */
+  /**
+   * Rows claimed per turn; in lease mode, the rows this worker has in hand at most (its slots):
+   * each slot is claimed into again as soon as its row is settled.
+   */
   batchSize: number;
   /** How long an idle worker sleeps when nothing nudges it (rows written by other processes). */
   pollIntervalMs: number;
@@ -23,13 +26,21 @@ export interface DueRowWorkerOptions {
 /** Thrown by `runOnce` when some rows of a batch failed (what succeeded is committed). */
 export class DueRowBatchError extends Error {}
 
+interface Finished<TRow, TResult> extends SettledRow<TRow, TResult> {
+  key: unknown;
+  recorded: (outcome: Outcome<TResult>) => void;
+}
+
 /**
  * Claims due rows of one table and runs a job on them, in one of two modes (see InTransactionJob
  * and LeasedJob). Any number of workers may run against one table, in one process or many: a
- * row is claimed by one of them at a time. A full batch is followed at once by the next; an idle
- * worker polls, and `nudge()` wakes it early (after a commit that made a row due); failures back
- * off exponentially, and a nudge does not cut a back-off short. `stop()` finishes the batch in
- * hand and leaves the rest for the next worker.
+ * row is claimed by one of them at a time. In transaction mode a full batch is followed at once
+ * by the next. In lease mode the worker keeps up to `batchSize` rows in hand and claims into a
+ * slot as soon as its row is settled, so a hanging call holds one slot, never the others; outcomes
+ * that finish together are settled in one transaction. An idle worker polls, and `nudge()` wakes
+ * it early (after a commit that made a row due); failures of the database back off exponentially,
+ * and a nudge does not cut a back-off short. `stop()` finishes the rows in hand and leaves the
+ * rest for the next worker.
  */
 export class DueRowWorker<TRow, TResult = unknown> {
   private readonly logger: Logger;
@@ -43,6 +54,10 @@ export class DueRowWorker<TRow, TResult = unknown> {
   private wake?: () => void;
   private nudged = false;
   private failures = 0;
+  /** Lease mode: runs in hand, from their claim until their outcome is recorded. */
+  private readonly inHand = new Set<Promise<Outcome<TResult>>>();
+  private readonly finished: Finished<TRow, TResult>[] = [];
+  private recording?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,7 +73,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.loop = this.job.mode === 'lease' ? this.runLeased(this.job) : this.run();
   }
 
   nudge(): void {
@@ -70,6 +85,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await Promise.all(this.inHand);
   }
 
   /** One turn: claims and handles one batch; returns how many rows it claimed. For tests and benchmarks. */
@@ -105,22 +121,9 @@ export class DueRowWorker<TRow, TResult = unknown> {
     }
   }
 
+  /** One turn in lease mode: claims a batch, and waits until every row of it is settled. */
   private async leased(job: LeasedJob<TRow, TResult>): Promise<BatchOutcome> {
-    const leasing = this.leasing as LeasedTableSql;
-    const raws = await this.dataSource.transaction((manager) =>
-      leasing.lease(manager, this.owner, {
-        limit: this.options.batchSize,
-        now: this.clock.now(),
-        leaseMs: job.leaseMs,
-      }),
-    );
-    if (raws.length === 0) return { done: 0, failed: 0 };
-    const rows = raws.map((raw) => ({ key: leasing.keyOf(raw), row: job.map(raw) }));
-    this.claimed(
-      rows.map(({ row }) => row),
-      job.dueAt,
-    );
-    const outcomes = await Promise.all(rows.map(({ key, row }) => this.runLeased(job, leasing, key, row)));
+    const outcomes = await Promise.all(await this.claimInto(job, this.options.batchSize));
     const failed = outcomes.filter((outcome) => !outcome.ok) as Array<{ ok: false; error: Error }>;
     return {
       done: outcomes.length - failed.length,
@@ -129,38 +132,145 @@ export class DueRowWorker<TRow, TResult = unknown> {
     };
   }
 
-  private async runLeased(
+  /**
+   * Leases up to `free` rows and starts their work; each promise answers once the row's outcome
+   * is recorded (or could not be: then the lease runs out and the row is run again).
+   */
+  private async claimInto(job: LeasedJob<TRow, TResult>, free: number): Promise<Promise<Outcome<TResult>>[]> {
+    const leasing = this.leasing as LeasedTableSql;
+    const raws = await this.dataSource.transaction((manager) =>
+      leasing.lease(manager, this.owner, {
+        limit: free,
+        now: this.clock.now(),
+        leaseMs: job.leaseMs,
+      }),
+    );
+    if (raws.length === 0) return [];
+    const rows = raws.map((raw) => ({ key: leasing.keyOf(raw), row: job.map(raw) }));
+    this.claimed(
+      rows.map(({ row }) => row),
+      job.dueAt,
+    );
+    let runs: Promise<TResult>[];
+    try {
+      runs = job.start(rows.map(({ row }) => row));
+    } catch (error) {
+      runs = rows.map(() => Promise.reject(error));
+    }
+    return rows.map(({ key, row }, index) => {
+      const handled = this.settled(job, key, row, runs[index]);
+      this.inHand.add(handled);
+      void handled.finally(() => {
+        this.inHand.delete(handled);
+        // A free slot, and a settled row may let another be claimed (the next of its destination, say).
+        this.nudge();
+      });
+      return handled;
+    });
+  }
+
+  private async settled(
     job: LeasedJob<TRow, TResult>,
-    leasing: LeasedTableSql,
     key: unknown,
     row: TRow,
+    run: Promise<TResult>,
   ): Promise<Outcome<TResult>> {
     let outcome: Outcome<TResult>;
     try {
-      outcome = { ok: true, value: await job.run(row) };
+      outcome = { ok: true, value: await run };
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
     }
+    const recorded = await new Promise<Outcome<TResult>>((recorded) => {
+      this.finished.push({ key, row, outcome, recorded });
+      this.recordFinished(job);
+    });
+    (recorded.ok ? dueRowMetrics.done : dueRowMetrics.failed).inc(this.labels);
+    return recorded;
+  }
+
+  /** Records every finished outcome in one transaction, and again for those that finish meanwhile. */
+  private recordFinished(job: LeasedJob<TRow, TResult>): void {
+    if (this.recording) return;
+    this.recording = (async () => {
+      while (this.finished.length > 0) await this.record(job, this.finished.splice(0));
+      this.recording = undefined;
+    })();
+  }
+
+  private async record(job: LeasedJob<TRow, TResult>, batch: Finished<TRow, TResult>[]): Promise<void> {
+    const leasing = this.leasing as LeasedTableSql;
+    let held: Set<unknown>;
     try {
-      const recorded = await this.dataSource.transaction(async (manager) => {
-        if (!(await leasing.holds(manager, this.owner, key))) return false;
-        await job.settle(manager, row, outcome);
-        await leasing.release(manager, key);
-        return true;
+      held = await this.dataSource.transaction(async (manager) => {
+        const stillOurs = await leasing.held(
+          manager,
+          this.owner,
+          batch.map(({ key }) => key),
+        );
+        const ours = batch.filter(({ key }) => stillOurs.has(key));
+        if (ours.length > 0) {
+          await job.settle(manager, ours);
+          await leasing.release(
+            manager,
+            ours.map(({ key }) => key),
+          );
+        }
+        return stillOurs;
       });
-      if (!recorded) {
+    } catch (error) {
+      // The leases will run out and the rows be run again: at least once.
+      this.failures += 1;
+      for (const finished of batch) finished.recorded({ ok: false, error: error as Error });
+      return;
+    }
+    for (const finished of batch) {
+      if (!held.has(finished.key)) {
         // Another worker took the row over after our lease ran out; its outcome is the one kept.
         dueRowMetrics.lost.inc(this.labels);
         this.logger.warn(
-          `lease on ${String(key)} ran out before its outcome was recorded; left to its new owner`,
+          `lease on ${String(finished.key)} ran out before its outcome was recorded; left to its new owner`,
         );
       }
-    } catch (error) {
-      // The lease will run out and the row be run again: at least once.
-      outcome = { ok: false, error: error as Error };
+      finished.recorded(finished.outcome);
     }
-    (outcome.ok ? dueRowMetrics.done : dueRowMetrics.failed).inc(this.labels);
-    return outcome;
+  }
+
+  /**
+   * Lease mode's loop: claims into free slots whenever there are some, sleeps when nothing was due
+   * (a nudge, a poll or a settled row wakes it), and backs off while the database fails.
+   */
+  private async runLeased(job: LeasedJob<TRow, TResult>): Promise<void> {
+    while (this.running) {
+      const free = this.options.batchSize - this.inHand.size;
+      if (free <= 0) {
+        await this.sleep(this.options.pollIntervalMs);
+        continue;
+      }
+      const failuresBefore = this.failures;
+      let problem = 'could not record outcomes';
+      try {
+        this.nudged = false;
+        const claimed = await this.claimInto(job, free);
+        // Outcomes recorded meanwhile without a failure: the database is answering again.
+        if (this.failures === failuresBefore) this.failures = 0;
+        if (this.failures === 0) {
+          if (claimed.length === free || this.nudged) continue;
+          await this.sleep(this.options.pollIntervalMs);
+          continue;
+        }
+      } catch (error) {
+        this.failures += 1;
+        problem = (error as Error).message;
+      }
+      await this.backOff(problem);
+    }
+  }
+
+  private async backOff(reason: string): Promise<void> {
+    const pause = Math.min(this.options.maxBackoffMs, 100 * 2 ** Math.min(this.failures, 10));
+    this.logger.warn(`${this.options.name} will retry in ${pause} ms: ${reason}`);
+    await this.sleep(pause);
   }
 
   private claimed(rows: TRow[], dueAt?: (row: TRow) => Date | undefined): void {

@@ -55,19 +55,20 @@ export class LeasedTableSql {
     return (Array.isArray(rows[0]) ? rows[0] : rows) as Record<string, unknown>[];
   }
 
-  /** Locks the row if `owner` still holds it; false when the lease passed to another worker. */
-  async holds(manager: EntityManager, owner: string, key: unknown): Promise<boolean> {
-    const rows = await manager.query(
-      `SELECT 1 FROM ${this.name} WHERE ${this.key} = $1 AND lease_owner = $2 FOR UPDATE`,
-      [key, owner],
+  /** Locks the rows `owner` still holds among `keys`, and answers their keys; the others passed on. */
+  async held(manager: EntityManager, owner: string, keys: unknown[]): Promise<Set<unknown>> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${this.key} AS key FROM ${this.name} WHERE ${this.key} = ANY ($1) AND lease_owner = $2
+        ORDER BY ${this.key} FOR UPDATE`,
+      [keys, owner],
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.key));
   }
 
-  async release(manager: EntityManager, key: unknown): Promise<void> {
+  async release(manager: EntityManager, keys: unknown[]): Promise<void> {
     await manager.query(
-      `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL WHERE ${this.key} = $1`,
-      [key],
+      `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL WHERE ${this.key} = ANY ($1)`,
+      [keys],
     );
   }
 

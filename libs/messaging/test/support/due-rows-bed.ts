@@ -141,18 +141,19 @@ export function leasedJob(run: (row: JobRow) => Promise<string>, leaseMs = 5_000
     },
     leaseMs,
     map: (raw) => ({ id: Number(raw.id), dueAt: raw.due_at as Date }),
-    run,
-    async settle(manager, row, outcome) {
-      if (outcome.ok)
-        await manager.query(`UPDATE ${SCHEMA}.jobs SET fired_at = now(), outcome = $2 WHERE id = $1`, [
-          row.id,
-          outcome.value,
-        ]);
-      else
-        await manager.query(
-          `UPDATE ${SCHEMA}.jobs SET attempts = attempts + 1, outcome = $2, due_at = now() + interval '1 hour' WHERE id = $1`,
-          [row.id, `failed: ${outcome.error.message}`],
-        );
+    start: (rows) => rows.map(run),
+    async settle(manager, settled) {
+      for (const { row, outcome } of settled)
+        if (outcome.ok)
+          await manager.query(`UPDATE ${SCHEMA}.jobs SET fired_at = now(), outcome = $2 WHERE id = $1`, [
+            row.id,
+            outcome.value,
+          ]);
+        else
+          await manager.query(
+            `UPDATE ${SCHEMA}.jobs SET attempts = attempts + 1, outcome = $2, due_at = now() + interval '1 hour' WHERE id = $1`,
+            [row.id, `failed: ${outcome.error.message}`],
+          );
     },
     dueAt: (row) => row.dueAt,
   };

@@ -10,11 +10,12 @@ import {
   EnvironmentFacts,
 } from '../../channels/application/channel-sender.port';
 import { WORLD_REPOSITORY, WorldRepository } from '../../intent-audiences/application/world.repository.port';
+import { EnvironmentFact } from '../../intent-audiences/domain/intent-audience';
 import {
   SUBSCRIPTION_REPOSITORY,
   SubscriptionRepository,
 } from '../../subscriptions/application/subscription.repository.port';
-import { signingSecrets } from '../../subscriptions/domain/index';
+import { Subscription, signingSecrets } from '../../subscriptions/domain/index';
 import { AttemptResult, NextStep, nextStep } from '../domain/delivery-progress';
 import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
 import { DELIVERY_REPOSITORY, DeliveryRepository } from './delivery.repository.port';
@@ -22,10 +23,10 @@ import { deliveryMetrics } from './delivery-metrics';
 import { DELIVERY_SETTINGS, DeliverySettings } from './notifications.settings';
 
 /**
- * One attempt at one delivery, in the two halves ADR 0015 asks for: `attempt` calls the channel
- * with no transaction open; `settle` records what happened (the attempt, the next step, the
- * `notification.*` event) in a transaction of its own, run by the due-row worker only while it
- * still holds the lease.
+ * Attempts at deliveries, in the two halves ADR 0015 asks for: `attemptAll` calls the channels
+ * with no transaction open; `settleAll` records what happened (the attempts, the next steps, the
+ * `notification.*` events) in a transaction of its own, run by the due-row worker only for the
+ * rows it still holds, for every attempt that finished around the same time.
  */
 @Injectable()
 export class AttemptDeliveryService {
@@ -41,12 +42,31 @@ export class AttemptDeliveryService {
     private readonly clock: Clock,
   ) {}
 
-  async attempt(delivery: DeliveryRecord): Promise<AttemptRecord> {
-    const at = this.clock.now();
+  /**
+   * Starts an attempt at each of these deliveries, claimed together: their subscriptions and
+   * environments are read in one query each, then each calls its channel on its own.
+   */
+  attemptAll(deliveries: readonly DeliveryRecord[]): Promise<AttemptRecord>[] {
     const reads = this.dataSource.manager;
+    const context = Promise.all([
+      this.subscriptions.getMany(reads, distinct(deliveries.map((delivery) => delivery.subscriptionId))),
+      this.world.environments(reads, distinct(deliveries.map((delivery) => delivery.environmentId))),
+    ]);
+    return deliveries.map(async (delivery) => {
+      const [subscriptions, environments] = await context;
+      return this.attempt(delivery, subscriptions, environments);
+    });
+  }
+
+  private async attempt(
+    delivery: DeliveryRecord,
+    subscriptions: ReadonlyMap<string, Subscription>,
+    environments: ReadonlyMap<string, EnvironmentFact>,
+  ): Promise<AttemptRecord> {
+    const at = this.clock.now();
     let secrets: string[] = [];
     if (delivery.subscriptionId) {
-      const subscription = await this.subscriptions.get(reads, delivery.subscriptionId);
+      const subscription = subscriptions.get(delivery.subscriptionId);
       // Paused or deleted after the event: nothing is sent, and the log says why.
       if (!subscription) return { at, result: refused('the subscription was deleted') };
       if (!subscription.enabled)
@@ -60,9 +80,7 @@ export class AttemptDeliveryService {
         };
       secrets = signingSecrets(subscription, at);
     }
-    const environment = delivery.environmentId
-      ? await this.world.environment(reads, delivery.environmentId)
-      : null;
+    const environment = delivery.environmentId ? environments.get(delivery.environmentId) : undefined;
     const facts: EnvironmentFacts | null = environment
       ? {
           id: environment.id,
@@ -85,16 +103,32 @@ export class AttemptDeliveryService {
     return { at, result: resultOf(outcome) };
   }
 
-  async settle(manager: EntityManager, delivery: DeliveryRecord, attempt: AttemptRecord): Promise<void> {
-    const step = nextStep(attempt.result, delivery.scheduleStep, this.settings.retrySchedule);
-    await this.deliveries.recordAttempt(manager, delivery, attempt);
-    await this.deliveries.progress(manager, delivery, step, this.clock.now());
-    if (step.status === 'DEAD' && step.disableSubscription && delivery.subscriptionId)
-      await this.disable(manager, delivery.subscriptionId, attempt.at);
-    if (step.status !== 'RETRYING') await this.announce(manager, delivery, step);
-    deliveryMetrics.attempts.inc({ channel: delivery.channel, outcome: attempt.result.kind });
-    deliveryMetrics.settled.inc({ channel: delivery.channel, status: step.status });
-    deliveryMetrics.attemptSeconds.observe({ channel: delivery.channel }, attempt.result.durationMs / 1000);
+  /** Records attempts that finished together: attempts, next steps and `notification.*` events. */
+  async settleAll(
+    manager: EntityManager,
+    attempted: ReadonlyArray<{ delivery: DeliveryRecord; attempt: AttemptRecord }>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const progress = attempted.map(({ delivery, attempt }) => ({
+      delivery,
+      attempt,
+      step: nextStep(attempt.result, delivery.scheduleStep, this.settings.retrySchedule),
+    }));
+    await this.deliveries.recordProgress(manager, progress, now);
+    let announced = false;
+    for (const { delivery, attempt, step } of progress) {
+      if (step.status === 'DEAD' && step.disableSubscription && delivery.subscriptionId)
+        await this.disable(manager, delivery.subscriptionId, attempt.at);
+      if (step.status !== 'RETRYING') {
+        await this.announce(manager, delivery, step);
+        announced = true;
+      }
+      deliveryMetrics.attempts.inc({ channel: delivery.channel, outcome: attempt.result.kind });
+      deliveryMetrics.settled.inc({ channel: delivery.channel, status: step.status });
+      deliveryMetrics.attemptSeconds.observe({ channel: delivery.channel }, attempt.result.durationMs / 1000);
+    }
+    // The relay also polls; the nudge only shortens the wait once this transaction has committed.
+    if (announced) setTimeout(() => this.relay.nudge(), 20).unref();
   }
 
   /** What the worker records when `attempt` itself failed (a database read, say): worth a retry. */
@@ -142,9 +176,11 @@ export class AttemptDeliveryService {
       payload: envelope,
       headers: { 'x-correlation-id': envelope.correlationId },
     });
-    // The relay also polls; the nudge only shortens the wait once this transaction has committed.
-    setTimeout(() => this.relay.nudge(), 20).unref();
   }
+}
+
+function distinct(ids: ReadonlyArray<string | null>): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
 function refused(error: string): AttemptResult {

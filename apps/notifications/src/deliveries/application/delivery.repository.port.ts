@@ -23,11 +23,18 @@ export interface DeliveryListQuery {
   withTargets: boolean;
 }
 
+/** One attempt at a delivery, and where it leaves the delivery. */
+export interface DeliveryProgress {
+  delivery: DeliveryRecord;
+  attempt: AttemptRecord;
+  step: NextStep;
+}
+
 export interface DeliveryRepository {
   /** PENDING rows, once per (event, destination): a redelivered event adds nothing. Returns the ids written. */
   insertPending(manager: EntityManager, deliveries: NewDeliveries): Promise<string[]>;
-  recordAttempt(manager: EntityManager, delivery: DeliveryRecord, attempt: AttemptRecord): Promise<void>;
-  progress(manager: EntityManager, delivery: DeliveryRecord, step: NextStep, at: Date): Promise<void>;
+  /** The attempts made, one row each, and each delivery moved on to its next step, in two statements. */
+  recordProgress(manager: EntityManager, progress: readonly DeliveryProgress[], at: Date): Promise<void>;
   view(manager: EntityManager, id: string, withTarget: boolean): Promise<DeliveryView | null>;
   list(manager: EntityManager, query: DeliveryListQuery): Promise<DeliveryView[]>;
   /** A DEAD delivery due again now, with a fresh schedule; false when it is not DEAD. */

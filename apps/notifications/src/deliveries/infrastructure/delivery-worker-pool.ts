@@ -68,12 +68,14 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
       table: DELIVERIES_TABLE,
       leaseMs: settings.sendTimeoutMs + 15_000,
       map: toRecord,
-      run: (row) => this.attempts.attempt(row),
-      settle: (manager, row, outcome) =>
-        this.attempts.settle(
+      start: (rows) => this.attempts.attemptAll(rows),
+      settle: (manager, settled) =>
+        this.attempts.settleAll(
           manager,
-          row,
-          outcome.ok ? outcome.value : this.attempts.failedAttempt(outcome.error),
+          settled.map(({ row, outcome }) => ({
+            delivery: row,
+            attempt: outcome.ok ? outcome.value : this.attempts.failedAttempt(outcome.error),
+          })),
         ),
       dueAt: (row) => row.dueAt,
     };

@@ -6,11 +6,10 @@ import { canSeeIntentSql } from '@envrefresh/kernel';
 import { displayTarget } from '../../subscriptions/domain/index';
 import {
   DeliveryListQuery,
+  DeliveryProgress,
   DeliveryRepository,
   NewDeliveries,
 } from '../application/delivery.repository.port';
-import { NextStep } from '../domain/delivery-progress';
-import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
 
 interface DeliveryRow {
   id: string;
@@ -77,39 +76,36 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     return ids;
   }
 
-  async recordAttempt(
-    manager: EntityManager,
-    delivery: DeliveryRecord,
-    attempt: AttemptRecord,
-  ): Promise<void> {
+  async recordProgress(manager: EntityManager, progress: readonly DeliveryProgress[], at: Date): Promise<void> {
+    if (progress.length === 0) return;
+    const column = <T>(of: (item: DeliveryProgress) => T): T[] => progress.map(of);
     await manager.query(
       `INSERT INTO notifications.delivery_attempts (delivery_id, attempt, at, outcome, status_code, error, duration_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::int[])`,
       [
-        delivery.id,
-        delivery.attempts + 1,
-        attempt.at.toISOString(),
-        attempt.result.kind,
-        attempt.result.statusCode,
-        attempt.result.error,
-        Math.max(0, Math.round(attempt.result.durationMs)),
+        column(({ delivery }) => delivery.id),
+        column(({ delivery }) => delivery.attempts + 1),
+        column(({ attempt }) => attempt.at.toISOString()),
+        column(({ attempt }) => attempt.result.kind),
+        column(({ attempt }) => attempt.result.statusCode),
+        column(({ attempt }) => attempt.result.error),
+        column(({ attempt }) => Math.max(0, Math.round(attempt.result.durationMs))),
       ],
     );
-  }
-
-  async progress(manager: EntityManager, delivery: DeliveryRecord, step: NextStep, at: Date): Promise<void> {
-    const dueAt = step.status === 'RETRYING' ? new Date(at.getTime() + step.delayMs) : at;
     await manager.query(
-      `UPDATE notifications.deliveries SET status = $2, attempts = attempts + 1,
-         schedule_step = schedule_step + $3, due_at = $4, last_error = $5, delivered_at = $6
-       WHERE id = $1`,
+      `UPDATE notifications.deliveries d SET status = p.status, attempts = d.attempts + 1,
+         schedule_step = d.schedule_step + p.step_added, due_at = p.due_at, last_error = p.last_error,
+         delivered_at = p.delivered_at
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::timestamptz[])
+           AS p (id, status, step_added, due_at, last_error, delivered_at)
+        WHERE d.id = p.id`,
       [
-        delivery.id,
-        step.status,
-        step.status === 'RETRYING' ? 1 : 0,
-        dueAt.toISOString(),
-        step.status === 'SENT' ? null : step.error,
-        step.status === 'SENT' ? at.toISOString() : null,
+        column(({ delivery }) => delivery.id),
+        column(({ step }) => step.status),
+        column(({ step }) => (step.status === 'RETRYING' ? 1 : 0)),
+        column(({ step }) => (step.status === 'RETRYING' ? new Date(at.getTime() + step.delayMs) : at).toISOString()),
+        column(({ step }) => (step.status === 'SENT' ? null : step.error)),
+        column(({ step }) => (step.status === 'SENT' ? at.toISOString() : null)),
       ],
     );
   }

@@ -15,6 +15,8 @@ export interface WorldRepository {
   /** The environment, intent, overlapping live bookings and transitive dependents of an event. */
   subjectOf(manager: EntityManager, ref: EventSubjectRef): Promise<EventSubject>;
   environment(manager: EntityManager, id: string): Promise<EnvironmentFact | null>;
+  /** The known ones among these environment ids, by id. */
+  environments(manager: EntityManager, ids: readonly string[]): Promise<Map<string, EnvironmentFact>>;
   /** Which of these environment ids are known here (ADR 0014: what is not must be asked for). */
   knownEnvironments(manager: EntityManager, ids: readonly string[]): Promise<Set<string>>;
   knownIntents(manager: EntityManager, ids: readonly string[]): Promise<Set<string>>;

@@ -98,6 +98,15 @@ export class SqlWorldRepository implements WorldRepository {
     return rows[0] ? toFact(rows[0]) : null;
   }
 
+  async environments(manager: EntityManager, ids: readonly string[]): Promise<Map<string, EnvironmentFact>> {
+    if (ids.length === 0) return new Map();
+    const rows: EnvironmentRow[] = await manager.query(
+      `SELECT * FROM notifications.environments WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, toFact(row)]));
+  }
+
   async knownEnvironments(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT id FROM notifications.environments WHERE id = ANY ($1::uuid[])`,

@@ -18,6 +18,8 @@ export interface SubscriptionRepository {
   insert(manager: EntityManager, subscription: Subscription): Promise<void>;
   /** A live (not deleted) subscription, locked for update when `lock`. */
   get(manager: EntityManager, id: string, lock?: boolean): Promise<Subscription | null>;
+  /** The live ones among these ids, by id. */
+  getMany(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Subscription>>;
   list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]>;
   /** Every enabled live subscription whose event types may include `type`: fan-out's candidates. */
   enabledFor(manager: EntityManager, type: string, defaultTypes: readonly string[]): Promise<Subscription[]>;

@@ -61,6 +61,15 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
     return rows[0] ? toSubscription(rows[0]) : null;
   }
 
+  async getMany(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Subscription>> {
+    if (ids.length === 0) return new Map();
+    const rows: SubscriptionRow[] = await manager.query(
+      `SELECT * FROM notifications.subscriptions WHERE id = ANY ($1::uuid[]) AND ${LIVE}`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, toSubscription(row)]));
+  }
+
   async list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]> {
     const params: unknown[] = [query.limit + 1];
     const where = [LIVE];

@@ -1,0 +1,56 @@
+import { eventually } from '@envrefresh/testing';
+import { DueRowsBed, SCHEMA, leasedJob } from './support/due-rows-bed';
+
+/** Lease mode keeps its slots busy: a row settled frees its slot at once, and outcomes settle together. */
+describe('a leased worker’s slots', () => {
+  let bed: DueRowsBed;
+
+  beforeAll(async () => {
+    bed = await DueRowsBed.create();
+  });
+
+  afterAll(async () => bed?.close());
+
+  const fired = (from: number, to: number) =>
+    bed.scalar(`SELECT count(*) FROM ${SCHEMA}.jobs WHERE id BETWEEN $1 AND $2 AND fired_at IS NOT NULL`, [
+      from,
+      to,
+    ]);
+
+  it('are claimed into as soon as a row settles, so a hanging call holds one slot and the rest flow past it', async () => {
+    await bed.addJobs(1, new Date(Date.now() - 60_000), 1);
+    await bed.addJobs(30, undefined, 2);
+    let release!: (value: string) => void;
+    const hanging = new Promise<string>((resolve) => (release = resolve));
+    const worker = bed.worker(
+      leasedJob(async (row) => (row.id === 1 ? hanging : `ran ${row.id}`)),
+      { name: 'slots', batchSize: 3 },
+    );
+    worker.start();
+    // Three slots and thirty quick rows behind the hanging one: awaiting whole batches, they would
+    // wait for it; claimed into freed slots, they all finish while it still hangs.
+    await eventually(async () => expect(await fired(2, 31)).toBe(30), { timeoutMs: 10_000 });
+    expect(await fired(1, 1)).toBe(0);
+    release('ran 1');
+    await eventually(async () => expect(await fired(1, 1)).toBe(1));
+    await worker.stop();
+  });
+
+  it('settle outcomes that finish together in one transaction', async () => {
+    await bed.addJobs(20, undefined, 101);
+    const job = leasedJob(async (row) => `ran ${row.id}`);
+    const settledTogether: number[] = [];
+    const settle = job.settle.bind(job);
+    job.settle = async (manager, settled) => {
+      settledTogether.push(settled.length);
+      await settle(manager, settled);
+    };
+    const worker = bed.worker(job, { name: 'together', batchSize: 20 });
+    expect(await worker.runOnce()).toBe(20);
+    expect(await fired(101, 120)).toBe(20);
+    expect(settledTogether.reduce((sum, size) => sum + size, 0)).toBe(20);
+    // Twenty calls answering at once: the first finished opens a transaction, the rest share the next.
+    expect(settledTogether.length).toBeLessThan(20);
+    expect(await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.jobs WHERE lease_owner IS NOT NULL`)).toBe(0);
+  });
+});
