@@ -48,35 +48,44 @@ const MAX_ATTEMPTS_SHOWN = 50;
 @Injectable()
 export class SqlDeliveryRepository implements DeliveryRepository {
   async insertPending(manager: EntityManager, batch: NewDeliveries): Promise<string[]> {
-    const ids: string[] = [];
-    for (const destination of batch.destinations) {
-      const rows: Array<{ id: string }> = await manager.query(
-        `INSERT INTO notifications.deliveries (id, event_id, event_type, event, intent_id, environment_id,
-           subscription_id, destination, channel, target, reasons, status, due_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'PENDING', $12, $12)
-         ON CONFLICT (event_id, destination) WHERE replay_of IS NULL DO NOTHING
-         RETURNING id`,
-        [
-          randomUUID(),
-          batch.event.id,
-          batch.event.type,
-          JSON.stringify(batch.event),
-          batch.intentId,
-          batch.environmentId,
-          destination.subscriptionId,
-          destination.key,
-          destination.channel,
-          destination.target,
-          destination.reasons,
-          batch.dueAt.toISOString(),
-        ],
-      );
-      ids.push(...rows.map((row) => row.id));
-    }
-    return ids;
+    if (batch.destinations.length === 0) return [];
+    const column = <T>(of: (destination: NewDeliveries['destinations'][number]) => T): T[] =>
+      batch.destinations.map(of);
+    // One statement for every destination of the event: a fan-out to a thousand is one round trip.
+    // A destination's reasons travel as one JSON array each (unnest cannot take an array of arrays
+    // of different lengths).
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO notifications.deliveries (id, event_id, event_type, event, intent_id, environment_id,
+         subscription_id, destination, channel, target, reasons, status, due_at, created_at)
+       SELECT d.id, $1, $2, $3, $4, $5, d.subscription_id, d.destination, d.channel, d.target,
+              ARRAY(SELECT jsonb_array_elements_text(d.reasons)), 'PENDING', $6, $6
+         FROM unnest($7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
+           AS d (id, subscription_id, destination, channel, target, reasons)
+       ON CONFLICT (event_id, destination) WHERE replay_of IS NULL DO NOTHING
+       RETURNING id`,
+      [
+        batch.event.id,
+        batch.event.type,
+        JSON.stringify(batch.event),
+        batch.intentId,
+        batch.environmentId,
+        batch.dueAt.toISOString(),
+        column(() => randomUUID()),
+        column((destination) => destination.subscriptionId),
+        column((destination) => destination.key),
+        column((destination) => destination.channel),
+        column((destination) => destination.target),
+        column((destination) => JSON.stringify(destination.reasons)),
+      ],
+    );
+    return (Array.isArray(rows[0]) ? rows[0] : rows).map((row) => (row as { id: string }).id);
   }
 
-  async recordProgress(manager: EntityManager, progress: readonly DeliveryProgress[], at: Date): Promise<void> {
+  async recordProgress(
+    manager: EntityManager,
+    progress: readonly DeliveryProgress[],
+    at: Date,
+  ): Promise<void> {
     if (progress.length === 0) return;
     const column = <T>(of: (item: DeliveryProgress) => T): T[] => progress.map(of);
     await manager.query(
@@ -103,7 +112,9 @@ export class SqlDeliveryRepository implements DeliveryRepository {
         column(({ delivery }) => delivery.id),
         column(({ step }) => step.status),
         column(({ step }) => (step.status === 'RETRYING' ? 1 : 0)),
-        column(({ step }) => (step.status === 'RETRYING' ? new Date(at.getTime() + step.delayMs) : at).toISOString()),
+        column(({ step }) =>
+          (step.status === 'RETRYING' ? new Date(at.getTime() + step.delayMs) : at).toISOString(),
+        ),
         column(({ step }) => (step.status === 'SENT' ? null : step.error)),
         column(({ step }) => (step.status === 'SENT' ? at.toISOString() : null)),
       ],
