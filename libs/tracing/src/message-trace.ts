@@ -1,5 +1,6 @@
 import {
   Attributes,
+  INVALID_SPAN_CONTEXT,
   Context,
   ROOT_CONTEXT,
   Span,
@@ -45,6 +46,16 @@ export interface TracedWork {
   attributes?: Attributes;
   /** The context the span continues: a message's, or the active one when omitted. */
   parent?: Context;
+  /**
+   * Only continue a trace, never start one: without a span in `parent` the work runs untraced.
+   * For calls a probe or a timer makes by themselves (readiness pings), like pg's queries.
+   */
+  onlyInTrace?: boolean;
+}
+
+/** Whether `ctx` (default: the work at hand) belongs to a trace. */
+export function isTraced(ctx: Context = context.active()): boolean {
+  return trace.getSpanContext(ctx) !== undefined;
 }
 
 /**
@@ -52,9 +63,10 @@ export interface TracedWork {
  * writes to the outbox) belongs to that span. The span ends when `work` settles, failed if it threw.
  */
 export async function inSpan<T>(
-  { name, kind, attributes, parent = context.active() }: TracedWork,
+  { name, kind, attributes, parent = context.active(), onlyInTrace = false }: TracedWork,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
+  if (onlyInTrace && !isTraced(parent)) return work(trace.wrapSpanContext(INVALID_SPAN_CONTEXT));
   const span = trace.getTracer(TRACER_NAME).startSpan(name, { kind, attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), () => work(span));

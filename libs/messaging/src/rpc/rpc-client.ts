@@ -71,6 +71,8 @@ export class RpcClient {
       name: pattern,
       kind: SpanKind.CLIENT,
       attributes: { 'rpc.system': 'rabbitmq', 'rpc.service': this.options.service, 'rpc.method': pattern },
+      // A readiness ping or a timer's call starts no trace of its own.
+      onlyInTrace: true,
     };
     return inSpan(calling, () => this.fire<TReply>(pattern, payload));
   }

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { RmqContext } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { CorrelationContext, sanitizeCorrelationId } from '@envrefresh/observability';
-import { SpanKind, contextFromHeaders, failSpan, startSpan, withContext } from '@envrefresh/tracing';
+import { SpanKind, contextFromHeaders, failSpan, isTraced, startSpan, withContext } from '@envrefresh/tracing';
 
 /**
  * Reopens the caller's correlation on the service side of an RPC call, for the whole handler
@@ -19,10 +19,13 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
     const correlationId = sanitizeCorrelationId(data?.correlationId) ?? CorrelationContext.correlationId();
     const request = rpc.getContext<RmqContext>();
     const pattern = request.getPattern();
+    const caller = contextFromHeaders(request.getMessage()?.properties?.headers);
+    // A caller outside any trace (or not tracing) sent no context: this call starts none either.
+    if (!isTraced(caller)) return correlated(correlationId, next);
     const { span, context: serving } = startSpan({
       name: pattern,
       kind: SpanKind.SERVER,
-      parent: contextFromHeaders(request.getMessage()?.properties?.headers),
+      parent: caller,
       attributes: { 'rpc.system': 'rabbitmq', 'rpc.method': pattern },
     });
     let ended = false;
@@ -55,4 +58,10 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
       };
     });
   }
+}
+
+function correlated(correlationId: string, next: CallHandler): Observable<unknown> {
+  return new Observable((subscriber) =>
+    CorrelationContext.run({ correlationId, causationId: null }, () => next.handle().subscribe(subscriber)),
+  );
 }
