@@ -11,3 +11,4 @@ export * from './service-test-bed';
 export * from './rabbitmqctl';
 export * from './test-vhost';
 export * from './otlp-trace-receiver';
+export * from './in-memory-tracing';
