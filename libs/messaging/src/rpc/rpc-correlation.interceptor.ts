@@ -2,7 +2,14 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { RmqContext } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { CorrelationContext, sanitizeCorrelationId } from '@envrefresh/observability';
-import { SpanKind, contextFromHeaders, failSpan, isTraced, startSpan, withContext } from '@envrefresh/tracing';
+import {
+  SpanKind,
+  contextFromHeaders,
+  failSpan,
+  isTraced,
+  startSpan,
+  withContext,
+} from '@envrefresh/tracing';
 
 /**
  * Reopens the caller's correlation on the service side of an RPC call, for the whole handler
