@@ -60,7 +60,7 @@ export class UnitOfWork {
             headers: {
               'x-correlation-id': envelope.correlationId ?? CorrelationContext.correlationId(),
               // The trace of the work that wrote the event (W3C traceparent, tracestate; nothing when
-              // tracing is off), kept with the row so the relay's publish continues it (ADR 0020).
+              // tracing is off), kept with the row so the relay's publish continues it (ADR 0022).
               ...traceHeaders(),
             },
           });

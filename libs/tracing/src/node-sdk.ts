@@ -17,7 +17,7 @@ export interface RunningTracing {
 /**
  * Loaded only when tracing is on (start-tracing.ts requires it then), so a process without a
  * collector never loads the SDK nor patches a module. Spans of the messaging library (relay,
- * consumer, RPC) are made by hand in libs/messaging, see ADR 0020: the amqplib instrumentation
+ * consumer, RPC) are made by hand in libs/messaging, see ADR 0022: the amqplib instrumentation
  * would parent a publish on whatever context amqp-connection-manager's queue happens to run in.
  */
 export function startNodeSdk(config: TracingConfig): RunningTracing {

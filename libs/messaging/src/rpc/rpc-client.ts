@@ -6,6 +6,7 @@ import { EnvReader } from '@envrefresh/config';
 import { isRemoteProblem } from '@envrefresh/contracts';
 import { CorrelationContext } from '@envrefresh/observability';
 import { SpanKind, inSpan, traceHeaders } from '@envrefresh/tracing';
+import { trackRpcCircuit } from '../metrics/rpc-circuit.gauge';
 import { rpcQueue } from '../topology/topology';
 import { RemoteProblemError, RemoteTimeoutError, RemoteUnavailableError } from './remote-call.errors';
 
@@ -56,6 +57,7 @@ export class RpcClient {
     });
     this.breaker.on('open', () => this.logger.warn(`circuit to ${options.service} opened`));
     this.breaker.on('close', () => this.logger.log(`circuit to ${options.service} closed`));
+    trackRpcCircuit(options.service, this.breaker);
   }
 
   get service(): string {
