@@ -68,7 +68,10 @@ async function main(): Promise<void> {
       namespace: broker.namespace,
       jwtSecret: tokens.secret,
       logLevel: options.logLevel,
+      tracing: options.tracing,
     };
+    if (options.tracing.OTEL_EXPORTER_OTLP_ENDPOINT)
+      progress(`tracing on: every app exports to ${options.tracing.OTEL_EXPORTER_OTLP_ENDPOINT}`);
     progress(`database ${database.name}, namespace ${broker.namespace}: migrating`);
     await migrateSuite(settings);
     progress('starting the five apps and the bare Fastify server');

@@ -1,4 +1,4 @@
-import { LOG_LEVELS } from '@envrefresh/config';
+import { LOG_LEVELS, OTLP_ENDPOINT_VARIABLE } from '@envrefresh/config';
 
 /** What one `npm run bench:api` run does; every knob has a flag so a different run needs no edit. */
 export interface ApiBenchOptions {
@@ -10,7 +10,14 @@ export interface ApiBenchOptions {
   postRate: number;
   /** LOG_LEVEL of the apps: production's default, so the access log is part of the cost. */
   logLevel: string;
+  /**
+   * The OTLP variables handed to every app: set OTEL_EXPORTER_OTLP_ENDPOINT (and, if not
+   * http/protobuf, OTEL_EXPORTER_OTLP_PROTOCOL) to measure the suite with tracing on.
+   */
+  tracing: Record<string, string>;
 }
+
+const TRACING_VARIABLES = [OTLP_ENDPOINT_VARIABLE, 'OTEL_EXPORTER_OTLP_PROTOCOL'];
 
 const DEFAULTS = { durationSeconds: 10, warmUpSeconds: 3, connections: 50, postRate: 200 };
 
@@ -26,7 +33,8 @@ const FLAGS: Record<string, NumericKnob> = {
 export const API_BENCH_USAGE = `usage: npm run bench:api -- [${Object.keys(FLAGS)
   .map((flag) => `${flag} N`)
   .join('] [')}] [--log-level ${LOG_LEVELS.join('|')}]
-env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), AMQP_URL (default amqp://guest:guest@127.0.0.1:5672)`;
+env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), AMQP_URL (default amqp://guest:guest@127.0.0.1:5672),
+     ${TRACING_VARIABLES.join(', ')} (tracing on in every app; off when unset)`;
 
 export function readApiBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ApiBenchOptions {
   const knobs: Record<NumericKnob, number> = { ...DEFAULTS };
@@ -52,6 +60,7 @@ export function readApiBenchOptions(argv: readonly string[], env: NodeJS.Process
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
     logLevel,
+    tracing: Object.fromEntries(TRACING_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : []))),
     ...knobs,
   };
 }

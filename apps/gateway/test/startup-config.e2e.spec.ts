@@ -52,6 +52,23 @@ describe('starting with a bad environment', () => {
     ]);
   });
 
+  it('stops an app whose tracing variables are wrong, naming each', async () => {
+    const run = await runNodeToExit(GATEWAY_MAIN, {
+      ...serviceEnv(),
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'thrift',
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.elapsedMs).toBeLessThan(FAILS_WITHIN_MS);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        /^envrefresh-gateway: configuration error: OTEL_EXPORTER_OTLP_ENDPOINT must use http or https/,
+      ),
+      'envrefresh-gateway: configuration error: OTEL_EXPORTER_OTLP_PROTOCOL must be one of http/protobuf, http/json, grpc, got "thrift"',
+    ]);
+  });
+
   it('stops a service whose AMQP_URL is not an amqp URL, naming AMQP_URL', async () => {
     const run = await runNodeToExit(INTENTS_MAIN, { ...serviceEnv(database.url), AMQP_URL: 'http://x' });
 

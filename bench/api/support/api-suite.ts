@@ -13,6 +13,8 @@ export interface SuiteSettings {
   logLevel: string;
   /** Variables one app gets beyond the suite's own, e.g. the outbound policy for a bench's local receivers. */
   appEnvironment?: Partial<Record<AppName, Record<string, string>>>;
+  /** OTLP variables every app gets (tracing on); none, tracing off. */
+  tracing?: Record<string, string>;
 }
 
 /** The gateway signs each RPC's user assertion; every service checks it (ADR 0017). Production needs both. */
@@ -54,6 +56,7 @@ function environmentOf(settings: SuiteSettings, app: AppName, port: number): Rec
           DATABASE_URL: settings.databaseUrl,
           SERVICE_ASSERTION_PUBLIC_KEY: USER_PROOF_KEYS.SERVICE_ASSERTION_PUBLIC_KEY,
         }),
+    ...settings.tracing,
     ...settings.appEnvironment?.[app],
   };
 }

@@ -1,6 +1,7 @@
 import { AppName, DEFAULT_PORTS } from './app-name';
 import { AmqpUsers, readAmqpUsers } from './amqp-users';
 import { EnvReader } from './env-reader';
+import { TracingConfig, readTracingConfig } from './tracing-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,6 +24,8 @@ export interface ServiceConfig {
   amqpNamespace: string;
   /** Believe X-Forwarded-For (behind an ingress); off by default so clients cannot pick their own IP. */
   trustProxy: boolean;
+  /** Where traces go; absent when tracing is off (no OTEL_EXPORTER_OTLP_ENDPOINT). */
+  tracing?: TracingConfig;
 }
 
 export function readServiceConfig(
@@ -56,5 +59,7 @@ export function readServiceConfig(
     eventsExchange: env.string('EVENTS_EXCHANGE', `${amqpNamespace}.events`),
     amqpNamespace,
     trustProxy: env.bool('TRUST_PROXY', false),
+    // Read again here (startTracing read it before anything loaded) so a mistake is reported with the rest.
+    tracing: readTracingConfig(app, env),
   };
 }

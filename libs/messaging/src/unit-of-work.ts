@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CorrelationContext } from '@envrefresh/observability';
+import { traceHeaders } from '@envrefresh/tracing';
 import { OutboxRepository } from './outbox/outbox.repository';
 
 /** The minimal shape of an event envelope this layer needs; `@envrefresh/contracts` builds them. */
@@ -56,7 +57,12 @@ export class UnitOfWork {
             type: envelope.type,
             routingKey: envelope.type,
             payload: envelope,
-            headers: { 'x-correlation-id': envelope.correlationId ?? CorrelationContext.correlationId() },
+            headers: {
+              'x-correlation-id': envelope.correlationId ?? CorrelationContext.correlationId(),
+              // The trace of the work that wrote the event (W3C traceparent, tracestate; nothing when
+              // tracing is off), kept with the row so the relay's publish continues it (ADR 0022).
+              ...traceHeaders(),
+            },
           });
           published += 1;
         },

@@ -12,6 +12,7 @@ import { HttpMetrics } from './metrics/http-metrics';
 import { ensureDefaultMetrics } from './metrics/metric-registry';
 import { MetricsController } from './metrics/metrics.controller';
 import type { ObservabilityOptions } from './observability-options';
+import { TraceExportLifecycle } from './tracing/trace-export.lifecycle';
 
 /**
  * JSON logs carrying the correlation id, Prometheus metrics at /metrics, and liveness and
@@ -48,6 +49,7 @@ export class ObservabilityModule {
         ReadinessIndicator,
         HttpMetrics,
         FastifyInstrumentation,
+        { provide: TraceExportLifecycle, useFactory: () => new TraceExportLifecycle(options.config.tracing) },
       ],
       exports: [HttpMetrics],
     };

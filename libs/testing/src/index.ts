@@ -10,3 +10,5 @@ export * from './namespace-names';
 export * from './service-test-bed';
 export * from './rabbitmqctl';
 export * from './test-vhost';
+export * from './otlp-trace-receiver';
+export * from './in-memory-tracing';

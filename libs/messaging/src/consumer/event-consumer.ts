@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import { CorrelationContext, sanitizeCorrelationId } from '@envrefresh/observability';
+import { SpanKind, contextFromHeaders, inSpan } from '@envrefresh/tracing';
 import { AmqpConnection } from '../connection/amqp-connection';
 import { BrokerIdentity } from '../identity/broker-identity';
 import { PUBLISHED_BY_HEADER, checkPublisher, publisherOf } from '../identity/publisher-check';
@@ -245,23 +246,43 @@ export class EventConsumer {
     }
   }
 
-  /** Records the event in the inbox and runs its handler, unless this consumer already has; inside the caller's transaction. */
+  /**
+   * Records the event in the inbox and runs its handler, unless this consumer already has; inside
+   * the caller's transaction, and in a span that continues the trace of the publish (its headers),
+   * so the handler's queries and the events it writes belong to the request that caused them.
+   */
   private async process(
     { message, event, handler, attempt }: Delivery,
     context: TransactionContext,
   ): Promise<boolean> {
     const correlationId =
       sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? event.correlationId;
-    return CorrelationContext.run({ correlationId, causationId: event.id }, async () => {
-      const first = await this.inbox.recordFirstDelivery(
-        context.manager,
-        this.options.consumer,
-        event.id,
-        event.type,
-      );
-      if (first) await handler(event, { ...context, attempt });
-      return first;
-    });
+    const handling = {
+      name: `${event.type} process`,
+      kind: SpanKind.CONSUMER,
+      parent: contextFromHeaders(message.properties.headers),
+      attributes: {
+        'messaging.system': 'rabbitmq',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': this.options.topology.queue,
+        'messaging.consumer.group.name': this.options.consumer,
+        'messaging.message.id': event.id,
+        'messaging.rabbitmq.message.delivery_attempt': attempt,
+      },
+    };
+    return CorrelationContext.run({ correlationId, causationId: event.id }, () =>
+      inSpan(handling, async (span) => {
+        const first = await this.inbox.recordFirstDelivery(
+          context.manager,
+          this.options.consumer,
+          event.id,
+          event.type,
+        );
+        span.setAttribute('envrefresh.inbox.duplicate', !first);
+        if (first) await handler(event, { ...context, attempt });
+        return first;
+      }),
+    );
   }
 
   private acknowledge({ channel, message, event }: Delivery, processed: boolean): void {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import { DataSource, EntityManager } from 'typeorm';
+import { SpanKind, contextFromHeaders, inSpan, traceHeaders } from '@envrefresh/tracing';
 import { AmqpConnection } from '../connection/amqp-connection';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { PUBLISHED_BY_HEADER } from '../identity/publisher-check';
@@ -133,9 +134,29 @@ export class OutboxRelay {
     return { done: published.length, failed: failed.length, error: `events were not confirmed: ${error}` };
   }
 
-  private async publish(row: PendingOutboxRow): Promise<void> {
+  /**
+   * The publish is a span of the trace that wrote the row (its headers kept the context), however
+   * long the row waited; the message carries this span's context on to the consumers.
+   */
+  private publish(row: PendingOutboxRow): Promise<void> {
     // Only a consumer republishing its own copy may say who published first.
     const { [PUBLISHED_BY_HEADER]: _claimed, ...headers } = row.headers ?? {};
+    const publishing = {
+      name: `${row.type} publish`,
+      kind: SpanKind.PRODUCER,
+      parent: contextFromHeaders(headers),
+      attributes: {
+        'messaging.system': 'rabbitmq',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': this.options.exchange,
+        'messaging.rabbitmq.destination.routing_key': row.routingKey,
+        'messaging.message.id': row.id,
+      },
+    };
+    return inSpan(publishing, () => this.send(row, { ...headers, ...traceHeaders() }));
+  }
+
+  private async send(row: PendingOutboxRow, headers: Record<string, string>): Promise<void> {
     await this.channel.publish(
       this.options.exchange,
       row.routingKey,

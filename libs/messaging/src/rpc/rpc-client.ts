@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { ClientProxy, ClientProxyFactory, RmqRecord, Transport } from '@nestjs/microservices';
 import CircuitBreaker from 'opossum';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { EnvReader } from '@envrefresh/config';
 import { isRemoteProblem } from '@envrefresh/contracts';
 import { CorrelationContext } from '@envrefresh/observability';
+import { SpanKind, inSpan, traceHeaders } from '@envrefresh/tracing';
 import { trackRpcCircuit } from '../metrics/rpc-circuit.gauge';
 import { rpcQueue } from '../topology/topology';
 import { RemoteProblemError, RemoteTimeoutError, RemoteUnavailableError } from './remote-call.errors';
@@ -63,8 +64,22 @@ export class RpcClient {
     return this.options.service;
   }
 
-  /** Sends `payload` plus the current correlation id; resolves with the reply or throws a Remote*Error. */
-  async send<TReply>(pattern: string, payload: object): Promise<TReply> {
+  /**
+   * Sends `payload` plus the current correlation id; resolves with the reply or throws a
+   * Remote*Error. The call is a client span, whose context travels in the request's headers.
+   */
+  send<TReply>(pattern: string, payload: object): Promise<TReply> {
+    const calling = {
+      name: pattern,
+      kind: SpanKind.CLIENT,
+      attributes: { 'rpc.system': 'rabbitmq', 'rpc.service': this.options.service, 'rpc.method': pattern },
+      // A readiness ping or a timer's call starts no trace of its own.
+      onlyInTrace: true,
+    };
+    return inSpan(calling, () => this.fire<TReply>(pattern, payload));
+  }
+
+  private async fire<TReply>(pattern: string, payload: object): Promise<TReply> {
     try {
       return (await this.breaker.fire(pattern, {
         ...payload,
@@ -90,7 +105,9 @@ export class RpcClient {
 
   private async call(pattern: string, payload: unknown): Promise<unknown> {
     try {
-      return await firstValueFrom(this.proxy.send(pattern, payload).pipe(timeout(this.options.timeoutMs)));
+      return await firstValueFrom(
+        this.proxy.send(pattern, withTraceHeaders(payload)).pipe(timeout(this.options.timeoutMs)),
+      );
     } catch (error) {
       if (error instanceof TimeoutError)
         throw new RemoteTimeoutError(this.options.service, this.options.timeoutMs);
@@ -98,4 +115,13 @@ export class RpcClient {
       throw error;
     }
   }
+}
+
+/**
+ * The W3C trace context rides in the AMQP headers, beside the body the user proof signs (which it
+ * leaves as it is); without tracing the request is the plain payload, as before.
+ */
+function withTraceHeaders(payload: unknown): unknown {
+  const headers = traceHeaders();
+  return Object.keys(headers).length === 0 ? payload : new RmqRecord(payload, { headers });
 }

@@ -1,10 +1,9 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServiceConfig } from '@envrefresh/config';
+import { type ServiceConfig, isOperationalPath } from '@envrefresh/config';
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
-import { isOperationalPath } from '../operational-routes';
 import { correlationMixin } from './correlation-mixin';
 import { REDACTED_PATHS, REDACTION_CENSOR } from './redacted-paths';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';

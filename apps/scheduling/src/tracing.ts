@@ -1,0 +1,4 @@
+import { startTracing } from '@envrefresh/tracing';
+
+// main.ts imports this first: instrumentations patch http, Fastify and pg only as those load.
+startTracing('scheduling');
