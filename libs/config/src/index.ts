@@ -3,3 +3,4 @@ export * from './app-name';
 export * from './config-error';
 export * from './env-reader';
 export * from './service-config';
+export * from './database-timeouts';

@@ -1,4 +1,11 @@
-import { AppName, EnvReader, ServiceConfig, readServiceConfig } from '@envrefresh/config';
+import {
+  AppName,
+  DatabaseTimeouts,
+  EnvReader,
+  ServiceConfig,
+  readDatabaseTimeouts,
+  readServiceConfig,
+} from '@envrefresh/config';
 import { UserProofVerificationConfig, readUserProofVerificationConfig } from '@envrefresh/auth';
 import { MessagingOptions, readMessagingOptions } from '@envrefresh/messaging';
 
@@ -7,6 +14,8 @@ export interface ServiceRuntimeConfig extends ServiceConfig {
   schema: string;
   /** Connections the service's pool may open; several replicas and services share max_connections. */
   databasePoolSize: number;
+  /** statement, lock and idle-in-transaction limits of every pooled connection. */
+  databaseTimeouts: DatabaseTimeouts;
   messaging: MessagingOptions;
   /** `TEST_CLOCK_OFFSET_MS`: shifts business time for multi-process tests; ignored in production. */
   testClockOffsetMs: number;
@@ -25,6 +34,7 @@ export function readServiceRuntimeConfig(
     ...service,
     schema: app,
     databasePoolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    databaseTimeouts: readDatabaseTimeouts(app, env),
     messaging: readMessagingOptions(service, env, app),
     testClockOffsetMs: env.int('TEST_CLOCK_OFFSET_MS', 0, { min: -TEN_YEARS_MS, max: TEN_YEARS_MS }),
     userProof: readUserProofVerificationConfig(env, service.production),

@@ -54,6 +54,7 @@ export class ServiceModule {
           entities,
           applicationName: `envrefresh-${config.app}`,
           poolSize: config.databasePoolSize,
+          timeouts: config.databaseTimeouts,
         }),
         MessagingModule.forRoot(config.messaging),
         ClockModule.forRoot({ testOffsetMs: config.testClockOffsetMs, production: config.production }),

@@ -180,6 +180,12 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
     }
   }
 
+  /** A provider of the running service (its DataSource, say), for what no RPC shows. */
+  resolve<T>(token: string | symbol | (abstract new (...args: never[]) => T)): T {
+    if (!this.app) throw new Error('the service is not running');
+    return this.app.get<T>(token as never);
+  }
+
   /** Sends one RPC as the gateway would, with a signed assertion; a refusal rejects with RemoteProblemError. */
   async call<TContract extends RpcContract>(
     contract: TContract,
