@@ -29,7 +29,8 @@ export class EnvReader {
     fallback: string,
     bounds: { minMs?: number; maxMs?: number; from?: string[] } = {},
   ): number {
-    const source = [...(bounds.from ?? []), name].find((candidate) => this.raw(candidate) !== undefined) ?? name;
+    const source =
+      [...(bounds.from ?? []), name].find((candidate) => this.raw(candidate) !== undefined) ?? name;
     const text = this.raw(source) ?? fallback;
     const ms = fixedDurationMs(text);
     if (ms === undefined) {

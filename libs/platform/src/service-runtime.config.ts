@@ -17,6 +17,8 @@ export interface ServiceRuntimeConfig extends ServiceConfig {
   /** statement, lock and idle-in-transaction limits of every pooled connection. */
   databaseTimeouts: DatabaseTimeouts;
   messaging: MessagingOptions;
+  /** `IDEMPOTENCY_KEY_RETENTION`: how long an Idempotency-Key replays its first answer before it is purged. */
+  idempotencyKeyRetentionMs: number;
   /** `TEST_CLOCK_OFFSET_MS`: shifts business time for multi-process tests; ignored in production. */
   testClockOffsetMs: number;
   /** The gateway's public key(s) that user assertions are checked with (ADR 0017). */
@@ -36,6 +38,10 @@ export function readServiceRuntimeConfig(
     databasePoolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     databaseTimeouts: readDatabaseTimeouts(app, env),
     messaging: readMessagingOptions(service, env, app),
+    idempotencyKeyRetentionMs: env.durationMs('IDEMPOTENCY_KEY_RETENTION', 'P7D', {
+      minMs: 3_600_000,
+      maxMs: TEN_YEARS_MS,
+    }),
     testClockOffsetMs: env.int('TEST_CLOCK_OFFSET_MS', 0, { min: -TEN_YEARS_MS, max: TEN_YEARS_MS }),
     userProof: readUserProofVerificationConfig(env, service.production),
   };

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource, EntitySchema } from 'typeorm';
 import {
+  IdempotencyKeyJanitor,
   USER_PROOF_AUDIENCE,
   USER_PROOF_DEVELOPMENT_KEY,
   USER_PROOF_VERIFIER,
@@ -61,6 +62,12 @@ export class ServiceModule {
       ],
       controllers: [createPingController(config.app as RpcService)],
       providers: [
+        {
+          provide: IdempotencyKeyJanitor,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new IdempotencyKeyJanitor(dataSource, config.schema, config.idempotencyKeyRetentionMs),
+        },
         { provide: USER_PROOF_VERIFIER, useValue: new UserProofVerifier(config.userProof) },
         { provide: USER_PROOF_AUDIENCE, useValue: config.app },
         { provide: USER_PROOF_DEVELOPMENT_KEY, useValue: config.userProof.usingDevelopmentKey },

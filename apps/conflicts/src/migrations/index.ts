@@ -1,4 +1,7 @@
-import { CreateIdempotencyKeys1763790000300 } from '@envrefresh/application';
+import {
+  CreateIdempotencyKeys1763790000300,
+  IndexIdempotencyKeyAge1765000000100,
+} from '@envrefresh/application';
 import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreateIntentWindows1763780000200 } from './1763780000200-create-intent-windows';
 import { CreateConflicts1763780000300 } from './1763780000300-create-conflicts';
@@ -18,4 +21,5 @@ export const CONFLICTS_MIGRATIONS = [
   CreateWindows1763800000600,
   CreateWorldRevision1763800000700,
   DiscreetExplanations1763900000100,
+  IndexIdempotencyKeyAge1765000000100,
 ];
