@@ -267,7 +267,7 @@ describe('conflicts service: blackout and maintenance windows over RPC', () => {
     }
   });
 
-  it('deletes a window for good, announcing it as it was; 404 for unknown ids', async () => {
+  it('deletes a window, keeping its row marked by whom and when and announcing it so; 404 for unknown ids', async () => {
     const doomed = await create(
       recurring({ name: 'doomed', scope: { environmentIds: [qa.id], tiers: ['QA'] } }),
     );
@@ -275,12 +275,19 @@ describe('conflicts service: blackout and maintenance windows over RPC', () => {
       actor: actors.admin,
       payload: { windowId: doomed.id },
     });
-    expect(deleted).toEqual(doomed);
-    const { rows } = await bed.db.query('SELECT 1 FROM conflicts.windows WHERE id = $1', [doomed.id]);
-    expect(rows).toEqual([]);
+    expect(deleted).toEqual({
+      ...doomed,
+      deletedAt: expect.any(String),
+      deletedBy: { sub: 'ada', name: 'Ada Admin', email: 'ada@example.com' },
+    });
+    const { rows } = await bed.db.query(
+      'SELECT deleted_at, deleted_by FROM conflicts.windows WHERE id = $1',
+      [doomed.id],
+    );
+    expect(rows).toEqual([{ deleted_at: new Date(deleted.deletedAt!), deleted_by: deleted.deletedBy }]);
     expect((await bed.outboxEventsAbout(doomed.id)).map((event) => [event.type, event.data])).toEqual([
       ['window.created', doomed],
-      ['window.deleted', doomed],
+      ['window.deleted', deleted],
     ]);
     await eventually(() =>
       expect(bed.publishedEventsAbout(doomed.id).map((event) => event.type)).toEqual([

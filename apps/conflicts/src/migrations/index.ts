@@ -7,6 +7,7 @@ import { CreateIntentWindows1763780000200 } from './1763780000200-create-intent-
 import { CreateConflicts1763780000300 } from './1763780000300-create-conflicts';
 import { ExtendWorldPicture1763800000400 } from './1763800000400-extend-world-picture';
 import { CreateBookings1763800000500 } from './1763800000500-create-bookings';
+import { KeepDeletedWindows1765000000200 } from './1765000000200-keep-deleted-windows';
 import { CreateWindows1763800000600 } from './1763800000600-create-windows';
 import { CreateWorldRevision1763800000700 } from './1763800000700-create-world-revision';
 import { DiscreetExplanations1763900000100 } from './1763900000100-discreet-explanations';
@@ -22,4 +23,5 @@ export const CONFLICTS_MIGRATIONS = [
   CreateWorldRevision1763800000700,
   DiscreetExplanations1763900000100,
   IndexIdempotencyKeyAge1765000000100,
+  KeepDeletedWindows1765000000200,
 ];
