@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as amqp from 'amqplib';
 import {
   Page,
   WindowView,
@@ -6,6 +7,7 @@ import {
   windowsDeleteRpc,
   windowsGetRpc,
   windowsListRpc,
+  eventStreamName,
 } from '@envrefresh/contracts';
 import { eventually } from '@envrefresh/testing';
 import { ConflictsTestBed, SeededEnvironment, actors } from './support/conflicts-test-bed';
@@ -301,6 +303,29 @@ describe('conflicts service: blackout and maintenance windows over RPC', () => {
       ).toMatchObject({ status: 404, code: 'WINDOW.NOT_FOUND' });
     }
     expect(await bed.outboxEventsAbout(doomed.id)).toHaveLength(2);
+  });
+
+  it('keeps what it publishes in the event stream, which a consumer bound late replays from the start', async () => {
+    const window = await create(oneOff({ name: 'Seen by a late consumer' }));
+    const connection = await amqp.connect(bed.amqpUrl);
+    try {
+      const channel = await connection.createChannel();
+      await channel.prefetch(100);
+      const replayed: { type: string; id: string }[] = [];
+      await channel.consume(
+        eventStreamName(bed.namespace),
+        (message) => {
+          if (!message) return;
+          const event = JSON.parse(message.content.toString()) as { type: string; data: { id: string } };
+          replayed.push({ type: event.type, id: event.data.id });
+          channel.ack(message);
+        },
+        { arguments: { 'x-stream-offset': 'first' } },
+      );
+      await eventually(() => expect(replayed).toContainEqual({ type: 'window.created', id: window.id }));
+    } finally {
+      await connection.close();
+    }
   });
 
   describe('listing', () => {

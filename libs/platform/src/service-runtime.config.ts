@@ -7,6 +7,7 @@ import {
   readServiceConfig,
 } from '@envrefresh/config';
 import { UserProofVerificationConfig, readUserProofVerificationConfig } from '@envrefresh/auth';
+import { DEFAULT_EVENT_RETENTION } from '@envrefresh/contracts';
 import { MessagingOptions, readMessagingOptions } from '@envrefresh/messaging';
 
 /** Everything a backend service reads from its environment; its schema is named after it. */
@@ -17,6 +18,8 @@ export interface ServiceRuntimeConfig extends ServiceConfig {
   /** statement, lock and idle-in-transaction limits of every pooled connection. */
   databaseTimeouts: DatabaseTimeouts;
   messaging: MessagingOptions;
+  /** `EVENT_RETENTION`: how long the event stream keeps every event for late consumers. */
+  eventRetentionMs: number;
   /** `IDEMPOTENCY_KEY_RETENTION`: how long an Idempotency-Key replays its first answer before it is purged. */
   idempotencyKeyRetentionMs: number;
   /** `TEST_CLOCK_OFFSET_MS`: shifts business time for multi-process tests; ignored in production. */
@@ -38,6 +41,10 @@ export function readServiceRuntimeConfig(
     databasePoolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     databaseTimeouts: readDatabaseTimeouts(app, env),
     messaging: readMessagingOptions(service, env, app),
+    eventRetentionMs: env.durationMs('EVENT_RETENTION', DEFAULT_EVENT_RETENTION, {
+      minMs: 60_000,
+      maxMs: TEN_YEARS_MS,
+    }),
     idempotencyKeyRetentionMs: env.durationMs('IDEMPOTENCY_KEY_RETENTION', 'P7D', {
       minMs: 3_600_000,
       maxMs: TEN_YEARS_MS,

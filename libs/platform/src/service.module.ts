@@ -10,7 +10,14 @@ import {
 } from '@envrefresh/application';
 import { UserProofVerifier } from '@envrefresh/auth';
 import { RpcService } from '@envrefresh/contracts';
-import { BrokerReadinessCheck, MessagingLifecycle, MessagingModule } from '@envrefresh/messaging';
+import {
+  AmqpConnection,
+  BrokerReadinessCheck,
+  EventStreamDeclarer,
+  MessagingLifecycle,
+  MessagingModule,
+  eventStreamTopology,
+} from '@envrefresh/messaging';
 import { ObservabilityModule, PostgresReadinessCheck } from '@envrefresh/observability';
 import { DatabaseModule } from '@envrefresh/persistence';
 import { ClockModule } from './clock.module';
@@ -62,6 +69,16 @@ export class ServiceModule {
       ],
       controllers: [createPingController(config.app as RpcService)],
       providers: [
+        {
+          provide: EventStreamDeclarer,
+          inject: [AmqpConnection],
+          useFactory: (connection: AmqpConnection) =>
+            new EventStreamDeclarer(connection, {
+              service: config.app,
+              exchange: config.eventsExchange,
+              stream: eventStreamTopology(config.amqpNamespace, config.eventRetentionMs),
+            }),
+        },
         {
           provide: IdempotencyKeyJanitor,
           inject: [DataSource],

@@ -12,6 +12,7 @@ import {
   RpcContract,
   RpcReplyOf,
   createEnvelope,
+  eventStreamName,
 } from '@envrefresh/contracts';
 import {
   MessagingLifecycle,
@@ -292,10 +293,13 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
       declaredNames(consumerTopology(this.namespace, name, RETRY_DELAYS_MS)),
     );
     await deleteAmqpNamespace(this.amqpUrl, {
-      queues: topologies.flatMap((topology, index) => [
-        ...topology.queues,
-        rpcQueue(this.namespace, services[index]),
-      ]),
+      queues: [
+        ...topologies.flatMap((topology, index) => [
+          ...topology.queues,
+          rpcQueue(this.namespace, services[index]),
+        ]),
+        eventStreamName(this.namespace),
+      ],
       exchanges: [...new Set([...topologies.flatMap((topology) => topology.exchanges), this.exchange])],
     });
   }

@@ -47,6 +47,24 @@ describe('broker definitions', () => {
     }
     expect(new RegExp(downstream.read).test('envrefresh.events')).toBe(true);
     expect(new RegExp(downstream.read).test('envrefresh.conflicts.events')).toBe(false);
+    // The event stream: the downstream account replays it; services declare and bind it, never read it.
+    expect(new RegExp(downstream.read).test('envrefresh.events.stream')).toBe(true);
+    for (const service of definitions.permissions.filter((permission) => permission.user !== 'downstream')) {
+      expect(new RegExp(service.read).test('envrefresh.events.stream')).toBe(false);
+    }
+    expect(definitions.queues).toEqual([
+      expect.objectContaining({
+        name: 'envrefresh.events.stream',
+        arguments: { 'x-queue-type': 'stream', 'x-max-age': '604800s' },
+      }),
+    ]);
+    expect(definitions.bindings).toEqual([
+      expect.objectContaining({
+        source: 'envrefresh.events',
+        destination: 'envrefresh.events.stream',
+        routing_key: '#',
+      }),
+    ]);
   });
 
   it.each(APP_NAMES)(
