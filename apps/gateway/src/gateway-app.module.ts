@@ -7,7 +7,7 @@ import { DevelopmentSecretWarning } from './auth/development-secret.warning';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { BookingsController } from './bookings/bookings.controller';
 import { CalendarProjection } from './calendar/calendar-projection';
-import { FeedRenderer } from './calendar/feed-renderer';
+import { CalendarCache, FeedCache } from './calendar/calendar-caches';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { MeCalendarFeedsController } from './calendar/me-calendar-feeds.controller';
@@ -61,7 +61,8 @@ export class GatewayAppModule {
         AuthGuard,
         CatalogProjections,
         CalendarProjection,
-        { provide: FeedRenderer, useFactory: () => new FeedRenderer() },
+        { provide: FeedCache, useFactory: () => new FeedCache() },
+        { provide: CalendarCache, useFactory: () => new CalendarCache() },
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

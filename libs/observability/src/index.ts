@@ -9,3 +9,5 @@ export { PostgresReadinessCheck } from './health/postgres-readiness.check';
 export { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram } from './metrics/metric-registry';
 export { recordSecurityEvent, securityLogLine, SECURITY_LOG_MESSAGE } from './security/security-log';
 export type { SecurityEvent, SecurityLogLine, SecurityOutcome } from './security/security-log';
+export { TimeoutError, withTimeout } from './health/with-timeout';
+export { CIRCUIT_STATE_VALUE } from './metrics/circuit-state';

@@ -29,6 +29,9 @@ export function sessionTimeoutSettings(timeouts: DatabaseTimeouts | undefined): 
   };
 }
 
+/** node-postgres' own default, kept when a caller names no size. */
+export const DEFAULT_POOL_SIZE = 10;
+
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
   const dataSourceOptions: DataSourceOptions = {
     type: 'postgres',
@@ -42,7 +45,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsRun: false,
     logging: false,
     extra: {
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
       application_name: options.applicationName,
       // Generous: a loaded machine (CI running many suites) answers slowly, and a timeout fails the start.
       connectionTimeoutMillis: 15000,

@@ -11,6 +11,7 @@ import { RecomputeConflictsService } from './application/recompute-conflicts.ser
 import { WorldCatchUpService } from './application/world-catch-up.service';
 import { WorldChangesService } from './application/world-changes.service';
 import { AdvisoryRecomputationLock } from './infrastructure/advisory-recomputation-lock';
+import { OpenConflictGauge } from './infrastructure/open-conflict.gauge';
 import { SqlAffectedIntents } from './infrastructure/sql-affected-intents';
 import { SqlConflictRegister } from './infrastructure/sql-conflict-register';
 import { CatchUpRpcController } from './interface/catch-up.rpc-controller';
@@ -33,6 +34,7 @@ import { WorldEventsHandler } from './interface/world-events.handler';
     ApprovalGateQuery,
     DecideConflictUseCase,
     WorldEventsHandler,
+    OpenConflictGauge,
     { provide: CONFLICT_REGISTER, useClass: SqlConflictRegister },
     { provide: AFFECTED_INTENTS, useClass: SqlAffectedIntents },
     { provide: RECOMPUTATION_LOCK, useClass: AdvisoryRecomputationLock },

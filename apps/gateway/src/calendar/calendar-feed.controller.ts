@@ -6,8 +6,9 @@ import { getOrCreateCounter } from '@envrefresh/observability';
 import { ApiProblemResponses } from '../openapi/problem-responses';
 import { ServiceClients } from '../services/service-clients';
 import { CalendarFeedQueryDto } from './calendar.query.dto';
-import { FeedRenderer } from './feed-renderer';
-import { FEED_REFRESH_SECONDS, matchesIfNoneMatch } from './ical-feed';
+import { FeedCache, RenderedFeed, calendarAnswers } from './calendar-caches';
+import { feedTokenDigest } from './feed-token-digest';
+import { FEED_REFRESH_SECONDS, etagOf, matchesIfNoneMatch, renderFeed } from './ical-feed';
 
 const feedRequests = getOrCreateCounter({
   name: 'calendar_feed_requests_total',
@@ -25,7 +26,7 @@ const feedRequests = getOrCreateCounter({
 export class CalendarFeedController {
   constructor(
     private readonly services: ServiceClients,
-    private readonly renderer: FeedRenderer,
+    private readonly cache: FeedCache,
   ) {}
 
   @Get()
@@ -48,16 +49,12 @@ export class CalendarFeedController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const feed = await this.services
-      .get(calendarFeedEntriesRpc.service)
-      .send<RpcReplyOf<typeof calendarFeedEntriesRpc>>(calendarFeedEntriesRpc.pattern, {
-        token: query.token,
-      });
-    if (!feed) {
+    const rendered = await this.rendered(query.token);
+    if (!rendered) {
       feedRequests.inc({ outcome: 'not_found' });
       throw new NotFoundException('No such calendar feed');
     }
-    const { body, etag } = this.renderer.render(feed.name, feed.items);
+    const { body, etag } = rendered;
     reply.header('etag', etag);
     reply.header('cache-control', `private, max-age=${FEED_REFRESH_SECONDS}`);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) {
@@ -68,5 +65,41 @@ export class CalendarFeedController {
     feedRequests.inc({ outcome: 'served' });
     reply.header('content-type', 'text/calendar; charset=utf-8');
     return body;
+  }
+
+  /**
+   * The feed's body: the one rendered before when the scheduling service says the calendar is
+   * still at its generation, else rendered from the entries it answers. Null for a bad token.
+   */
+  private async rendered(token: string, reuse = true): Promise<RenderedFeed | null> {
+    const key = feedTokenDigest(token);
+    const known = reuse ? this.cache.reusable(key, Date.now()) : undefined;
+    const feed = await this.entries(token, known?.generation);
+    if (!feed) {
+      this.cache.forget(key);
+      return null;
+    }
+    if (!('unchanged' in feed)) {
+      const body = renderFeed(feed.name, feed.items);
+      const rendered = { feedId: feed.feedId, body, etag: etagOf(body) };
+      this.cache.keep(key, { generation: feed.generation, value: rendered }, body.length, Date.now());
+      calendarAnswers.inc({ route: 'feed', source: 'made' });
+      return rendered;
+    }
+    if (known && known.value.feedId === feed.feedId && known.generation === feed.generation) {
+      calendarAnswers.inc({ route: 'feed', source: 'reused' });
+      return known.value;
+    }
+    // Answered for a body no longer kept (a concurrent request replaced it): ask for the entries.
+    return this.rendered(token, false);
+  }
+
+  private entries(token: string, knownGeneration: number | undefined) {
+    return this.services
+      .get(calendarFeedEntriesRpc.service)
+      .send<RpcReplyOf<typeof calendarFeedEntriesRpc>>(calendarFeedEntriesRpc.pattern, {
+        token,
+        ...(knownGeneration !== undefined ? { knownGeneration } : {}),
+      });
   }
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { feedTokenDigest } from './feed-token-digest';
 
 /** The path of the feed route under PUBLIC_URL. */
 export const CALENDAR_FEED_PATH = '/api/v1/calendar.ics';
@@ -13,5 +13,5 @@ export function calendarFeedLimitKey(request: FastifyRequest): string | undefine
   if (request.url.split('?', 1)[0] !== CALENDAR_FEED_PATH) return undefined;
   const token = (request.query as Record<string, unknown> | undefined)?.token;
   if (typeof token !== 'string' || token.length === 0) return undefined;
-  return `feed:${createHash('sha256').update(token, 'utf8').digest('hex')}`;
+  return `feed:${feedTokenDigest(token)}`;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor } from '@envrefresh/auth';
@@ -5,13 +6,17 @@ import { CALENDAR_MAX_RANGE_DAYS, CalendarEntryView, calendarEntriesRpc } from '
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { ServiceClients } from '../services/service-clients';
+import { CalendarCache, calendarAnswers } from './calendar-caches';
 import { CALENDAR_ENTRY_EXAMPLE } from './calendar-schemas';
 import { CalendarQueryDto } from './calendar.query.dto';
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly cache: CalendarCache,
+  ) {}
 
   @Get()
   @Endpoint({
@@ -26,10 +31,59 @@ export class CalendarController {
     },
     problems: [400, 422],
   })
-  entries(
+  async entries(
     @CurrentActor() actor: AuthenticatedActor,
     @Query() query: CalendarQueryDto,
   ): Promise<{ items: CalendarEntryView[] }> {
-    return this.services.call(calendarEntriesRpc, { actor, payload: { ...query } });
+    return { items: await this.items(actor, query) };
   }
+
+  /**
+   * The entries: the ones answered before to the same caller and query when the scheduling
+   * service, which checks the caller's proof every time, says the calendar is still at their
+   * generation; else what it sends.
+   */
+  private async items(
+    actor: AuthenticatedActor,
+    query: CalendarQueryDto,
+    reuse = true,
+  ): Promise<CalendarEntryView[]> {
+    const key = askedBy(actor, query);
+    const known = reuse ? this.cache.reusable(key, Date.now()) : undefined;
+    const answer = await this.services.call(calendarEntriesRpc, {
+      actor,
+      payload: { ...query },
+      ...(known ? { knownGeneration: known.generation } : {}),
+    });
+    if (!('unchanged' in answer)) {
+      const bytes = Buffer.byteLength(JSON.stringify(answer.items));
+      this.cache.keep(key, { generation: answer.generation, value: answer.items }, bytes, Date.now());
+      calendarAnswers.inc({ route: 'calendar', source: 'made' });
+      return answer.items;
+    }
+    if (known && known.generation === answer.generation) {
+      calendarAnswers.inc({ route: 'calendar', source: 'reused' });
+      return known.value;
+    }
+    // Answered for entries no longer kept (a concurrent request replaced them): ask for them.
+    return this.items(actor, query, false);
+  }
+}
+
+/** Everything an answer depends on: the caller as far as visibility goes, and the query. */
+function askedBy(actor: AuthenticatedActor, query: CalendarQueryDto): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        actor.sub,
+        [...actor.roles].sort(),
+        [...actor.groups].sort(),
+        query.from,
+        query.to,
+        query.environmentId ?? null,
+        query.tier ?? null,
+      ]),
+      'utf8',
+    )
+    .digest('base64url');
 }

@@ -141,6 +141,29 @@ describe('iCal feeds', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
+  it('renders a feed once while nothing on the calendar changes, and afresh the moment something does', async () => {
+    const feed = await createFeed(member);
+    const gateway = suite.apps.find((app) => app.name === 'gateway')!;
+    const answers = async (source: 'made' | 'reused') =>
+      Number(
+        new RegExp(`^calendar_answers_total\\{route="feed",source="${source}"\\} (\\d+)$`, 'm').exec(
+          await (await fetch(`${gateway.baseUrl}/metrics`)).text(),
+        )?.[1] ?? 0,
+      );
+    const [made, reused] = [await answers('made'), await answers('reused')];
+
+    const first = await fetchFeed(feed);
+    const second = await fetchFeed(feed);
+    expect(second.text).toBe(first.text);
+    expect(await answers('made')).toBe(made + 1);
+    expect(await answers('reused')).toBe(reused + 1);
+
+    const booked = await world.book(environment, { start: soon().plannedStart, end: soon().plannedEnd });
+    const third = await fetchFeed(feed);
+    expect(await answers('made')).toBe(made + 2);
+    expect(eventsOf(third).map((event) => event.uid)).toContain(`booking-${booked.id}@envrefresh`);
+  });
+
   it('never shows a refresh its owner may not see; the windows and bookings everyone sees stay', async () => {
     const hidden = await world.lifecycle.fileIntent(environment, { ...soon(), submit: true });
     await world.window(

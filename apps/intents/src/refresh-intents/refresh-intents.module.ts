@@ -21,6 +21,7 @@ import { ScheduleIntentUseCase } from './application/schedule-intent.use-case';
 import { TransitionIntentUseCase } from './application/transition-intent.use-case';
 import { VisibleIntentLoader } from './application/visible-intent.loader';
 import { IntentExpiryWorker } from './infrastructure/intent-expiry.worker';
+import { IntentGauges } from './infrastructure/intent.gauges';
 import { RpcConflictGate } from './infrastructure/rpc-conflict-gate';
 import { SqlIntentHistoryRepository } from './infrastructure/sql-intent-history.repository';
 import { SqlIntentRepository } from './infrastructure/sql-intent.repository';
@@ -52,6 +53,7 @@ const REFRESH_INTENTS = {
     ScheduleIntentUseCase,
     ExpireIntentsUseCase,
     IntentExpiryWorker,
+    IntentGauges,
     RecordConflictDecisionUseCase,
     IntentQueries,
     RefreshHistoryQuery,

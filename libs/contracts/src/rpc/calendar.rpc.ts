@@ -8,11 +8,33 @@ import {
 import { defineRpc } from './rpc-contract';
 import { RpcRequest } from './rpc-request';
 
-export const calendarEntriesRpc = defineRpc<RpcRequest<CalendarQuery>, { items: CalendarEntryView[] }>()({
+/**
+ * Which state of the calendar's projection an answer was made from: a number that rises in the
+ * same transaction as every change to it, so an answer made after reading generation `g` holds
+ * at least every change up to `g`.
+ */
+export interface CalendarGenerationMark {
+  generation: number;
+}
+
+/** The answer is as it was at the generation the asker named: nothing on it changed since. */
+export interface CalendarUnchanged extends CalendarGenerationMark {
+  unchanged: true;
+}
+
+/**
+ * The calendar between from and to. With `knownGeneration`, the generation of the answer the
+ * gateway already holds for this caller and query, the answer is `unchanged` while the
+ * projection has not changed since.
+ */
+export const calendarEntriesRpc = defineRpc<
+  RpcRequest<CalendarQuery> & { knownGeneration?: number },
+  (CalendarGenerationMark & { items: CalendarEntryView[] }) | CalendarUnchanged
+>()({
   pattern: 'scheduling.calendar.entries',
   service: 'scheduling',
   description:
-    'The calendar between from and to: refreshes the caller may see, bookings, and window occurrences expanded in their own timezone.',
+    'The calendar between from and to: refreshes the caller may see, bookings, and window occurrences expanded in their own timezone; or `unchanged` when nothing changed since the generation named.',
 });
 
 export interface CreateCalendarFeedPayload {
@@ -45,16 +67,22 @@ export const calendarFeedsRevokeRpc = defineRpc<RpcRequest<{ feedId: string }>, 
   description: "Revoke one of the caller's feeds at once; 404 for another's or an unknown one.",
 });
 
+export type CalendarFeedEntries = { feedId: string; name: string } & (
+  (CalendarGenerationMark & { items: CalendarEntryView[] }) | CalendarUnchanged
+);
+
 /**
  * The gateway's question for `GET /calendar.ics?token=`: no user is proven (the token is the
  * credential, like an API token), so it carries no assertion. Null for an unknown or revoked token.
+ * With `knownGeneration`, the generation of the entries the gateway already rendered for this
+ * token, the answer is `unchanged` when the projection has not changed since.
  */
 export const calendarFeedEntriesRpc = defineRpc<
-  { token: string; correlationId?: string },
-  { feedId: string; name: string; items: CalendarEntryView[] } | null
+  { token: string; knownGeneration?: number; correlationId?: string },
+  CalendarFeedEntries | null
 >()({
   pattern: 'scheduling.calendar-feeds.entries',
   service: 'scheduling',
   description:
-    "A feed's entries, as its owner could see them with the groups and roles they had when they made it; null for an unknown or revoked token.",
+    "A feed's entries, as its owner could see them with the groups and roles they had when they made it, or `unchanged` when nothing changed since the generation named; null for an unknown or revoked token.",
 });

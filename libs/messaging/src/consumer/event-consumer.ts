@@ -8,6 +8,7 @@ import { PUBLISHED_BY_HEADER, checkPublisher, publisherOf } from '../identity/pu
 import { recordRefusedEvent } from '../identity/refused-event';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { messagingMetrics } from '../metrics/messaging-metrics';
+import { registerQueueDepth } from '../metrics/queue-depth.gauges';
 import { declareConsumerTopology } from '../topology/declare-topology';
 import { ConsumerTopology } from '../topology/topology';
 import { TransactionContext, UnitOfWork } from '../unit-of-work';
@@ -77,6 +78,7 @@ export class EventConsumer {
   private activeChannel?: Channel;
   private consumerTag?: string;
   private stopping = false;
+  private readonly unregisterDepths: (() => void)[];
 
   constructor(
     connection: AmqpConnection,
@@ -110,6 +112,13 @@ export class EventConsumer {
         this.consumerTag = consumerTag;
       },
     });
+    // Asked on the publishing channel: a failed check closes its channel, never the consuming one.
+    const depthOf = (queue: string) => async () => (await this.publishChannel.checkQueue(queue)).messageCount;
+    const { queue, deadLetterQueue } = options.topology;
+    this.unregisterDepths = [
+      registerQueueDepth(options.consumer, queue, 'events', depthOf(queue)),
+      registerQueueDepth(options.consumer, deadLetterQueue, 'dead_letter', depthOf(deadLetterQueue)),
+    ];
   }
 
   /** Resolves once the topology is declared and the consumer is registered. */
@@ -120,6 +129,7 @@ export class EventConsumer {
   /** Stops taking messages, lets the ones in hand finish and be acked, then closes the channels. */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const unregister of this.unregisterDepths) unregister();
     if (this.activeChannel && this.consumerTag) {
       await this.activeChannel.cancel(this.consumerTag).catch(() => undefined);
     }

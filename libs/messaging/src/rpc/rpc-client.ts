@@ -5,6 +5,7 @@ import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { EnvReader } from '@envrefresh/config';
 import { isRemoteProblem } from '@envrefresh/contracts';
 import { CorrelationContext } from '@envrefresh/observability';
+import { trackRpcCircuit } from '../metrics/rpc-circuit.gauge';
 import { rpcQueue } from '../topology/topology';
 import { RemoteProblemError, RemoteTimeoutError, RemoteUnavailableError } from './remote-call.errors';
 
@@ -55,6 +56,7 @@ export class RpcClient {
     });
     this.breaker.on('open', () => this.logger.warn(`circuit to ${options.service} opened`));
     this.breaker.on('close', () => this.logger.log(`circuit to ${options.service} closed`));
+    trackRpcCircuit(options.service, this.breaker);
   }
 
   get service(): string {

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ReadinessIndicator } from './readiness.indicator';
+import { recordReadiness } from './readiness.metrics';
 
 @ApiExcludeController()
 @Controller('health')
@@ -21,7 +22,14 @@ export class HealthController {
   /** 503, naming each failed dependency and why, until the app can serve requests. */
   @Get('ready')
   @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check(this.readiness.indicatorFunctions());
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      const result = await this.health.check(this.readiness.indicatorFunctions());
+      recordReadiness(true);
+      return result;
+    } catch (error) {
+      recordReadiness(false);
+      throw error;
+    }
   }
 }

@@ -13,7 +13,8 @@ import {
 import { LiveConflict } from '../domain/reconciliation';
 import { CONFLICT_COLUMNS, ConflictRow, conflictColumns, toConflictView } from './conflict-row.mapper';
 
-const TABLE = 'conflicts.conflicts';
+export const CONFLICTS_TABLE = 'conflicts.conflicts';
+const TABLE = CONFLICTS_TABLE;
 
 /** The related intent of a conflict about one (`r`) and its environment (`re`): who may see it now. */
 const RELATED_INTENT_JOIN = `

@@ -14,6 +14,7 @@ import { INTENT_ENVIRONMENTS, IntentEnvironments } from './intent-environments.p
 import { IntentChangeRecorder } from './intent-change.recorder';
 import { toIntentView } from './intent-view.mapper';
 import { VisibleIntentLoader } from './visible-intent.loader';
+import { recordRefreshEnd } from './refresh-duration.metric';
 
 /** Where an intent's environment is not in the catalog, it is treated as needing approval. */
 const UNKNOWN_ENVIRONMENT_POLICY = { requiresApproval: true, ownerGroup: null };
@@ -60,15 +61,20 @@ export class TransitionIntentUseCase {
     };
     if (command.action === 'approve' || command.action === 'start')
       Object.assign(command, await this.askGate(user, command, payload?.intentId, proof));
+    let recordEnd = () => {};
     const view = await this.unitOfWork.run(async (transaction) => {
       const { intent, environment } = await this.loader.load(transaction.manager, user, payload?.intentId);
       const now = this.clock.now();
+      const statusBefore = intent.status;
       intent.perform(user, command, environment ?? UNKNOWN_ENVIRONMENT_POLICY, now);
       const view = await this.recorder.save(transaction, intent);
       if (view.status === 'COMPLETED')
         await this.environments.recordRefresh(transaction, intent.environmentId, now);
+      // Observed once the transaction has committed, so a rolled-back attempt is not counted.
+      recordEnd = () => recordRefreshEnd(statusBefore, intent.snapshot(), now);
       return view;
     });
+    recordEnd();
     if (DECISIONS.includes(String(payload.action))) {
       recordSecurityEvent(this.securityLogger, {
         action: `intent.${String(payload.action)}`,

@@ -1,4 +1,4 @@
-import { getOrCreateGauge, getOrCreateHistogram } from '@envrefresh/observability';
+import { CIRCUIT_STATE_VALUE, getOrCreateGauge, getOrCreateHistogram } from '@envrefresh/observability';
 
 /**
  * Attempt latency by channel and outcome, and the state of each destination's breaker. The
@@ -18,4 +18,4 @@ export const channelMetrics = {
   }),
 };
 
-export const BREAKER_STATE_VALUE = { closed: 0, halfOpen: 1, open: 2 } as const;
+export const BREAKER_STATE_VALUE = CIRCUIT_STATE_VALUE;

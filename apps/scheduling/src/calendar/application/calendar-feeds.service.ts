@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CALENDAR_FEED_TOKEN_MAX_LENGTH,
-  CalendarEntryView,
+  CalendarFeedEntries,
   CalendarFeedView,
   CreatedCalendarFeedToken,
 } from '@envrefresh/contracts';
@@ -68,21 +68,25 @@ export class CalendarFeedsService {
     return viewOf(revoked);
   }
 
-  /** The feed's entries as its owner saw things when they made it; null for an unknown or revoked token. */
-  async entriesFor(
-    token: unknown,
-  ): Promise<{ feedId: string; name: string; items: CalendarEntryView[] } | null> {
+  /**
+   * The feed's entries as its owner saw things when they made it, or `unchanged` when the
+   * calendar's projection is still at `knownGeneration`; null for an unknown or revoked token.
+   */
+  async entriesFor(token: unknown, knownGeneration?: unknown): Promise<CalendarFeedEntries | null> {
     if (typeof token !== 'string' || token.length === 0 || token.length > CALENDAR_FEED_TOKEN_MAX_LENGTH)
       return null;
     const hash = feedTokenHash(token);
     const found = await this.feeds.findActiveByTokenHash(hash);
     if (!found || !sameTokenHash(found.tokenSha256, hash)) return null;
     const { feed } = found;
+    const generation = await this.calendar.generation();
+    if (generation === knownGeneration)
+      return { feedId: feed.id, name: feedName(feed), generation, unchanged: true };
     const items = await this.calendar.entries(feed.owner, {
       range: feedRangeAt(this.clock.now()),
       ...(feed.environmentId !== null ? { environmentId: feed.environmentId } : {}),
       ...(feed.tier !== null ? { tier: feed.tier } : {}),
     });
-    return { feedId: feed.id, name: feedName(feed), items };
+    return { feedId: feed.id, name: feedName(feed), generation, items };
   }
 }

@@ -31,6 +31,11 @@ export interface CalendarStore {
   /** Ids of the windows stored and not deleted, among these. */
   liveWindowIds(ids: readonly string[]): Promise<string[]>;
 
+  /**
+   * The projection's generation: raised by every save that changed a row, in its transaction. Read
+   * it before the rows, and the rows hold at least every change up to it.
+   */
+  generation(): Promise<number>;
   environments(): Promise<CalendarEnvironment[]>;
   /** Refreshes overlapping `range` in the filter that `viewer` may see (SPEC row-level visibility). */
   refreshesWithin(

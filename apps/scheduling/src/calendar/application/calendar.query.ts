@@ -23,6 +23,11 @@ import { CALENDAR_STORE, CalendarStore } from './calendar-store.port';
 export class CalendarQuery {
   constructor(@Inject(CALENDAR_STORE) private readonly store: CalendarStore) {}
 
+  /** See CalendarStore.generation: read it before the entries it should describe. */
+  generation(): Promise<number> {
+    return this.store.generation();
+  }
+
   async entries(viewer: IntentViewer, filter: CalendarFilter): Promise<CalendarEntryView[]> {
     const { range } = filter;
     const budget = new WorkBudget({

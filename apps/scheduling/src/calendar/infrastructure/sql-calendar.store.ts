@@ -127,6 +127,13 @@ export class SqlCalendarStore implements CalendarStore {
     return rows.length === 1;
   }
 
+  async generation(): Promise<number> {
+    const [row]: { generation: string }[] = await this.dataSource.query(
+      `SELECT generation FROM ${SCHEMA}.calendar_generation`,
+    );
+    return Number(row.generation);
+  }
+
   environmentVersions(ids: readonly string[]): Promise<Map<string, number>> {
     return this.versions('calendar_environments', 'id', ids);
   }

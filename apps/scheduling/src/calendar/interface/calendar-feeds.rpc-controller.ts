@@ -48,6 +48,6 @@ export class CalendarFeedsRpcController {
   entries(
     @Payload() request: RpcRequestOf<typeof calendarFeedEntriesRpc>,
   ): Promise<RpcReplyOf<typeof calendarFeedEntriesRpc>> {
-    return timeCalendarQuery('feed', () => this.feeds.entriesFor(request?.token));
+    return timeCalendarQuery('feed', () => this.feeds.entriesFor(request?.token, request?.knownGeneration));
   }
 }

@@ -20,8 +20,11 @@ export class CalendarRpcController {
     @Payload() request: RpcRequestOf<typeof calendarEntriesRpc>,
     @ProvenUser() user: ActingUser,
   ): Promise<RpcReplyOf<typeof calendarEntriesRpc>> {
-    return timeCalendarQuery('json', async () => ({
-      items: await this.calendar.entries(user, parseCalendarQuery(request?.payload)),
-    }));
+    return timeCalendarQuery('json', async () => {
+      const filter = parseCalendarQuery(request?.payload);
+      const generation = await this.calendar.generation();
+      if (generation === request?.knownGeneration) return { generation, unchanged: true };
+      return { generation, items: await this.calendar.entries(user, filter) };
+    });
   }
 }
