@@ -70,7 +70,7 @@ describe('broker definitions', () => {
   it.each(APP_NAMES)(
     'k8s: %s mounts its own broker Secret only, whose example URL and credentials name its user',
     (app) => {
-      const manifest = readFileSync(resolve(ROOT, `k8s/${app}.yaml`), 'utf8');
+      const manifest = readFileSync(resolve(ROOT, `k8s/rendered/base/${app}.yaml`), 'utf8');
       const mounted = [...manifest.matchAll(/name: (envrefresh-[a-z]+-amqp)\b/g)].map((match) => match[1]);
       expect(mounted).toEqual([`envrefresh-${app}-amqp`]);
       const secrets = parseAllDocuments(readFileSync(resolve(ROOT, 'k8s/secret.example.yaml'), 'utf8')).map(
