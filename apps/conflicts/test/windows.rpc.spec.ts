@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as amqp from 'amqplib';
 import {
   Page,
   WindowView,
@@ -6,6 +7,7 @@ import {
   windowsDeleteRpc,
   windowsGetRpc,
   windowsListRpc,
+  eventStreamName,
 } from '@envrefresh/contracts';
 import { eventually } from '@envrefresh/testing';
 import { ConflictsTestBed, SeededEnvironment, actors } from './support/conflicts-test-bed';
@@ -267,7 +269,7 @@ describe('conflicts service: blackout and maintenance windows over RPC', () => {
     }
   });
 
-  it('deletes a window for good, announcing it as it was; 404 for unknown ids', async () => {
+  it('deletes a window, keeping its row marked by whom and when and announcing it so; 404 for unknown ids', async () => {
     const doomed = await create(
       recurring({ name: 'doomed', scope: { environmentIds: [qa.id], tiers: ['QA'] } }),
     );
@@ -275,12 +277,19 @@ describe('conflicts service: blackout and maintenance windows over RPC', () => {
       actor: actors.admin,
       payload: { windowId: doomed.id },
     });
-    expect(deleted).toEqual(doomed);
-    const { rows } = await bed.db.query('SELECT 1 FROM conflicts.windows WHERE id = $1', [doomed.id]);
-    expect(rows).toEqual([]);
+    expect(deleted).toEqual({
+      ...doomed,
+      deletedAt: expect.any(String),
+      deletedBy: { sub: 'ada', name: 'Ada Admin', email: 'ada@example.com' },
+    });
+    const { rows } = await bed.db.query(
+      'SELECT deleted_at, deleted_by FROM conflicts.windows WHERE id = $1',
+      [doomed.id],
+    );
+    expect(rows).toEqual([{ deleted_at: new Date(deleted.deletedAt!), deleted_by: deleted.deletedBy }]);
     expect((await bed.outboxEventsAbout(doomed.id)).map((event) => [event.type, event.data])).toEqual([
       ['window.created', doomed],
-      ['window.deleted', doomed],
+      ['window.deleted', deleted],
     ]);
     await eventually(() =>
       expect(bed.publishedEventsAbout(doomed.id).map((event) => event.type)).toEqual([
@@ -294,6 +303,29 @@ describe('conflicts service: blackout and maintenance windows over RPC', () => {
       ).toMatchObject({ status: 404, code: 'WINDOW.NOT_FOUND' });
     }
     expect(await bed.outboxEventsAbout(doomed.id)).toHaveLength(2);
+  });
+
+  it('keeps what it publishes in the event stream, which a consumer bound late replays from the start', async () => {
+    const window = await create(oneOff({ name: 'Seen by a late consumer' }));
+    const connection = await amqp.connect(bed.amqpUrl);
+    try {
+      const channel = await connection.createChannel();
+      await channel.prefetch(100);
+      const replayed: { type: string; id: string }[] = [];
+      await channel.consume(
+        eventStreamName(bed.namespace),
+        (message) => {
+          if (!message) return;
+          const event = JSON.parse(message.content.toString()) as { type: string; data: { id: string } };
+          replayed.push({ type: event.type, id: event.data.id });
+          channel.ack(message);
+        },
+        { arguments: { 'x-stream-offset': 'first' } },
+      );
+      await eventually(() => expect(replayed).toContainEqual({ type: 'window.created', id: window.id }));
+    } finally {
+      await connection.close();
+    }
   });
 
   describe('listing', () => {

@@ -1,5 +1,6 @@
 import { RemoteProblem } from '@envrefresh/contracts';
 import { DomainError, DomainErrorKind } from '@envrefresh/kernel';
+import { isDatabaseTimeout } from './postgres-errors';
 
 const STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
   invalid: { status: 400, title: 'Invalid request' },
@@ -15,11 +16,21 @@ export function problemType(code: string): string {
   return `https://envrefresh.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`;
 }
 
+/** A query or lock wait the database cut (DATABASE_*_TIMEOUT): nothing was written; try again. */
+const DATABASE_BUSY: RemoteProblem = {
+  status: 503,
+  type: problemType('DATABASE.TIMEOUT'),
+  title: STATUS.unavailable.title,
+  detail: 'The database did not finish this request in time and nothing was changed; try again shortly',
+  code: 'DATABASE.TIMEOUT',
+} as RemoteProblem;
+
 /**
  * Every refusal of this service as the problem the gateway relays. For a blocked approval the
  * conflict ids also travel as `blockingConflictIds` (RemoteProblem allows extra members).
  */
 export function domainProblem(error: unknown): RemoteProblem | null {
+  if (isDatabaseTimeout(error)) return DATABASE_BUSY;
   if (!(error instanceof DomainError)) return null;
   const { status, title } = STATUS[error.kind];
   const { problems, allowedActions, blockingConflictIds, blockingFindings, earliestStart } = error.details;

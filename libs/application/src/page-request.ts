@@ -14,6 +14,14 @@ export function pageSize(limit: unknown, problems: Problems): number {
   return value;
 }
 
+/** A boolean query flag; the gateway may relay it as the query string's "true" or "false". */
+export function readQueryFlag(value: unknown, field: string, problems: Problems): boolean {
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  problems.add(field, 'must be true or false');
+  return false;
+}
+
 /** Opaque to clients: base64url of a small JSON position; only this service reads it back. */
 export function encodeCursor(position: Record<string, string>): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');

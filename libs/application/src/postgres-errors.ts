@@ -4,6 +4,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return (candidate.code ?? candidate.driverError?.code) === '23505';
 }
 
+/**
+ * SQLSTATE 57014 (a statement cut by `statement_timeout`), 55P03 (a lock not granted within
+ * `lock_timeout`) or 25P03 (the session ended by `idle_in_transaction_session_timeout`): the
+ * database's own limits (DATABASE_*_TIMEOUT), so the caller may try again later.
+ */
+export function isDatabaseTimeout(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  const code = candidate.code ?? candidate.driverError?.code;
+  return code === '57014' || code === '55P03' || code === '25P03';
+}
+
 /** SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure): the same work may simply be run again. */
 export function isRetryableTransactionFailure(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string } };

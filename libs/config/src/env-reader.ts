@@ -20,13 +20,22 @@ export class EnvReader {
     return '';
   }
 
-  /** An ISO-8601 duration of weeks, days, hours, minutes and seconds, in milliseconds. */
-  durationMs(name: string, fallback: string, bounds: { minMs?: number; maxMs?: number } = {}): number {
-    const text = this.raw(name) ?? fallback;
+  /**
+   * An ISO-8601 duration of weeks, days, hours, minutes and seconds, in milliseconds. `from` names
+   * variables read first (e.g. `CONFLICTS_DATABASE_STATEMENT_TIMEOUT` before `DATABASE_STATEMENT_TIMEOUT`).
+   */
+  durationMs(
+    name: string,
+    fallback: string,
+    bounds: { minMs?: number; maxMs?: number; from?: string[] } = {},
+  ): number {
+    const source =
+      [...(bounds.from ?? []), name].find((candidate) => this.raw(candidate) !== undefined) ?? name;
+    const text = this.raw(source) ?? fallback;
     const ms = fixedDurationMs(text);
     if (ms === undefined) {
       this.problems.push(
-        `${name} must be an ISO-8601 duration in weeks, days, hours, minutes or seconds (e.g. ${fallback}), not ${JSON.stringify(text)}`,
+        `${source} must be an ISO-8601 duration in weeks, days, hours, minutes or seconds (e.g. ${fallback}), not ${JSON.stringify(text)}`,
       );
       return fixedDurationMs(fallback) as number;
     }
@@ -34,7 +43,7 @@ export class EnvReader {
       (bounds.minMs !== undefined && ms < bounds.minMs) ||
       (bounds.maxMs !== undefined && ms > bounds.maxMs)
     ) {
-      this.problems.push(`${name} is out of range (${text})`);
+      this.problems.push(`${source} is out of range (${text})`);
     }
     return ms;
   }

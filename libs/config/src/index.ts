@@ -5,3 +5,4 @@ export * from './env-reader';
 export * from './operational-routes';
 export * from './service-config';
 export * from './tracing-config';
+export * from './database-timeouts';

@@ -24,6 +24,7 @@ export * from './events/event-message.schema';
 export * from './events/create-envelope';
 export * from './events/event-catalog';
 export * from './events/event-owners';
+export * from './events/event-stream';
 export * from './events/event-validator';
 export * from './events/catalog/environment.events';
 export * from './events/catalog/intent.events';

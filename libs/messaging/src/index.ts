@@ -25,5 +25,6 @@ export * from './rpc/rpc-problem.filter';
 export * from './rpc/rpc-server.options';
 export * from './topology/declare-topology';
 export * from './topology/topology';
+export * from './topology/event-stream.declarer';
 export * from './unit-of-work';
 export * from './broker-definitions';

@@ -5,12 +5,16 @@ import { intentRequestedEvent, scheduleCreatedEvent } from '@envrefresh/contract
 import { TestGrant, TestVhost, eventually, importDefinitions } from '@envrefresh/testing';
 import {
   BROKER_DEFINITIONS_PATH,
+  ENVREFRESH_SHARED_TOPOLOGY,
   RabbitMqDefinitions,
   consumerTopology,
   declareConsumerTopology,
+  declareEventStream,
 } from '../src';
 
 const EXCHANGE = 'envrefresh.events';
+const STREAM = ENVREFRESH_SHARED_TOPOLOGY.stream;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The committed definitions, imported into a vhost of this spec: the file's permissions and topic
@@ -75,9 +79,10 @@ describe('the committed broker definitions', () => {
 
   beforeAll(async () => {
     vhost = await TestVhost.create(committedGrants());
-    // The services declare the exchange and their queues with what the file grants them.
+    // The services declare the exchange, the event stream and their queues with what the file grants them.
     for (const service of ['intents', 'conflicts']) {
       const channel = await channelAs(`envrefresh-${service}`);
+      await declareEventStream(channel, EXCHANGE, STREAM);
       await declareConsumerTopology(
         channel,
         EXCHANGE,
@@ -132,6 +137,56 @@ describe('the committed broker definitions', () => {
     await eventually(() => expect(received).toContain(intentRequestedEvent.type));
   });
 
+  it('keeps every event in the stream, which the downstream account replays from the first offset and from a time', async () => {
+    const intents = await channelAs('envrefresh-intents');
+    const publishEvent = async (id: string) => {
+      intents.publish(EXCHANGE, intentRequestedEvent.type, Buffer.from(JSON.stringify({ id })), {
+        messageId: id,
+        persistent: true,
+        userId: vhost.account('envrefresh-intents').user,
+      });
+      await intents.waitForConfirms();
+    };
+    // Published before the late consumer exists, one write (so one stream chunk) at a time.
+    const earlier = ['early-1', 'early-2', 'early-3'];
+    for (const id of earlier) {
+      await publishEvent(id);
+      await sleep(300);
+    }
+    // Stream timestamps count whole seconds: the later events arrive a full second past `since`.
+    const since = Math.floor(Date.now() / 1000) + 1;
+    await sleep(since * 1000 + 300 - Date.now());
+    const later = ['late-1', 'late-2'];
+    for (const id of later) await publishEvent(id);
+
+    const replay = async (offset: unknown): Promise<string[]> => {
+      const channel = await channelAs('downstream');
+      await channel.prefetch(100);
+      const ids: string[] = [];
+      const { consumerTag } = await channel.consume(
+        STREAM.name,
+        (message) => {
+          if (!message) return;
+          ids.push(message.properties.messageId as string);
+          channel.ack(message);
+        },
+        { noAck: false, arguments: { 'x-stream-offset': offset } },
+      );
+      await eventually(() => expect(ids).toContain(later[later.length - 1]));
+      await channel.cancel(consumerTag);
+      return ids;
+    };
+    const ours = [...earlier, ...later];
+
+    const fromFirst = await replay('first');
+    expect(fromFirst.filter((id) => ours.includes(id))).toEqual(ours);
+
+    const fromTime = await replay({ '!': 'timestamp', value: since });
+    expect(fromTime.filter((id) => later.includes(id))).toEqual(later);
+    // From the chunk at that time (it may start a little before it), not from the beginning.
+    expect(fromTime).not.toContain(earlier[0]);
+  });
+
   it('refuses the downstream account any publish to the events exchange', async () => {
     expect(await publish(await channelAs('downstream'), 'downstream', intentRequestedEvent.type)).toMatch(
       /ACCESS_REFUSED/,
@@ -164,6 +219,10 @@ describe('the committed broker definitions', () => {
         user: renamed(permission.user),
         vhost: vhost.name,
       })),
+      // The stream and its binding as the file declares them: the same as the services' own.
+      exchanges: file.exchanges.map((exchange) => ({ ...exchange, vhost: vhost.name })),
+      queues: file.queues.map((queue) => ({ ...queue, vhost: vhost.name })),
+      bindings: file.bindings.map((binding) => ({ ...binding, vhost: vhost.name })),
     });
     await expect(amqp.connect(vhost.account('envrefresh-intents').url)).rejects.toThrow(/ACCESS_REFUSED/);
   });

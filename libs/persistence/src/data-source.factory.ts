@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DatabaseTimeouts } from '@envrefresh/config';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -11,6 +12,21 @@ export interface ServiceDataSourceOptions {
   /** Shown in pg_stat_activity, so an operator can tell whose connection is whose. */
   applicationName: string;
   poolSize?: number;
+  /**
+   * Set on every connection of the pool (DATABASE_*_TIMEOUT). Absent: Postgres's defaults (no
+   * limit), which only migrations and one-off tools should run with.
+   */
+  timeouts?: DatabaseTimeouts;
+}
+
+/** The session settings node-postgres sends when it opens a connection. */
+export function sessionTimeoutSettings(timeouts: DatabaseTimeouts | undefined): Record<string, number> {
+  if (!timeouts) return {};
+  return {
+    statement_timeout: timeouts.statementTimeoutMs,
+    lock_timeout: timeouts.lockTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+  };
 }
 
 /** node-postgres' own default, kept when a caller names no size. */
@@ -33,6 +49,7 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       application_name: options.applicationName,
       // Generous: a loaded machine (CI running many suites) answers slowly, and a timeout fails the start.
       connectionTimeoutMillis: 15000,
+      ...sessionTimeoutSettings(options.timeouts),
     },
   };
   return new DataSource(dataSourceOptions);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource, EntitySchema } from 'typeorm';
 import {
+  IdempotencyKeyJanitor,
   USER_PROOF_AUDIENCE,
   USER_PROOF_DEVELOPMENT_KEY,
   USER_PROOF_VERIFIER,
@@ -9,7 +10,14 @@ import {
 } from '@envrefresh/application';
 import { UserProofVerifier } from '@envrefresh/auth';
 import { RpcService } from '@envrefresh/contracts';
-import { BrokerReadinessCheck, MessagingLifecycle, MessagingModule } from '@envrefresh/messaging';
+import {
+  AmqpConnection,
+  BrokerReadinessCheck,
+  EventStreamDeclarer,
+  MessagingLifecycle,
+  MessagingModule,
+  eventStreamTopology,
+} from '@envrefresh/messaging';
 import { ObservabilityModule, PostgresReadinessCheck } from '@envrefresh/observability';
 import { DatabaseModule } from '@envrefresh/persistence';
 import { ClockModule } from './clock.module';
@@ -54,12 +62,29 @@ export class ServiceModule {
           entities,
           applicationName: `envrefresh-${config.app}`,
           poolSize: config.databasePoolSize,
+          timeouts: config.databaseTimeouts,
         }),
         MessagingModule.forRoot(config.messaging),
         ClockModule.forRoot({ testOffsetMs: config.testClockOffsetMs, production: config.production }),
       ],
       controllers: [createPingController(config.app as RpcService)],
       providers: [
+        {
+          provide: EventStreamDeclarer,
+          inject: [AmqpConnection],
+          useFactory: (connection: AmqpConnection) =>
+            new EventStreamDeclarer(connection, {
+              service: config.app,
+              exchange: config.eventsExchange,
+              stream: eventStreamTopology(config.amqpNamespace, config.eventRetentionMs),
+            }),
+        },
+        {
+          provide: IdempotencyKeyJanitor,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new IdempotencyKeyJanitor(dataSource, config.schema, config.idempotencyKeyRetentionMs),
+        },
         { provide: USER_PROOF_VERIFIER, useValue: new UserProofVerifier(config.userProof) },
         { provide: USER_PROOF_AUDIENCE, useValue: config.app },
         { provide: USER_PROOF_DEVELOPMENT_KEY, useValue: config.userProof.usingDevelopmentKey },

@@ -1,4 +1,4 @@
-import { RPC_SERVICES } from '@envrefresh/contracts';
+import { RPC_SERVICES, eventStreamName } from '@envrefresh/contracts';
 import { consumerTopology, declaredNames, rpcQueue } from '@envrefresh/messaging';
 import type { AmqpNames } from './test-namespace';
 
@@ -21,7 +21,8 @@ export function namespaceNames(namespace: string): AmqpNames {
     return { queues: [...names.queues, rpcQueue(namespace, service)], exchanges: names.exchanges };
   });
   return {
-    queues: perService.flatMap((names) => names.queues),
+    // The stream holds every event the apps published: left behind, it would keep them on disk.
+    queues: [...perService.flatMap((names) => names.queues), eventStreamName(namespace)],
     exchanges: [`${namespace}.events`, ...perService.flatMap((names) => names.exchanges)],
   };
 }

@@ -12,6 +12,7 @@ import {
   RpcContract,
   RpcReplyOf,
   createEnvelope,
+  eventStreamName,
 } from '@envrefresh/contracts';
 import {
   MessagingLifecycle,
@@ -180,6 +181,12 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
     }
   }
 
+  /** A provider of the running service (its DataSource, say), for what no RPC shows. */
+  resolve<T>(token: string | symbol | (abstract new (...args: never[]) => T)): T {
+    if (!this.app) throw new Error('the service is not running');
+    return this.app.get<T>(token as never);
+  }
+
   /** Sends one RPC as the gateway would, with a signed assertion; a refusal rejects with RemoteProblemError. */
   async call<TContract extends RpcContract>(
     contract: TContract,
@@ -286,10 +293,13 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
       declaredNames(consumerTopology(this.namespace, name, RETRY_DELAYS_MS)),
     );
     await deleteAmqpNamespace(this.amqpUrl, {
-      queues: topologies.flatMap((topology, index) => [
-        ...topology.queues,
-        rpcQueue(this.namespace, services[index]),
-      ]),
+      queues: [
+        ...topologies.flatMap((topology, index) => [
+          ...topology.queues,
+          rpcQueue(this.namespace, services[index]),
+        ]),
+        eventStreamName(this.namespace),
+      ],
       exchanges: [...new Set([...topologies.flatMap((topology) => topology.exchanges), this.exchange])],
     });
   }

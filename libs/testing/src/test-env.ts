@@ -33,6 +33,8 @@ export function testServiceEnv({
     MESSAGING_CONCURRENCY: '2',
     // Specs file refreshes years ahead and start them at once; the spec of the rule sets its own.
     START_EARLY_TOLERANCE: 'P3650D',
+    // Should a spec fail to delete its namespace, its event stream still empties itself soon.
+    EVENT_RETENTION: 'PT1H',
     ...extra,
   };
 }

@@ -5,7 +5,7 @@ import { schemaOf } from '@envrefresh/persistence';
  * Blackout and maintenance windows (SPEC "Conflicts"), one-off (`during`) or recurring (an RRULE
  * expanded in its own timezone). `span` bounds every occurrence (upper-unbounded for a recurrence
  * without an end), so a GiST overlap lookup finds the windows worth expanding for a range.
- * Both scope lists empty = every environment. Deleting is a hard DELETE: `window.deleted` keeps it.
+ * Both scope lists empty = every environment. Deleting was a hard DELETE; since KeepDeletedWindows it marks the row.
  */
 export class CreateWindows1763800000600 implements MigrationInterface {
   name = 'CreateWindows1763800000600';

@@ -34,8 +34,9 @@ export type OutboxEvent = ObservedEvent;
  * and in the outbox.
  */
 export class ConflictsTestBed extends ServiceTestBed<ConflictsConfig> {
-  private constructor(probeKeys: string[]) {
+  private constructor(probeKeys: string[], extraEnv?: Record<string, string>) {
     super({
+      extraEnv,
       app: 'conflicts',
       schema: 'conflicts',
       migrations: CONFLICTS_MIGRATIONS,
@@ -45,8 +46,9 @@ export class ConflictsTestBed extends ServiceTestBed<ConflictsConfig> {
     });
   }
 
-  static start(probeKeys: string[]): Promise<ConflictsTestBed> {
-    return new ConflictsTestBed(probeKeys).boot();
+  /** `extraEnv`: variables over the test defaults, e.g. `{ DATABASE_LOCK_TIMEOUT: 'PT1S' }`. */
+  static start(probeKeys: string[], extraEnv?: Record<string, string>): Promise<ConflictsTestBed> {
+    return new ConflictsTestBed(probeKeys, extraEnv).boot();
   }
 
   /** A row of the environments projection, as the lead's `environment.upserted` handler keeps it. */

@@ -16,7 +16,7 @@ import {
   subscriptionsUpdateRpc,
 } from '@envrefresh/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { PageQueryDto } from '../common/page-query.dto';
+import { INCLUDE_DELETED_RULE } from '../common/include-deleted.query';
 import { setLocation } from '../http/created-at';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { SubscriptionIdPipe } from '../http/path-params.pipe';
@@ -24,6 +24,7 @@ import { Endpoint } from '../openapi/endpoint.decorator';
 import { DELIVERY_EXAMPLE, SUBSCRIPTION_EXAMPLE } from '../openapi/notification-schemas';
 import { ServiceClients } from '../services/service-clients';
 import { CreateSubscriptionRequestDto } from './create-subscription.request.dto';
+import { ListSubscriptionsQueryDto } from './list-subscriptions.query.dto';
 import { UpdateSubscriptionRequestDto } from './update-subscription.request.dto';
 
 const { secret: _secret, ...SHOWN_SUBSCRIPTION } = SUBSCRIPTION_EXAMPLE;
@@ -68,7 +69,7 @@ export class SubscriptionsController {
   @Get()
   @Endpoint({
     summary: "List subscriptions of the caller's groups (admins: all), newest first",
-    description: 'Targets show scheme and host only; secrets never.',
+    description: `Targets show scheme and host only; secrets never. Deleted subscriptions are left out. \`includeDeleted\`: ${INCLUDE_DELETED_RULE}`,
     roles: ['viewer'],
     success: {
       status: 200,
@@ -76,11 +77,11 @@ export class SubscriptionsController {
       description: 'One page of subscriptions',
       example: { items: [SHOWN_SUBSCRIPTION], nextCursor: null },
     },
-    problems: [400],
+    problems: [400, 403],
   })
   list(
     @CurrentActor() actor: AuthenticatedActor,
-    @Query() query: PageQueryDto,
+    @Query() query: ListSubscriptionsQueryDto,
   ): Promise<Page<SubscriptionView>> {
     return this.services.call(subscriptionsListRpc, { actor, payload: { ...query } });
   }
@@ -114,7 +115,7 @@ export class SubscriptionsController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Subscription id' })
   @Endpoint({
     summary: 'Delete a subscription',
-    description: `Nothing more is sent through it; its delivery log stays. ${MANAGE}`,
+    description: `Nothing more is sent through it; its delivery log stays, and so does the subscription, marked with who deleted it and when (\`GET /subscriptions?includeDeleted=true\`, admins). ${MANAGE}`,
     roles: ['requester'],
     success: {
       status: 200,

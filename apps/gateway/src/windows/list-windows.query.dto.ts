@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import { WINDOW_KINDS, WindowKind } from '@envrefresh/contracts';
+import { IncludeDeletedFlag } from '../common/include-deleted.query';
 import { PageQueryDto } from '../common/page-query.dto';
 import { Optional } from '../http/validation/optional.decorator';
 
@@ -17,4 +18,7 @@ export class ListWindowsQueryDto extends PageQueryDto {
   @Optional()
   @IsUUID()
   environmentId?: string;
+
+  @IncludeDeletedFlag()
+  includeDeleted?: boolean;
 }

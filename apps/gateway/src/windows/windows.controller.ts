@@ -12,6 +12,7 @@ import {
 } from '@envrefresh/contracts';
 import { CalendarProjection } from '../calendar/calendar-projection';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { INCLUDE_DELETED_RULE } from '../common/include-deleted.query';
 import { asWindowTiming } from '../common/window-timing.dto';
 import { setLocation } from '../http/created-at';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
@@ -65,6 +66,7 @@ export class WindowsController {
   @Get()
   @Endpoint({
     summary: 'List blackout and maintenance windows, newest first',
+    description: `Deleted windows are left out. \`includeDeleted\`: ${INCLUDE_DELETED_RULE}`,
     roles: ['viewer'],
     success: {
       status: 200,
@@ -72,7 +74,7 @@ export class WindowsController {
       description: 'One page of windows',
       example: { items: [WINDOW_EXAMPLE, RECURRING_WINDOW_EXAMPLE], nextCursor: null },
     },
-    problems: [400],
+    problems: [400, 403],
   })
   list(
     @CurrentActor() actor: AuthenticatedActor,
@@ -102,12 +104,12 @@ export class WindowsController {
   @Endpoint({
     summary: 'Delete a window',
     description:
-      'Conflicts the window caused are resolved. Publishes `window.deleted` with the window as it was.',
+      'The window no longer counts: conflicts it caused are resolved. It is kept, marked with who deleted it and when (`GET /windows?includeDeleted=true`, admins; `GET /windows/{id}` answers 404 from now on). Publishes `window.deleted` with the window so marked.',
     roles: ['admin'],
     success: {
       status: 200,
       schema: 'WindowView',
-      description: 'The window as it was',
+      description: 'The window, with `deletedAt` and `deletedBy`',
       example: RECURRING_WINDOW_EXAMPLE,
     },
     problems: [404],

@@ -443,7 +443,7 @@ describe('bookings and windows through the API', () => {
       expect(nextPage.body.items.map((window) => window.id)).not.toContain(firstPage.body.items[0].id);
     });
 
-    it('deletes a window: 200 with the window as it was, window.deleted, then 404', async () => {
+    it('deletes a window: 200 with the window marked deleted by whom and when, window.deleted, then 404', async () => {
       const window = await created({
         kind: 'BLACKOUT',
         name: 'Short-lived',
@@ -452,15 +452,66 @@ describe('bookings and windows through the API', () => {
         timezone: 'America/New_York',
         startsAt: '2032-07-30T18:00:00-04:00',
       });
+      const before = Date.now();
 
       const deleted = await remove(window, cast().admin);
 
       expect(deleted.status).toBe(200);
-      expect(deleted.body).toEqual(window);
+      expect(deleted.body).toEqual({
+        ...window,
+        deletedAt: expect.any(String),
+        deletedBy: { sub: cast().admin.sub, name: cast().admin.name },
+      });
+      expect(Date.parse(deleted.body.deletedAt!)).toBeGreaterThanOrEqual(before - 5_000);
       const announced = await events.one<WindowView>('window.deleted', about(window.id));
-      expect(announced.data).toEqual(window);
+      expect(announced.data).toEqual(deleted.body);
       expectProblem(await remove(window, cast().admin), 404, 'WINDOW.NOT_FOUND');
+      expectProblem(await suite.api.get(`/windows/${window.id}`, { as: viewer }), 404, 'WINDOW.NOT_FOUND');
       expect((await list({})).body.items.map((item) => item.id)).not.toContain(window.id);
+    });
+
+    it('keeps a deleted window for an admin who asks ?includeDeleted=true; anyone else asking is refused with 403', async () => {
+      const span = hours('2032-10-05', 8, 9);
+      const kept = await created({
+        kind: 'BLACKOUT',
+        name: 'Audited freeze',
+        scope: { environmentIds: [environment.id] },
+        start: span.start,
+        end: span.end,
+      });
+      const standing = await created({
+        kind: 'MAINTENANCE',
+        name: 'Still standing',
+        scope: { environmentIds: [environment.id] },
+        start: span.start,
+        end: span.end,
+      });
+      const deleted = (await remove(kept, cast().admin)).body;
+      const asAdmin = (query: Record<string, string>) =>
+        suite.api.get<Page<WindowView>>('/windows', {
+          as: cast().admin,
+          query: { limit: 100, environmentId: environment.id, ...query },
+        });
+
+      const audit = await asAdmin({ includeDeleted: 'true' });
+      expect(audit.status).toBe(200);
+      expect(audit.body.items.find((item) => item.id === kept.id)).toEqual(deleted);
+      expect(audit.body.items.find((item) => item.id === standing.id)).toEqual(standing);
+      const plain = await asAdmin({ includeDeleted: 'false' });
+      expect(plain.body.items.map((item) => item.id)).toContain(standing.id);
+      expect(plain.body.items.map((item) => item.id)).not.toContain(kept.id);
+
+      for (const someone of [viewer, cast().requester]) {
+        const refused = await suite.api.get('/windows', { as: someone, query: { includeDeleted: 'true' } });
+        expectProblem(refused, 403, 'WINDOW.ADMIN_REQUIRED');
+      }
+      expectProblem(
+        await suite.api.get('/windows', { as: cast().admin, query: { includeDeleted: 'yes' } }),
+        400,
+      );
+      // Kept, but it no longer counts: the check finds the maintenance window's span fine and no blackout.
+      const check = await calendar.check(environment, span);
+      expect(check.conflicts.filter((conflict) => conflict.type === 'BLACKOUT')).toEqual([]);
     });
 
     it('announces every window it keeps once', async () => {

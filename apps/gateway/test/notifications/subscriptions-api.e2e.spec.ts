@@ -155,6 +155,58 @@ describe('subscriptions and deliveries through the API', () => {
     expectProblem(await suite.api.request('DELETE', path, { as: member }), 404);
   });
 
+  it('keeps a deleted subscription, by whom and when, for an admin who asks; it hears nothing more', async () => {
+    const environment = await scene.lifecycle.createEnvironment();
+    const deleted = await scene.webhookFor(environment, receiver.url('deleted-later'));
+    const control = await scene.webhookFor(environment, receiver.url('still-listening'));
+    const first = await scene.fileIntent(environment);
+    await scene.deliveryOf(deleted.id, (delivery) => delivery.status === 'SENT');
+
+    const removed = await suite.api.request<SubscriptionView>('DELETE', `/subscriptions/${deleted.id}`, {
+      as: scene.admin,
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({
+      id: deleted.id,
+      enabled: false,
+      deletedAt: expect.any(String),
+      deletedBy: { sub: scene.admin.sub },
+    });
+
+    // The next matching event reaches the live subscription and not the deleted one.
+    const second = await scene.fileIntent(environment);
+    await eventually(async () => {
+      const heard = await scene.deliveries({ subscriptionId: control.id });
+      expect(heard.filter((delivery) => delivery.status === 'SENT')).toHaveLength(2);
+    });
+    expect((await scene.deliveries({ subscriptionId: deleted.id })).map((d) => d.intentId)).toEqual([
+      first.id,
+    ]);
+    expect(receiver.at('deleted-later').map((request) => request.json?.data?.id)).toEqual([first.id]);
+    expect(second.id).not.toBe(first.id);
+
+    const audit = await suite.api.get<Page<SubscriptionView>>('/subscriptions', {
+      as: scene.admin,
+      query: { includeDeleted: 'true', limit: 100 },
+    });
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.find((item) => item.id === deleted.id)).toEqual(removed.body);
+    const plain = await suite.api.get<Page<SubscriptionView>>('/subscriptions', {
+      as: scene.admin,
+      query: { limit: 100 },
+    });
+    expect(plain.body.items.map((item) => item.id)).toEqual(expect.arrayContaining([control.id]));
+    expect(plain.body.items.map((item) => item.id)).not.toContain(deleted.id);
+    const refused = await suite.api.get('/subscriptions', { as: member, query: { includeDeleted: 'true' } });
+    expectProblem(refused, 403);
+    expect(refused.body).toMatchObject({ code: 'SUBSCRIPTION.FORBIDDEN' });
+    expectProblem(
+      await suite.api.get('/subscriptions', { as: scene.admin, query: { includeDeleted: '1' } }),
+      400,
+      'includeDeleted',
+    );
+  });
+
   it('shows deliveries to admins with targets, to others only about intents they may see and without targets', async () => {
     const environment = await scene.lifecycle.createEnvironment();
     const subscription = await scene.webhookFor(environment, receiver.url('log'));

@@ -1,4 +1,8 @@
-import { CreateIdempotencyKeys1763790000300 } from '@envrefresh/application';
+import {
+  CreateIdempotencyKeys1763790000300,
+  IndexIdempotencyKeyAge1765000000100,
+} from '@envrefresh/application';
+import { RecordWhoDeletedSubscriptions1765000000300 } from './1765000000300-record-who-deleted-subscriptions';
 import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreateIntentAudiences1763780000400 } from './1763780000400-create-intent-audiences';
 import { CreateNotificationsCore1764600000400 } from './1764600000400-create-notifications-core';
@@ -10,4 +14,6 @@ export const NOTIFICATIONS_MIGRATIONS = [
   CreateIdempotencyKeys1763790000300,
   CreateNotificationsCore1764600000400,
   IndexDeliveryClaim1764600000500,
+  IndexIdempotencyKeyAge1765000000100,
+  RecordWhoDeletedSubscriptions1765000000300,
 ];

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { quoteIdentifier } from '@envrefresh/persistence';
 import { IdempotencyScope, IdempotencyStore, RememberedRequest } from './idempotency.store.port';
 
 /** The schema whose `idempotency_keys` table (CreateIdempotencyKeys migration) holds this service's keys. */
@@ -41,4 +42,25 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       JSON.stringify(response),
     ]);
   }
+}
+
+/**
+ * The retention purge (IdempotencyKeyJanitor): keys created before `cutoff` are forgotten, so a
+ * request repeated after that is a new request. Nothing when the schema has no key table.
+ */
+export async function purgeIdempotencyKeysBefore(
+  dataSource: DataSource,
+  schema: string,
+  cutoff: Date,
+): Promise<number> {
+  const table = `${quoteIdentifier(schema)}.idempotency_keys`;
+  const [exists] = (await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS present', [table])) as {
+    present: boolean;
+  }[];
+  if (!exists.present) return 0;
+  const [, affected] = (await dataSource.query(`DELETE FROM ${table} WHERE created_at < $1`, [cutoff])) as [
+    unknown,
+    number,
+  ];
+  return Number(affected ?? 0);
 }

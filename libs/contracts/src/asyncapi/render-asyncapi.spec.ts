@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { EVENT_CATALOG } from '../events/event-catalog';
 import { buildAsyncApiDocument, messageKey, renderAsyncApi } from './render-asyncapi';
 import { SPEC_EVENT_TYPES } from '../events/spec-event-types.fixture';
+import { DEFAULT_EVENT_RETENTION, EVENT_VERSION_OVERLAP } from '../events/event-stream';
 
 const DOC_PATH = resolve(__dirname, '../../../../docs/asyncapi.yaml');
 
@@ -54,6 +55,22 @@ describe('docs/asyncapi.yaml', () => {
       'message-id',
       'x-correlation-id',
       'dead-letter',
+    ]) {
+      expect(doc.info.description).toContain(phrase);
+    }
+  });
+
+  it('documents the event stream late consumers replay from, and the versioning policy', () => {
+    expect(doc.channels.eventStream.address).toBe('envrefresh.events.stream');
+    expect(doc.channels.eventStream.bindings.amqp).toMatchObject({ is: 'queue' });
+    expect(Object.keys(doc.channels.eventStream.messages)).toEqual(Object.keys(doc.channels.events.messages));
+    expect(doc.operations.replayEvents).toMatchObject({ action: 'receive' });
+    for (const phrase of [
+      'x-stream-offset',
+      `default \`${DEFAULT_EVENT_RETENTION}\``,
+      'only additive changes',
+      'published beside the old one',
+      EVENT_VERSION_OVERLAP,
     ]) {
       expect(doc.info.description).toContain(phrase);
     }

@@ -3,15 +3,18 @@ import { createEnvelope } from '../events/create-envelope';
 import { EVENT_CATALOG } from '../events/event-catalog';
 import { EventDefinition } from '../events/event-definition';
 import { eventMessageSchema } from '../events/event-message.schema';
+import { DEFAULT_EVENT_RETENTION, eventStreamName } from '../events/event-stream';
 import { NAMED_SCHEMAS, toDocumentSchema } from './asyncapi-schemas';
 import { eventsDescription } from './asyncapi-description';
 
 /** Bump when the document's content changes in a way downstream readers should notice. */
 export const EVENTS_API_VERSION = '1.0.0';
 export const DEFAULT_EVENTS_EXCHANGE = 'envrefresh.events';
+export const DEFAULT_EVENT_STREAM = eventStreamName('envrefresh');
 
 const AMQP_BINDING_VERSION = '0.3.0';
 const CHANNEL = 'events';
+const STREAM_CHANNEL = 'eventStream';
 const CONTENT_TYPE = 'application/json';
 const EXAMPLE_CORRELATION_ID = '9f4c2d1e-7b3a-4e5f-8a6b-1c2d3e4f5a6b';
 
@@ -89,14 +92,18 @@ function sendOperation(definition: EventDefinition) {
 export function buildAsyncApiDocument(
   catalog: readonly EventDefinition[] = EVENT_CATALOG,
   exchange = DEFAULT_EVENTS_EXCHANGE,
+  stream = DEFAULT_EVENT_STREAM,
 ) {
   const keys = catalog.map(messageKey);
+  const channelMessages = Object.fromEntries(
+    keys.map((key) => [key, { $ref: `#/components/messages/${key}` }]),
+  );
   return {
     asyncapi: '3.0.0',
     info: {
       title: 'envrefresh events',
       version: EVENTS_API_VERSION,
-      description: eventsDescription(exchange),
+      description: eventsDescription(exchange, stream),
       license: { name: 'Apache-2.0' },
     },
     defaultContentType: CONTENT_TYPE,
@@ -113,11 +120,24 @@ export function buildAsyncApiDocument(
         address: exchange,
         title: 'Domain events exchange',
         description: 'Topic exchange; the routing key of every message is its event type.',
-        messages: Object.fromEntries(keys.map((key) => [key, { $ref: `#/components/messages/${key}` }])),
+        messages: channelMessages,
         bindings: {
           amqp: {
             is: 'routingKey',
             exchange: { name: exchange, type: 'topic', durable: true, autoDelete: false, vhost: '/' },
+            bindingVersion: AMQP_BINDING_VERSION,
+          },
+        },
+      },
+      [STREAM_CHANNEL]: {
+        address: stream,
+        title: 'Event stream (replay)',
+        description: `A RabbitMQ stream (x-queue-type: stream) bound to ${exchange} with #: every event, kept for EVENT_RETENTION (default ${DEFAULT_EVENT_RETENTION}). Read it from an offset or a time with the consumer argument x-stream-offset.`,
+        messages: channelMessages,
+        bindings: {
+          amqp: {
+            is: 'queue',
+            queue: { name: stream, durable: true, exclusive: false, autoDelete: false, vhost: '/' },
             bindingVersion: AMQP_BINDING_VERSION,
           },
         },
@@ -134,6 +154,15 @@ export function buildAsyncApiDocument(
         summary:
           'Bind your own durable queue (with its own dead-letter queue) by routing key, then consume with manual ack.',
         messages: keys.map((key) => ({ $ref: `#/channels/${CHANNEL}/messages/${key}` })),
+        bindings: { amqp: { ack: true, bindingVersion: AMQP_BINDING_VERSION } },
+      },
+      replayEvents: {
+        action: 'receive',
+        channel: { $ref: `#/channels/${STREAM_CHANNEL}` },
+        title: 'A late consumer replays events',
+        summary:
+          'Consume the stream with a prefetch, manual ack and x-stream-offset (first, an offset, or a timestamp) to catch up on what was published before you bound your queue.',
+        messages: keys.map((key) => ({ $ref: `#/channels/${STREAM_CHANNEL}/messages/${key}` })),
         bindings: { amqp: { ack: true, bindingVersion: AMQP_BINDING_VERSION } },
       },
     },

@@ -30,6 +30,10 @@ export interface SubscriptionView {
   createdBy: ActorRef;
   createdAt: string;
   updatedAt: string;
+  /** Only on a deleted subscription (the answer to DELETE, an admin's `?includeDeleted=true` list). */
+  deletedAt?: string;
+  /** Who deleted it; absent for those deleted before this was recorded. */
+  deletedBy?: ActorRef;
 }
 
 /** The answer to a creation or rotation: the view, and once only the secret that signs. */
@@ -75,6 +79,8 @@ export const subscriptionViewSchema: JsonSchema = {
     createdBy: actorRefSchema,
     createdAt: dateTimeSchema,
     updatedAt: dateTimeSchema,
+    deletedAt: { ...dateTimeSchema, description: 'Only on a deleted subscription: when it was deleted.' },
+    deletedBy: { ...actorRefSchema, description: 'Only on a deleted subscription: who deleted it.' },
     secret: { type: 'string', description: 'Only in the answer that created or rotated it: `whsec_…`.' },
   },
 };

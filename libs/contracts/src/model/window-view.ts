@@ -20,6 +20,9 @@ export type WindowView = WindowTiming & {
   scope: WindowScope;
   createdBy: ActorRef;
   createdAt: string;
+  /** Only on a deleted window (an admin's `?includeDeleted=true` list, `window.deleted`): when, and by whom. */
+  deletedAt?: string;
+  deletedBy?: ActorRef;
 };
 
 export const windowViewSchema: JsonSchema = {
@@ -42,6 +45,8 @@ export const windowViewSchema: JsonSchema = {
     },
     createdBy: actorRefSchema,
     createdAt: dateTimeSchema,
+    deletedAt: { ...dateTimeSchema, description: 'Only on a deleted window: when it was deleted.' },
+    deletedBy: { ...actorRefSchema, description: 'Only on a deleted window: who deleted it.' },
   },
   allOf: [windowTimingSchema],
 };

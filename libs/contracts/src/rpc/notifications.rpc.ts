@@ -23,16 +23,24 @@ export const subscriptionsCreateRpc = defineRpc<
   description: 'An admin, or a member for their own groups, subscribes a destination to events.',
 });
 
-export const subscriptionsListRpc = defineRpc<RpcRequest<PageQuery>, Page<SubscriptionView>>()({
-  pattern: 'notifications.subscriptions.list',
-  service: 'notifications',
-  description: "Subscriptions of the caller's groups (admins: all), newest first.",
-});
+export interface ListSubscriptionsPayload extends PageQuery {
+  /** Admins only: deleted subscriptions too, with `deletedAt` and `deletedBy`. */
+  includeDeleted?: boolean;
+}
+
+export const subscriptionsListRpc = defineRpc<RpcRequest<ListSubscriptionsPayload>, Page<SubscriptionView>>()(
+  {
+    pattern: 'notifications.subscriptions.list',
+    service: 'notifications',
+    description: "Subscriptions of the caller's groups (admins: all), newest first.",
+  },
+);
 
 export const subscriptionsDeleteRpc = defineRpc<RpcRequest<{ subscriptionId: string }>, SubscriptionView>()({
   pattern: 'notifications.subscriptions.delete',
   service: 'notifications',
-  description: 'Removes a subscription; its delivery log stays.',
+  description:
+    'Deletes a subscription: nothing more reaches it; it is kept, marked deleted, with its delivery log.',
 });
 
 export const subscriptionsUpdateRpc = defineRpc<

@@ -18,6 +18,8 @@ export interface ListWindowsPayload extends PageQuery {
   kind?: WindowKind;
   /** Windows that cover this environment (by id, tier or globally). */
   environmentId?: string;
+  /** Admins only: deleted windows too, with `deletedAt` and `deletedBy`. */
+  includeDeleted?: boolean;
 }
 
 export const windowsListRpc = defineRpc<RpcRequest<ListWindowsPayload>, Page<WindowView>>()({

@@ -47,12 +47,30 @@ describe('broker definitions', () => {
     }
     expect(new RegExp(downstream.read).test('envrefresh.events')).toBe(true);
     expect(new RegExp(downstream.read).test('envrefresh.conflicts.events')).toBe(false);
+    // The event stream: the downstream account replays it; services declare and bind it, never read it.
+    expect(new RegExp(downstream.read).test('envrefresh.events.stream')).toBe(true);
+    for (const service of definitions.permissions.filter((permission) => permission.user !== 'downstream')) {
+      expect(new RegExp(service.read).test('envrefresh.events.stream')).toBe(false);
+    }
+    expect(definitions.queues).toEqual([
+      expect.objectContaining({
+        name: 'envrefresh.events.stream',
+        arguments: { 'x-queue-type': 'stream', 'x-max-age': '604800s' },
+      }),
+    ]);
+    expect(definitions.bindings).toEqual([
+      expect.objectContaining({
+        source: 'envrefresh.events',
+        destination: 'envrefresh.events.stream',
+        routing_key: '#',
+      }),
+    ]);
   });
 
   it.each(APP_NAMES)(
     'k8s: %s mounts its own broker Secret only, whose example URL and credentials name its user',
     (app) => {
-      const manifest = readFileSync(resolve(ROOT, `k8s/${app}.yaml`), 'utf8');
+      const manifest = readFileSync(resolve(ROOT, `k8s/rendered/base/${app}.yaml`), 'utf8');
       const mounted = [...manifest.matchAll(/name: (envrefresh-[a-z]+-amqp)\b/g)].map((match) => match[1]);
       expect(mounted).toEqual([`envrefresh-${app}-amqp`]);
       const secrets = parseAllDocuments(readFileSync(resolve(ROOT, 'k8s/secret.example.yaml'), 'utf8')).map(

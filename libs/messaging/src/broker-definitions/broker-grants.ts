@@ -1,5 +1,12 @@
 import { AmqpUsers, AppName } from '@envrefresh/config';
-import { EVENT_OWNER_NAMES, EVENT_OWNERS, EventOwner, RPC_SERVICES, RpcService } from '@envrefresh/contracts';
+import {
+  EVENT_OWNER_NAMES,
+  EVENT_OWNERS,
+  EventOwner,
+  RPC_SERVICES,
+  RpcService,
+  eventStreamName,
+} from '@envrefresh/contracts';
 
 /** What one broker user may do in the vhost: RabbitMQ's three regexes, and its topic permissions. */
 export interface BrokerGrant {
@@ -47,12 +54,14 @@ const NOTHING = '^$';
  * - `amq.default` write lets it schedule retries (to its retry queues) and answer RPCs (to reply
  *   queues): RabbitMQ checks only the exchange there, which is why consumers check user_id too;
  * - on the events exchange it may publish only the routing keys it owns (topic permissions);
+ * - it declares the event stream and binds it (configure, write), and never reads it;
  * - the downstream account declares, binds and reads queues of its own prefix, reads the events
- *   exchange, and writes nothing of ours.
+ *   exchange and the event stream (to replay from an offset or a time), and writes nothing of ours.
  */
 export function brokerGrants({ namespace, users, downstream }: BrokerGrantOptions): BrokerGrant[] {
   const ns = escapeRegex(namespace);
   const exchange = `${namespace}.events`;
+  const stream = escapeRegex(eventStreamName(namespace));
   const grants: BrokerGrant[] = [];
   const gatewayCalls = RPC_CALLERS.gateway ?? [];
   grants.push({
@@ -70,8 +79,8 @@ export function brokerGrants({ namespace, users, downstream }: BrokerGrantOption
     grants.push({
       user: users[service],
       role: service,
-      configure: `^(${ns}\\.events|${own}${called})$`,
-      write: `^(${ns}\\.events|${own}|amq\\.default)$`,
+      configure: `^(${ns}\\.events|${stream}|${own}${called})$`,
+      write: `^(${ns}\\.events|${stream}|${own}|amq\\.default)$`,
       read: `^(${ns}\\.events|${own}${calls.length > 0 ? '|amq\\.rabbitmq\\.reply-to' : ''})$`,
       topic: { exchange, write: ownedKeys(service), read: '.*' },
     });
@@ -82,7 +91,7 @@ export function brokerGrants({ namespace, users, downstream }: BrokerGrantOption
     role: 'downstream',
     configure: `^${prefix}.*`,
     write: `^${prefix}.*`,
-    read: `^(${ns}\\.events|${prefix}.*)$`,
+    read: `^(${ns}\\.events|${stream}|${prefix}.*)$`,
     topic: { exchange, write: NOTHING, read: '.*' },
   });
   return grants;

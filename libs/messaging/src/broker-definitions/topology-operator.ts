@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
+import { EVERY_EVENT, eventStreamArguments } from '../topology/declare-topology';
 import { BrokerGrant } from './broker-grants';
+import { SharedTopology } from './rabbitmq-definitions';
 
 export interface TopologyOperatorOptions {
   vhost: string;
@@ -12,11 +14,13 @@ export interface TopologyOperatorOptions {
 /**
  * The same users and permissions as objects of the RabbitMQ Messaging Topology Operator: a
  * Vhost, and per user a User (credentials imported from a Secret the operator team fills, so the
- * user name is ours and no password is committed), a Permission and a TopicPermission.
+ * user name is ours and no password is committed), a Permission and a TopicPermission; then the
+ * events Exchange, the event stream (a Queue of type stream) and the Binding between them.
  */
 export function topologyOperatorObjects(
   options: TopologyOperatorOptions,
   grants: readonly BrokerGrant[],
+  topology: SharedTopology,
 ): object[] {
   const cluster = { rabbitmqClusterReference: { name: options.cluster } };
   const metadata = (name: string) => ({
@@ -63,6 +67,41 @@ export function topologyOperatorObjects(
       },
     );
   }
+  const { 'x-queue-type': type, ...streamArguments } = eventStreamArguments(topology.stream);
+  objects.push(
+    {
+      apiVersion: 'rabbitmq.com/v1beta1',
+      kind: 'Exchange',
+      metadata: metadata(slug(topology.exchange)),
+      spec: { name: topology.exchange, vhost: options.vhost, type: 'topic', durable: true, ...cluster },
+    },
+    {
+      apiVersion: 'rabbitmq.com/v1beta1',
+      kind: 'Queue',
+      metadata: metadata(slug(topology.stream.name)),
+      spec: {
+        name: topology.stream.name,
+        vhost: options.vhost,
+        type,
+        durable: true,
+        arguments: streamArguments,
+        ...cluster,
+      },
+    },
+    {
+      apiVersion: 'rabbitmq.com/v1beta1',
+      kind: 'Binding',
+      metadata: metadata(`${slug(topology.stream.name)}-binding`),
+      spec: {
+        vhost: options.vhost,
+        source: topology.exchange,
+        destination: topology.stream.name,
+        destinationType: 'queue',
+        routingKey: EVERY_EVENT,
+        ...cluster,
+      },
+    },
+  );
   return objects;
 }
 

@@ -1,8 +1,32 @@
 import type { Channel } from 'amqplib';
-import { ConsumerTopology } from './topology';
+import { ConsumerTopology, EventStreamTopology } from './topology';
 
 export async function declareEventsExchange(channel: Channel, exchange: string): Promise<void> {
   await channel.assertExchange(exchange, 'topic', { durable: true });
+}
+
+/** Every routing key, so the stream holds every event, whether or not anyone consumes its type. */
+export const EVERY_EVENT = '#';
+
+/** The arguments the stream is declared with, here and in the committed broker definitions. */
+export function eventStreamArguments(stream: EventStreamTopology): Record<string, string> {
+  return { 'x-queue-type': 'stream', 'x-max-age': stream.maxAge };
+}
+
+/**
+ * The stream a late consumer replays from (DEFAULT_EVENT_RETENTION, `eventStreamName`):
+ * durable, bound to the exchange for every event. Declaring it again with the same retention
+ * changes nothing; with another, the broker refuses (PRECONDITION_FAILED) and the stream keeps
+ * the retention it was made with (see docs/operations.md on changing it).
+ */
+export async function declareEventStream(
+  channel: Channel,
+  exchange: string,
+  stream: EventStreamTopology,
+): Promise<void> {
+  await declareEventsExchange(channel, exchange);
+  await channel.assertQueue(stream.name, { durable: true, arguments: eventStreamArguments(stream) });
+  await channel.bindQueue(stream.name, exchange, EVERY_EVENT);
 }
 
 /**

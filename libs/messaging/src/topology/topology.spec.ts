@@ -1,4 +1,4 @@
-import { consumerTopology, declaredNames, rpcQueue } from './topology';
+import { consumerTopology, declaredNames, eventStreamTopology, rpcQueue } from './topology';
 
 describe('consumerTopology', () => {
   it('derives every name from the namespace and consumer, one retry queue per delay step', () => {
@@ -14,5 +14,15 @@ describe('consumerTopology', () => {
     });
     expect(declaredNames(topology).queues).toHaveLength(4);
     expect(rpcQueue('t1', 'intents')).toBe('t1.intents.rpc');
+  });
+});
+
+describe('eventStreamTopology', () => {
+  it('names the stream beside the exchange and gives RabbitMQ the retention in seconds', () => {
+    expect(eventStreamTopology('envrefresh', 7 * 86_400_000)).toEqual({
+      name: 'envrefresh.events.stream',
+      maxAge: '604800s',
+    });
+    expect(eventStreamTopology('t1', 1_500).maxAge).toBe('2s');
   });
 });

@@ -1,3 +1,5 @@
+import { eventStreamName } from '@envrefresh/contracts';
+
 /** Names of everything one consuming service owns on the broker; pure, so tests can predict them. */
 export interface ConsumerTopology {
   queue: string;
@@ -30,4 +32,15 @@ export function declaredNames(topology: ConsumerTopology): { queues: string[]; e
     queues: [topology.queue, topology.deadLetterQueue, ...topology.retryQueues.map((retry) => retry.name)],
     exchanges: [topology.deadLetterExchange],
   };
+}
+
+/** The stream that keeps every event for late consumers, and how long it keeps them. */
+export interface EventStreamTopology {
+  name: string;
+  /** RabbitMQ's `x-max-age`, in seconds: `604800s` for seven days. */
+  maxAge: string;
+}
+
+export function eventStreamTopology(namespace: string, retentionMs: number): EventStreamTopology {
+  return { name: eventStreamName(namespace), maxAge: `${Math.max(1, Math.round(retentionMs / 1000))}s` };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BookingView, ListBookingsPayload, Page } from '@envrefresh/contracts';
-import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize, readQueryFlag } from '@envrefresh/application';
 import {
   Problems,
   ValidationError,
@@ -66,7 +66,7 @@ export class BookingQueries {
     const from = fields.from === undefined ? undefined : parseInstant(fields.from, 'from', problems);
     const to = fields.to === undefined ? undefined : parseInstant(fields.to, 'to', problems);
     if (from && to && to <= from) problems.add('to', 'must be after from');
-    const includeCancelled = readFlag(fields.includeCancelled, 'includeCancelled', problems);
+    const includeCancelled = readQueryFlag(fields.includeCancelled, 'includeCancelled', problems);
     assertValidQuery(problems);
 
     const rows = await this.bookings.page(this.dataSource.manager, {
@@ -85,12 +85,4 @@ export class BookingQueries {
       (last) => ({ s: last.start, i: last.id }),
     );
   }
-}
-
-/** A boolean query flag; the gateway may relay it as the query string's "true" or "false". */
-function readFlag(value: unknown, field: string, problems: Problems): boolean {
-  if (value === undefined || value === false || value === 'false') return false;
-  if (value === true || value === 'true') return true;
-  problems.add(field, 'must be true or false');
-  return false;
 }

@@ -54,7 +54,8 @@ export class WorldSnapshotCache {
       `SELECT ${ENVIRONMENT_COLUMNS} FROM conflicts.environments`,
     )) as EnvironmentRow[];
     const windows = (await manager.query(
-      `SELECT ${WINDOW_COLUMNS} FROM conflicts.windows ORDER BY id`,
+      // A deleted window is kept for the record only: it causes no conflict.
+      `SELECT ${WINDOW_COLUMNS} FROM conflicts.windows WHERE deleted_at IS NULL ORDER BY id`,
     )) as WindowRow[];
     const snapshot: WorldSnapshot = {
       revision,

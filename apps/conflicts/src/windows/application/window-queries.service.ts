@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ListWindowsPayload, Page, WINDOW_KINDS, WindowKind, WindowView } from '@envrefresh/contracts';
-import { assertValidQuery, decodeCursor, pageFrom, pageSize } from '@envrefresh/application';
+import { assertValidQuery, decodeCursor, pageFrom, pageSize, readQueryFlag } from '@envrefresh/application';
 import { Problems, ValidationError, isUuid, ActingUser } from '@envrefresh/kernel';
 import { windowNotFound } from '../domain/window.errors';
+import { assertMaySeeDeletedWindows } from '../domain/window-policy';
 import { WINDOW_REPOSITORY, WindowRepository } from './window.repository.port';
 import { toWindowView } from './window-view.mapper';
 
@@ -40,7 +41,7 @@ export class WindowQueries {
     return toWindowView(window.snapshot());
   }
 
-  /** Newest first; by kind and by the environment they cover; opaque cursor. */
+  /** Newest first; by kind and by the environment they cover; deleted ones for admins who ask; opaque cursor. */
   async list(user: ActingUser, query: ListWindowsPayload = {}): Promise<Page<WindowView>> {
     const problems = new Problems();
     const fields = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
@@ -56,13 +57,16 @@ export class WindowQueries {
     if (fields.environmentId !== undefined && !isUuid(fields.environmentId)) {
       problems.add('environmentId', 'must be the id (uuid) of an environment');
     }
+    const includeDeleted = readQueryFlag(fields.includeDeleted, 'includeDeleted', problems);
     assertValidQuery(problems);
+    if (includeDeleted) assertMaySeeDeletedWindows(user);
 
     const rows = await this.windows.page(this.dataSource.manager, {
       limit: limit + 1,
       kind: fields.kind as WindowKind | undefined,
       coveringEnvironmentId: (fields.environmentId as string | undefined)?.toLowerCase(),
       before,
+      includeDeleted,
     });
     return pageFrom(
       rows,

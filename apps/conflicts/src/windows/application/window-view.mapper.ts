@@ -15,5 +15,6 @@ export function toWindowView(state: WindowState): WindowView {
     ...contractTimingOf(state.timing),
     createdBy: state.createdBy,
     createdAt: state.createdAt.toISOString(),
+    ...(state.deleted ? { deletedAt: state.deleted.at.toISOString(), deletedBy: state.deleted.by } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { WindowKind } from '@envrefresh/contracts';
+import { ActorRef } from '@envrefresh/kernel';
 import { Window } from '../domain/window';
 
 export interface WindowPageQuery {
@@ -9,14 +10,20 @@ export interface WindowPageQuery {
   coveringEnvironmentId?: string;
   /** Newest first: only windows created strictly before this (createdAt, id) position. */
   before?: { createdAt: Date; id: string };
+  /** Deleted windows too (an admin's audit); otherwise only those standing. */
+  includeDeleted: boolean;
 }
 
 /** Blackout and maintenance windows in the conflicts schema; writes happen inside the caller's transaction. */
 export interface WindowRepository {
   insert(manager: EntityManager, window: Window): Promise<void>;
+  /** A window standing (not deleted); null otherwise. */
   findById(manager: EntityManager, id: string): Promise<Window | null>;
-  /** Deletes the window and returns it as it was; null when there is none with that id. */
-  delete(manager: EntityManager, id: string): Promise<Window | null>;
+  /**
+   * Marks the standing window deleted by `by` at `at` and returns it so; null when no window
+   * with that id stands. The row stays: only the record of it, never detection, reads it again.
+   */
+  markDeleted(manager: EntityManager, id: string, by: ActorRef, at: Date): Promise<Window | null>;
   page(manager: EntityManager, query: WindowPageQuery): Promise<Window[]>;
 }
 

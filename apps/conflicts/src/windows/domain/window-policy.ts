@@ -5,3 +5,8 @@ import { adminRequired } from './window.errors';
 export function assertMayManageWindows(user: ActingUser, action: 'create' | 'delete'): void {
   if (!user.isAdmin) throw adminRequired(action);
 }
+
+/** Deleted windows are the auditors' record, read by admins only (`?includeDeleted=true`); anyone else asking is refused. */
+export function assertMaySeeDeletedWindows(user: ActingUser): void {
+  if (!user.isAdmin) throw adminRequired('list deleted');
+}

@@ -20,11 +20,14 @@ export interface WindowState {
   span: Span;
   createdBy: ActorRef;
   createdAt: Date;
+  /** Set once an admin deleted it: the row stays for the audit, and nothing counts it any more. */
+  deleted?: { by: ActorRef; at: Date };
 }
 
 /**
  * A blackout or maintenance window: one-off, or recurring in its own timezone. It is never
- * changed, only created and deleted, so conflicts it caused are recomputed on exactly those two.
+ * changed, only created and deleted (kept, marked deleted), so conflicts it caused are recomputed
+ * on exactly those two.
  */
 export class Window {
   private constructor(private readonly state: WindowState) {}

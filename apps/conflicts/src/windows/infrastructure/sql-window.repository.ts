@@ -7,14 +7,17 @@ import { Window } from '../domain/window';
 import { Timing } from '../domain/window-request.validation';
 import { WINDOW_COLUMNS, WindowRow } from '../../shared/infrastructure/world-rows';
 
-/** The catalog's window row, with who made it and when. */
+/** The catalog's window row, with who made it and when, and who deleted it and when. */
 interface WindowRecordRow extends WindowRow {
   created_by: ActorRef;
   created_at: Date;
+  deleted_by: ActorRef | null;
+  deleted_at: Date | null;
 }
 
 const WINDOWS = 'conflicts.windows';
-const COLUMNS = `${WINDOW_COLUMNS}, created_by, created_at`;
+const COLUMNS = `${WINDOW_COLUMNS}, created_by, created_at, deleted_by, deleted_at`;
+const STANDING = 'deleted_at IS NULL';
 
 @Injectable()
 export class SqlWindowRepository implements WindowRepository {
@@ -52,16 +55,18 @@ export class SqlWindowRepository implements WindowRepository {
   }
 
   async findById(manager: EntityManager, id: string): Promise<Window | null> {
-    const rows: WindowRecordRow[] = await manager.query(`SELECT ${COLUMNS} FROM ${WINDOWS} WHERE id = $1`, [
-      id,
-    ]);
+    const rows: WindowRecordRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM ${WINDOWS} WHERE id = $1 AND ${STANDING}`,
+      [id],
+    );
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
-  async delete(manager: EntityManager, id: string): Promise<Window | null> {
+  async markDeleted(manager: EntityManager, id: string, by: ActorRef, at: Date): Promise<Window | null> {
     const [rows]: [WindowRecordRow[], number] = await manager.query(
-      `DELETE FROM ${WINDOWS} WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id],
+      `UPDATE ${WINDOWS} SET deleted_by = $2, deleted_at = $3 WHERE id = $1 AND ${STANDING}
+       RETURNING ${COLUMNS}`,
+      [id, JSON.stringify(by), at],
     );
     if (!rows[0]) return null;
     await bumpWorldRevision(manager);
@@ -79,6 +84,7 @@ export class SqlWindowRepository implements WindowRepository {
            OR scope_environment_ids @> ARRAY[$2::uuid]
            OR scope_tiers && ARRAY(SELECT tier FROM conflicts.environments WHERE id = $2::uuid))
          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+         AND ($6::boolean OR ${STANDING})
        ORDER BY created_at DESC, id DESC
        LIMIT $5`,
       [
@@ -87,6 +93,7 @@ export class SqlWindowRepository implements WindowRepository {
         query.before?.createdAt ?? null,
         query.before?.id ?? null,
         query.limit,
+        query.includeDeleted,
       ],
     );
     return rows.map(toDomain);
@@ -113,6 +120,7 @@ function toDomain(row: WindowRecordRow): Window {
     span: { start: row.span_start, end: row.span_end },
     createdBy: row.created_by,
     createdAt: row.created_at,
+    ...(row.deleted_at && row.deleted_by ? { deleted: { by: row.deleted_by, at: row.deleted_at } } : {}),
   });
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SubscriptionView, SubscriptionWithSecret } from '@envrefresh/contracts';
 import { UnitOfWork } from '@envrefresh/messaging';
-import { ActingUser, Clock, ValidationError, isUuid } from '@envrefresh/kernel';
+import { ActingUser, Clock, ValidationError, actorRefOf, isUuid } from '@envrefresh/kernel';
 import { SECRET_ROTATION_OVERLAP_MS, Subscription } from '../domain/subscription';
 import { notAWebhook, subscriptionForbidden, subscriptionNotFound } from '../domain/subscription.errors';
 import { mayManageSubscriptionFor, maySeeSubscription } from '../domain/subscription-policy';
@@ -21,8 +21,10 @@ export class ManageSubscriptionUseCase {
 
   delete(user: ActingUser, id: unknown): Promise<SubscriptionView> {
     return this.managed(user, id, async (manager, subscription) => {
-      await this.subscriptions.markDeleted(manager, subscription.id, this.clock.now());
-      return toSubscriptionView({ ...subscription, enabled: false });
+      const at = this.clock.now();
+      const by = actorRefOf(user);
+      await this.subscriptions.markDeleted(manager, subscription.id, at, by);
+      return toSubscriptionView({ ...subscription, enabled: false, deleted: { at: at.toISOString(), by } });
     });
   }
 

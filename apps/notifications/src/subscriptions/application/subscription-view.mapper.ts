@@ -13,5 +13,11 @@ export function toSubscriptionView(subscription: Subscription): SubscriptionView
     createdBy: subscription.createdBy,
     createdAt: subscription.createdAt,
     updatedAt: subscription.updatedAt,
+    ...(subscription.deleted
+      ? {
+          deletedAt: subscription.deleted.at,
+          ...(subscription.deleted.by ? { deletedBy: subscription.deleted.by } : {}),
+        }
+      : {}),
   };
 }

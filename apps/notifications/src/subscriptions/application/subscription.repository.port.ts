@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ActorRef } from '@envrefresh/kernel';
 import { Subscription } from '../domain/subscription';
 
 /** Where a list page starts: after this (createdAt, id), newest first. */
@@ -12,6 +13,8 @@ export interface SubscriptionListQuery {
   after?: SubscriptionPosition;
   /** Non-admins: only subscriptions naming one of these groups. Absent: all. */
   groups?: readonly string[];
+  /** Deleted ones too (an admin's audit); otherwise only live ones. */
+  includeDeleted?: boolean;
 }
 
 export interface SubscriptionRepository {
@@ -24,7 +27,8 @@ export interface SubscriptionRepository {
   /** Every enabled live subscription whose event types may include `type`: fan-out's candidates. */
   enabledFor(manager: EntityManager, type: string, defaultTypes: readonly string[]): Promise<Subscription[]>;
   update(manager: EntityManager, subscription: Subscription): Promise<void>;
-  markDeleted(manager: EntityManager, id: string, at: Date): Promise<void>;
+  /** Keeps the row, marked deleted by `by` at `at`, disabled and without its secrets. */
+  markDeleted(manager: EntityManager, id: string, at: Date, by: ActorRef): Promise<void>;
 }
 
 export const SUBSCRIPTION_REPOSITORY = Symbol('SubscriptionRepository');

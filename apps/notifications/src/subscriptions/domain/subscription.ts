@@ -31,6 +31,8 @@ export interface Subscription {
   createdBy: ActorRef;
   createdAt: string;
   updatedAt: string;
+  /** Once deleted: kept for the record (without secrets), never matched again. `by` is null for rows deleted before it was recorded. */
+  deleted?: { at: string; by: ActorRef | null };
 }
 
 /** What an event is about, as far as a filter can tell. */

@@ -21,6 +21,8 @@ interface SubscriptionRow {
   created_by: ActorRef;
   created_at: Date;
   updated_at: Date;
+  deleted_at: Date | null;
+  deleted_by: ActorRef | null;
 }
 
 const LIVE = 'deleted_at IS NULL';
@@ -72,7 +74,7 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
 
   async list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]> {
     const params: unknown[] = [query.limit + 1];
-    const where = [LIVE];
+    const where = query.includeDeleted ? ['true'] : [LIVE];
     if (query.groups) {
       params.push(query.groups);
       where.push(`filter_groups && $${params.length}::text[]`);
@@ -111,11 +113,12 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
     );
   }
 
-  async markDeleted(manager: EntityManager, id: string, at: Date): Promise<void> {
+  async markDeleted(manager: EntityManager, id: string, at: Date, by: ActorRef): Promise<void> {
     await manager.query(
-      `UPDATE notifications.subscriptions SET deleted_at = $2, enabled = false, secret = NULL, previous_secret = NULL
+      `UPDATE notifications.subscriptions SET deleted_at = $2, deleted_by = $3, enabled = false, secret = NULL,
+         previous_secret = NULL
         WHERE id = $1`,
-      [id, at.toISOString()],
+      [id, at.toISOString(), JSON.stringify(by)],
     );
   }
 }
@@ -139,5 +142,6 @@ function toSubscription(row: SubscriptionRow): Subscription {
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    ...(row.deleted_at ? { deleted: { at: row.deleted_at.toISOString(), by: row.deleted_by } } : {}),
   };
 }

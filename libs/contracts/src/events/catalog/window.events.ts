@@ -23,7 +23,8 @@ export const windowDeletedEvent = defineEvent<WindowView>()({
   type: 'window.deleted',
   version: 1,
   source: 'conflicts',
-  description: 'An admin deleted a window; carries the window as it was.',
+  description:
+    'An admin deleted a window: it no longer counts, and is kept for the audit. Carries the window marked with `deletedAt` and `deletedBy` (two fields added within version 1).',
   dataSchema: windowViewSchema,
   example: {
     id: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
@@ -36,5 +37,7 @@ export const windowDeletedEvent = defineEvent<WindowView>()({
     startsAt: '2025-01-01T22:00:00+01:00',
     createdBy: { sub: 'dana' },
     createdAt: '2025-01-01T09:00:00Z',
+    deletedAt: '2025-03-01T08:30:00Z',
+    deletedBy: { sub: 'dana' },
   },
 });
