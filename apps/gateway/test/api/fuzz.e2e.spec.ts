@@ -584,6 +584,53 @@ describe('fuzzing every route with malformed bodies, queries and headers', () =>
     }
   }, 120_000);
 
+  /**
+   * The SSRF set at the one route that takes a URL the suite will call (logUrl of a completed
+   * refresh is stored, never fetched): every spelling of a private, loopback, link-local or
+   * metadata address, and every scheme but https, is a 400 naming `target` for each channel that
+   * posts to a URL. This suite lists no OUTBOUND_ALLOWED_HOSTS. Names are judged again at connect
+   * time, every address they resolve to (libs/outbound/test/outbound-attacks.spec.ts).
+   */
+  it.each([
+    'http://hooks.example.com/plain-http',
+    'https://127.0.0.1/hook',
+    'https://127.1/hook',
+    'https://2130706433/hook',
+    'https://0x7f000001/hook',
+    'https://0177.0.0.1/hook',
+    'https://0.0.0.0/hook',
+    'https://[::]/hook',
+    'https://[::1]/hook',
+    'https://[::ffff:127.0.0.1]/hook',
+    'https://[::ffff:a9fe:a9fe]/latest',
+    'https://10.1.2.3/hook',
+    'https://172.16.0.1/hook',
+    'https://192.168.1.1/hook',
+    'https://100.64.0.1/hook',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://[fd00::1]/hook',
+    'https://[fe80::1]/hook',
+    'https://224.0.0.1/hook',
+    'https://user:secret@127.0.0.1/hook',
+    'https://127.0.0.1:6379/',
+    'file:///etc/passwd',
+    'gopher://127.0.0.1:6379/_INFO',
+    'ftp://127.0.0.1/',
+    'javascript:alert(1)',
+  ])('POST /subscriptions refuses the target %s for every URL channel: 400 naming target', async (target) => {
+    for (const channel of ['WEBHOOK', 'SLACK', 'TEAMS']) {
+      await check({
+        method: 'POST',
+        path: '/subscriptions',
+        as: byRole('admin')[0],
+        rawBody: JSON.stringify({ channel, target, filter: { groups: ['qa-team'] } }),
+        flaw: `${channel} to ${target}`,
+        mustFail: true,
+        field: 'target',
+      });
+    }
+  });
+
   it('changed not one row and published no event', async () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await digest()).toEqual(before);
