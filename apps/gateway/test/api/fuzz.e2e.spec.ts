@@ -3,7 +3,6 @@ import {
   ENVIRONMENT_TIERS,
   EnvironmentView,
   INTENT_ACTIONS,
-  INTENT_STATUSES,
   IntentAction,
   IntentView,
   REFRESH_TYPES,
