@@ -191,6 +191,102 @@ describe('the tamper-evident audit history', () => {
     });
   });
 
+  /** Every table of the database that chains its rows by hash: found by its columns, not listed here. */
+  const chainedTables = async (): Promise<string[]> => {
+    const { rows } = await suite.db.query<{ name: string }>(
+      `SELECT table_schema || '.' || table_name AS name FROM information_schema.columns
+        WHERE column_name IN ('hash', 'previous_hash') AND table_schema NOT IN ('pg_catalog', 'information_schema')
+        GROUP BY table_schema, table_name HAVING count(*) = 2 ORDER BY 1`,
+    );
+    return rows.map((row) => row.name);
+  };
+
+  it('finds every hash-chained table append-only: UPDATE, DELETE and TRUNCATE refused even for the superuser', async () => {
+    const tables = await chainedTables();
+    expect(tables).toContain('intents.intent_history');
+    for (const table of tables) {
+      for (const sql of [
+        `UPDATE ${table} SET hash = hash`,
+        `DELETE FROM ${table}`,
+        `TRUNCATE ${table}`,
+        `TRUNCATE ${table} CASCADE`,
+      ]) {
+        await suite.db.query('BEGIN');
+        try {
+          await expect(suite.db.query(sql)).rejects.toThrow(/append-only/);
+        } finally {
+          await suite.db.query('ROLLBACK');
+        }
+      }
+    }
+    expect((await history()).body).toHaveLength(6);
+  });
+
+  describe('what verify finds once a superuser goes around the triggers', () => {
+    let victim: IntentView;
+    const verifyVictim = () =>
+      suite.api.get<HistoryVerification>(`/intents/${victim.id}/history/verify`, {
+        as: lifecycle.cast.requester,
+      });
+    const withTriggersOff = async (sql: string, params: unknown[]) => {
+      await suite.db.query('ALTER TABLE intents.intent_history DISABLE TRIGGER ALL');
+      try {
+        return await suite.db.query(sql, params);
+      } finally {
+        await suite.db.query('ALTER TABLE intents.intent_history ENABLE TRIGGER ALL');
+      }
+    };
+
+    beforeEach(async () => {
+      // REJECTED: three entries, and nothing moves it on by itself.
+      victim = await lifecycle.intentIn('REJECTED', environment);
+      expect((await verifyVictim()).body).toMatchObject({ intact: true, entries: 3 });
+    });
+
+    it('an entry appended by hand, without the key to its hash (INSERT is not refused)', async () => {
+      await suite.db.query(
+        `INSERT INTO intents.intent_history (intent_id, sequence, action, actor, from_status, to_status, notes, at,
+                correlation_id, previous_hash, hash)
+         SELECT intent_id, sequence + 1, 'cancel', actor, 'REJECTED', 'CANCELLED', 'forged', now(), 'forged',
+                hash, repeat('f', 64)
+           FROM intents.intent_history WHERE intent_id = $1 ORDER BY sequence DESC LIMIT 1`,
+        [victim.id],
+      );
+      expect((await verifyVictim()).body).toMatchObject({
+        intact: false,
+        entries: 4,
+        firstBrokenSequence: 4,
+      });
+    });
+
+    it('an entry deleted from the middle', async () => {
+      const deleted = await withTriggersOff(
+        'DELETE FROM intents.intent_history WHERE intent_id = $1 AND sequence = 2',
+        [victim.id],
+      );
+      expect(deleted.rowCount).toBe(1);
+      expect((await verifyVictim()).body).toMatchObject({
+        intact: false,
+        entries: 2,
+        firstBrokenSequence: 2,
+      });
+    });
+
+    it('a middle entry rewritten with a new hash of its own (the next entry still links to the old one)', async () => {
+      const rewritten = await withTriggersOff(
+        `UPDATE intents.intent_history SET actor = '{"sub":"mallory"}', hash = md5(hash) || md5(hash)
+          WHERE intent_id = $1 AND sequence = 2`,
+        [victim.id],
+      );
+      expect(rewritten.rowCount).toBe(1);
+      expect((await verifyVictim()).body).toMatchObject({
+        intact: false,
+        entries: 3,
+        firstBrokenSequence: 2,
+      });
+    });
+  });
+
   it('keeps other intents intact when one chain is tampered with', async () => {
     const other = await lifecycle.intentIn('REQUESTED', environment);
 

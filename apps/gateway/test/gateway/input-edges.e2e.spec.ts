@@ -178,6 +178,23 @@ const EDGES: Edge[] = [
     status: 400,
     field: '0.0.0.0.0.0.0.0',
   },
+  // Found by the fuzzing of every route: Fastify's parser refused these as "not valid JSON", naming nothing.
+  {
+    name: 'a __proto__ member in a booking',
+    method: 'POST',
+    path: '/bookings',
+    body: `{"__proto__":{"isAdmin":true},${JSON.stringify(booking).slice(1)}`,
+    status: 400,
+    field: '__proto__',
+  },
+  {
+    name: 'a constructor.prototype member in a window scope',
+    method: 'POST',
+    path: '/windows',
+    body: JSON.stringify({ ...window, scope: { constructor: { prototype: { isAdmin: true } } } }),
+    status: 400,
+    field: 'scope.constructor',
+  },
 ];
 
 const jsonBody = JSON.stringify(booking);

@@ -1,8 +1,9 @@
-import { ROLES } from '@envrefresh/auth';
+import { ROLES, grantsAny } from '@envrefresh/auth';
 import { createTestNamespace, deleteAmqpNamespace, testAmqpUrl } from '@envrefresh/testing';
 import { RunningApp } from '../support/app-processes';
 import { namespaceNames } from '@envrefresh/testing';
 import { startGateway } from './support/gateway-under-test';
+import { routeAccessTable } from '../security/support/route-access-table';
 
 interface Operation {
   summary?: string;
@@ -14,60 +15,24 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string }; example?: unknown }> }>;
 }
 
-/** Every route of the API, the role SPEC.md gives it, and its success status. */
-const ROUTES: [method: string, path: string, role: string, success: '200' | '201'][] = [
-  ['post', '/api/v1/environments', 'admin', '201'],
-  ['get', '/api/v1/environments', 'viewer', '200'],
-  ['get', '/api/v1/environments/{environment}', 'viewer', '200'],
-  ['patch', '/api/v1/environments/{environment}', 'admin', '200'],
-  ['get', '/api/v1/environments/{environment}/refresh-history', 'viewer', '200'],
-  ['get', '/api/v1/environments/{environment}/free-slots', 'viewer', '200'],
-  ['post', '/api/v1/intents', 'requester', '201'],
-  ['get', '/api/v1/intents', 'viewer', '200'],
-  ['get', '/api/v1/intents/{id}', 'viewer', '200'],
-  ['patch', '/api/v1/intents/{id}', 'requester', '200'],
-  ['get', '/api/v1/intents/{id}/history', 'viewer', '200'],
-  ['get', '/api/v1/intents/{id}/conflicts', 'viewer', '200'],
-  ['get', '/api/v1/intents/{id}/history/verify', 'viewer', '200'],
-  ['post', '/api/v1/intents/{id}/submit', 'requester', '200'],
-  ['post', '/api/v1/intents/{id}/approve', 'approver', '200'],
-  ['post', '/api/v1/intents/{id}/reject', 'approver', '200'],
-  ['post', '/api/v1/intents/{id}/start', 'operator', '200'],
-  ['post', '/api/v1/intents/{id}/complete', 'operator', '200'],
-  ['post', '/api/v1/intents/{id}/fail', 'operator', '200'],
-  ['post', '/api/v1/intents/{id}/rollback', 'operator', '200'],
-  ['post', '/api/v1/intents/{id}/cancel', 'requester', '200'],
-  ['post', '/api/v1/conflicts/check', 'viewer', '200'],
-  ['get', '/api/v1/conflicts', 'viewer', '200'],
-  ['post', '/api/v1/conflicts/{id}/acknowledge', 'approver', '200'],
-  ['post', '/api/v1/conflicts/{id}/override', 'approver', '200'],
-  ['get', '/api/v1/freeze', 'viewer', '200'],
-  ['post', '/api/v1/bookings', 'requester', '201'],
-  ['get', '/api/v1/bookings', 'viewer', '200'],
-  ['get', '/api/v1/bookings/{id}', 'viewer', '200'],
-  ['delete', '/api/v1/bookings/{id}', 'requester', '200'],
-  ['post', '/api/v1/windows', 'admin', '201'],
-  ['get', '/api/v1/windows', 'viewer', '200'],
-  ['get', '/api/v1/windows/{id}', 'viewer', '200'],
-  ['delete', '/api/v1/windows/{id}', 'admin', '200'],
-  ['post', '/api/v1/me/tokens', 'viewer', '201'],
-  ['get', '/api/v1/me/tokens', 'viewer', '200'],
-  ['delete', '/api/v1/me/tokens/{id}', 'viewer', '200'],
-  ['get', '/api/v1/schedules/{intentId}', 'viewer', '200'],
-  ['post', '/api/v1/subscriptions', 'requester', '201'],
-  ['get', '/api/v1/subscriptions', 'viewer', '200'],
-  ['patch', '/api/v1/subscriptions/{id}', 'requester', '200'],
-  ['delete', '/api/v1/subscriptions/{id}', 'requester', '200'],
-  ['post', '/api/v1/subscriptions/{id}/rotate-secret', 'requester', '200'],
-  ['post', '/api/v1/subscriptions/{id}/test', 'requester', '200'],
-  ['get', '/api/v1/deliveries', 'viewer', '200'],
-  ['post', '/api/v1/deliveries/replay', 'admin', '200'],
-  ['post', '/api/v1/deliveries/{id}/retry', 'admin', '200'],
-  ['get', '/api/v1/calendar', 'viewer', '200'],
-  ['post', '/api/v1/me/calendar-feeds', 'viewer', '201'],
-  ['get', '/api/v1/me/calendar-feeds', 'viewer', '200'],
-  ['delete', '/api/v1/me/calendar-feeds/{id}', 'viewer', '200'],
-];
+/**
+ * Every route of the API, the lowest role docs/security.md's access table lets through (the one
+ * every other allowed role includes), and its success status: the one table, not a copy of it.
+ */
+const ROUTES: [method: string, path: string, role: string, success: '200' | '201'][] = routeAccessTable()
+  .filter((entry) => entry.statuses)
+  .map((entry) => {
+    const allowed = ROLES.filter((role) => entry.statuses![role] < 300);
+    const lowest = allowed.find((role) => allowed.every((other) => grantsAny([other], [role])));
+    if (!lowest)
+      throw new Error(`${entry.route}: the table lets through roles no single role is included in`);
+    return [
+      entry.method.toLowerCase(),
+      `/api/v1${entry.path}`,
+      lowest,
+      String(entry.statuses!.admin) as '200' | '201',
+    ];
+  });
 
 /** Actions on one resource named by the path alone: nothing to send, nothing to validate. */
 const BODILESS = [

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { FastifyBodyParser, FastifyRequest } from 'fastify';
 import { ProblemException } from '../problem-exception';
 import { FieldError, RequestValidationException } from '../validation-errors';
+import { reservedKeyErrors } from '../validation/reserved-keys.pipe';
 import { ACCEPTED_BODY_TYPES, isJsonInUtf8 } from './media-type';
 import { findTextFlaws } from './text-flaws';
 
@@ -37,7 +38,7 @@ export function jsonBodyParser(defaultParser: DefaultJsonParser): FastifyBodyPar
       return;
     }
     defaultParser(request, body, (error, parsed) => {
-      if (error) return done(error);
+      if (error) return done(reservedMembersIn(body) ?? error);
       const flaws = findTextFlaws(parsed);
       if (flaws.length > 0) return done(new RequestValidationException(flaws));
       done(null, parsed);
@@ -61,4 +62,19 @@ function fieldsNotInUtf8(body: Buffer): FieldError[] {
     text.includes(REPLACEMENT_CHARACTER) ? message : undefined,
   );
   return fields.length > 0 ? fields : [{ field: 'body', message }];
+}
+
+/**
+ * Fastify's parser refuses `__proto__` and `constructor.prototype` as if the body were not JSON;
+ * when it is JSON, the answer names those members, as the reserved-keys pipe does for the others.
+ */
+function reservedMembersIn(body: Buffer): RequestValidationException | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const reserved = reservedKeyErrors(parsed);
+  return reserved.length > 0 ? new RequestValidationException(reserved) : undefined;
 }

@@ -18,14 +18,15 @@ const MAX_DEPTH = 32;
 export class ReservedKeysPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
-    const found = reservedKeyPaths(value, '', 0);
-    if (found.length > 0) {
-      throw new RequestValidationException(
-        found.map((field): FieldError => ({ field, message: 'is not a known field' })),
-      );
-    }
+    const found = reservedKeyErrors(value);
+    if (found.length > 0) throw new RequestValidationException(found);
     return value;
   }
+}
+
+/** Each member of `value` (at any depth) named with a reserved name, as the field error it is. */
+export function reservedKeyErrors(value: unknown): FieldError[] {
+  return reservedKeyPaths(value, '', 0).map((field) => ({ field, message: 'is not a known field' }));
 }
 
 function reservedKeyPaths(value: unknown, parent: string, depth: number): string[] {

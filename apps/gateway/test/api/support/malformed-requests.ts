@@ -25,6 +25,8 @@ export interface BodyShape {
 
 export interface MalformedBody {
   flaw: string;
+  /** The member the flaw is in, which a 400 must name (absent: the body as a whole is wrong). */
+  field?: string;
   rawBody: string | Uint8Array;
   contentType: string;
 }
@@ -212,17 +214,20 @@ export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
   const variants: fc.Arbitrary<MalformedBody>[] = [
     fc.tuple(unknownKey(known), smallJson).map(([key, value]) => ({
       flaw: `unknown member ${JSON.stringify(key)}`,
+      field: key,
       rawBody: withMember(shape.valid, key, value),
       contentType: json,
     })),
     fc.constant({
       flaw: 'constructor.prototype pollution',
+      field: 'constructor',
       rawBody: withMember(shape.valid, 'constructor', { prototype: { isAdmin: true } }),
       contentType: json,
     }),
     fc.constantFrom(...known).chain((field) =>
       wrongValue(shape.fields[field], shape.required.includes(field)).map((value) => ({
         flaw: `${field} = ${JSON.stringify(value)?.slice(0, 60)}`,
+        field,
         rawBody: JSON.stringify({ ...shape.valid, [field]: value }),
         contentType: json,
       })),
@@ -263,6 +268,7 @@ export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
     }),
     fc.tuple(fc.constantFrom(...known), deepJson).map(([field, deep]) => ({
       flaw: `${field} nested ${deep.depth} deep`,
+      field,
       rawBody: withJsonValue(shape.valid, field, deep.json),
       contentType: json,
     })),
@@ -276,6 +282,7 @@ export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
     variants.push(
       fc.constantFrom(...shape.required).map((field) => ({
         flaw: `without ${field}`,
+        field,
         rawBody: JSON.stringify(without(shape.valid, field)),
         contentType: json,
       })),
@@ -285,6 +292,7 @@ export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
     variants.push(
       fc.tuple(fc.constantFrom(...stringFields), brokenText).map(([field, text]) => ({
         flaw: `${field} with ${text.flaw}`,
+        field,
         rawBody: withJsonValue(
           shape.valid,
           field,
@@ -296,6 +304,7 @@ export function malformedBody(shape: BodyShape): fc.Arbitrary<MalformedBody> {
         const [before, after] = withJsonValue(shape.valid, field, '"@@"').split('@@');
         return {
           flaw: `${field} with the bytes ${bytes.map((byte) => byte.toString(16)).join(' ')}, not UTF-8`,
+          field,
           rawBody: Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]),
           contentType: json,
         };

@@ -22,6 +22,8 @@ export class GatewayOverFakes {
   private constructor(
     readonly gateway: RunningApp,
     readonly fakes: Record<'intents' | 'conflicts', FakeRpcService>,
+    /** Stands in for the notifications service, for specs that walk every route. */
+    readonly notifications: FakeRpcService,
     /** Stands in for scheduling's calendar, which the gateway has catch up after each write (ADR 0014). */
     private readonly calendar: FakeRpcService,
     private readonly amqpUrl: string,
@@ -32,19 +34,20 @@ export class GatewayOverFakes {
     const amqpUrl = testAmqpUrl();
     const namespace = createTestNamespace();
     const start = (service: RpcService) => FakeRpcService.start(amqpUrl, namespace, service);
-    const [intents, conflicts, calendar] = await Promise.all([
+    const [intents, conflicts, calendar, notifications] = await Promise.all([
       start('intents'),
       start('conflicts'),
       start('scheduling'),
+      start('notifications'),
     ]);
     calendar.answerWith(() => ({ response: { caughtUp: true } }));
     const gateway = await startGateway(amqpUrl, namespace, extraEnv);
-    return new GatewayOverFakes(gateway, { intents, conflicts }, calendar, amqpUrl, namespace);
+    return new GatewayOverFakes(gateway, { intents, conflicts }, notifications, calendar, amqpUrl, namespace);
   }
 
   async stop(): Promise<void> {
     await this.gateway.process.stop();
-    await Promise.all([...Object.values(this.fakes), this.calendar].map((fake) => fake.stop()));
+    await Promise.all(this.everyFake().map((fake) => fake.stop()));
     await deleteAmqpNamespace(this.amqpUrl, namespaceNames(this.namespace));
   }
 
@@ -58,6 +61,23 @@ export class GatewayOverFakes {
     return Object.values(this.fakes).flatMap((fake) =>
       fake.calls.filter((call) => !call.pattern.endsWith('.ping')),
     );
+  }
+
+  /** Every service answers through one function, the calendar's catch-up included. */
+  answerEveryServiceWith(answer: (call: ReceivedCall) => FakeAnswer | Promise<FakeAnswer>): void {
+    for (const fake of this.everyFake()) fake.answerWith(answer);
+  }
+
+  /** How many calls (pings left out) all four services received so far. */
+  callsToAnyService(): number {
+    return this.everyFake().reduce(
+      (sum, fake) => sum + fake.calls.filter((call) => !call.pattern.endsWith('.ping')).length,
+      0,
+    );
+  }
+
+  private everyFake(): FakeRpcService[] {
+    return [...Object.values(this.fakes), this.notifications, this.calendar];
   }
 
   lastCallTo(service: keyof GatewayOverFakes['fakes']): ReceivedCall {
