@@ -293,9 +293,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
         await this.sleep(this.options.pollIntervalMs);
       } catch (error) {
         this.failures += 1;
-        const pause = Math.min(this.options.maxBackoffMs, 100 * 2 ** Math.min(this.failures, 10));
-        this.logger.warn(`${this.options.name} will retry in ${pause} ms: ${(error as Error).message}`);
-        await this.sleep(pause);
+        await this.backOff((error as Error).message);
       }
     }
   }
