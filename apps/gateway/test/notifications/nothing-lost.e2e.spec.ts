@@ -27,7 +27,7 @@ describe('deliveries survive a killed notifications service', () => {
     await receiver?.close();
   });
 
-  it('sends every delivery after a SIGKILL and restart, each webhook-id once (twice only if in flight)', async () => {
+  it('sends every delivery after a SIGKILL and restart, each call one recorded attempt or the one the kill cut short', async () => {
     const environment = await scene.lifecycle.createEnvironment();
     const subscriptions = [];
     for (let index = 0; index < SUBSCRIPTIONS; index++)
@@ -69,9 +69,12 @@ describe('deliveries survive a killed notifications service', () => {
     for (const delivery of deliveries) {
       const receipts = receiver.received.filter((request) => request.headers['webhook-id'] === delivery.id);
       expect(receipts.length).toBeGreaterThanOrEqual(1);
-      expect(receipts.length).toBeLessThanOrEqual(2);
-      // A second receipt is the attempt the kill interrupted: its first copy arrived before the kill.
-      if (receipts.length === 2) expect(receipts[0].at).toBeLessThanOrEqual(killedAt);
+      // Every call the receiver saw is an attempt the delivery log records, or the one the kill cut
+      // short before it was recorded (its copy arrived before the kill). On a loaded machine an
+      // attempt may also time out after the receiver got it: recorded, retried, received again.
+      const cutShort = receipts[0].at <= killedAt ? 1 : 0;
+      expect(receipts.length).toBeLessThanOrEqual(delivery.attempts.length + cutShort);
+      expect(delivery.attempts.at(-1)?.outcome).toBe('SENT');
     }
   }, 120_000);
 });
