@@ -7,6 +7,7 @@ import { CreateMessagingTables1763780000000 } from '@envrefresh/messaging';
 import { CreateIntentAudiences1763780000400 } from './1763780000400-create-intent-audiences';
 import { CreateNotificationsCore1764600000400 } from './1764600000400-create-notifications-core';
 import { IndexDeliveryClaim1764600000500 } from './1764600000500-index-delivery-claim';
+import { TrackDeliveryHeads1765000000400 } from './1765000000400-track-delivery-heads';
 
 export const NOTIFICATIONS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -16,4 +17,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   IndexDeliveryClaim1764600000500,
   IndexIdempotencyKeyAge1765000000100,
   RecordWhoDeletedSubscriptions1765000000300,
+  TrackDeliveryHeads1765000000400,
 ];

@@ -13,6 +13,13 @@ export interface LeasedTable {
   key?: string;
   dueColumn?: string;
   pending: string;
+  /**
+   * Where the claim finds its rows when the table alone would make it walk many it must refuse
+   * (a use that keeps its own index of what may be claimed): a SELECT of keys, due at `$1`, in due
+   * order, at most `$2`, locking them `FOR UPDATE … SKIP LOCKED` and leaving out rows leased now.
+   * Without it the claim takes the earliest due rows that are `pending` and not leased.
+   */
+  candidates?: string;
   /** The columns handed to `map`; the key is always among them. */
   columns: string[];
 }
@@ -41,15 +48,17 @@ export class LeasedTableSql {
     owner: string,
     request: { limit: number; now: Date; leaseMs: number },
   ): Promise<Record<string, unknown>[]> {
+    const candidates =
+      this.table.candidates ??
+      `SELECT ${this.key} FROM ${this.name}
+        WHERE (${this.table.pending}) AND ${this.due} <= $1
+          AND (leased_until IS NULL OR leased_until < clock_timestamp())
+        ORDER BY ${this.due} LIMIT $2 FOR UPDATE SKIP LOCKED`;
     const rows = await manager.query(
-      `UPDATE ${this.name} SET leased_until = clock_timestamp() + $3 * interval '1 millisecond', lease_owner = $2
-        WHERE ${this.key} IN (
-          SELECT ${this.key} FROM ${this.name}
-           WHERE (${this.table.pending}) AND ${this.due} <= $1
-             AND (leased_until IS NULL OR leased_until < clock_timestamp())
-           ORDER BY ${this.due} LIMIT $4 FOR UPDATE SKIP LOCKED)
+      `UPDATE ${this.name} SET leased_until = clock_timestamp() + $4 * interval '1 millisecond', lease_owner = $3
+        WHERE ${this.key} IN (${candidates})
         RETURNING ${this.columns}`,
-      [request.now.toISOString(), owner, request.leaseMs, request.limit],
+      [request.now.toISOString(), request.limit, owner, request.leaseMs],
     );
     // node-postgres answers an UPDATE … RETURNING with [rows, count] through TypeORM.
     return (Array.isArray(rows[0]) ? rows[0] : rows) as Record<string, unknown>[];

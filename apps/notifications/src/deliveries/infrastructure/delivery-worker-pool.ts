@@ -13,23 +13,20 @@ import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
 /**
  * Open deliveries whose destination has no attempt in flight, and only the earliest due of each
  * destination: one destination has at most one call open at a time, so a slow or hanging one
- * holds one worker slot until its timeout, never the others' deliveries. (`deliveries` is the
- * claim's own row; `busy` and `first` other rows of the same destination. The database's clock
- * only orders a destination's rows here; what is due is the claim's business-clock test.)
+ * holds one worker slot until its timeout, never the others' deliveries. Each destination's
+ * earliest open delivery is its head (`delivery_heads`, kept by triggers: migration
+ * 1765000000400), so the claim reads heads in due order and skips those in flight; `pending` says
+ * the same of one row, for anyone reading the table.
  */
 const DELIVERIES_TABLE: LeasedTable = {
   schema: 'notifications',
   table: 'deliveries',
-  pending: `status IN ('PENDING', 'RETRYING')
-    AND NOT EXISTS (
-      SELECT 1 FROM notifications.deliveries busy
-       WHERE busy.destination = deliveries.destination AND busy.id <> deliveries.id
-         AND busy.leased_until > clock_timestamp())
-    AND NOT EXISTS (
-      SELECT 1 FROM notifications.deliveries first
-       WHERE first.destination = deliveries.destination AND first.status IN ('PENDING', 'RETRYING')
-         AND first.due_at <= clock_timestamp()
-         AND (first.due_at, first.id) < (deliveries.due_at, deliveries.id))`,
+  pending: `status IN ('PENDING', 'RETRYING')`,
+  candidates: `SELECT d.id FROM notifications.delivery_heads h
+      JOIN notifications.deliveries d ON d.id = h.delivery_id
+     WHERE h.delivery_id IS NOT NULL AND h.due_at <= $1
+       AND (d.leased_until IS NULL OR d.leased_until < clock_timestamp())
+     ORDER BY h.due_at LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
   columns: [
     'event',
     'environment_id',
