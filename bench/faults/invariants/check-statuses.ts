@@ -12,9 +12,10 @@ export interface FaultWindow {
 }
 
 /**
- * A request started inside a fault window may get 503 or 504 and no other 5xx; one started
- * outside every window (before a fault, or after the suite is ready again) gets no 5xx at all.
- * Status 0 (no answer in time) counts as a 5xx the client made up: outside a fault it is a failure.
+ * A request in flight at any moment of a fault window (from injection to ready again) may get 503
+ * or 504 and no other 5xx; one wholly outside every window (before a fault, or sent after the
+ * suite is ready again) gets no 5xx at all. Status 0 (no answer in time) counts as a 5xx the
+ * client made up: outside a fault it is a failure.
  */
 export function checkStatuses(
   requests: readonly AnsweredRequest[],
@@ -25,7 +26,7 @@ export function checkStatuses(
     const failed = request.status >= 500 || request.status === 0;
     if (!failed) return;
     const during = windows.find(
-      (window) => request.startedAtMs >= window.faultAtMs && request.startedAtMs < window.readyAtMs,
+      (window) => request.endedAtMs >= window.faultAtMs && request.startedAtMs < window.readyAtMs,
     );
     const shown = request.status === 0 ? 'no answer' : String(request.status);
     if (during && !STATUSES_ALLOWED_DURING_A_FAULT.has(request.status))

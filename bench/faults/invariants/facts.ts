@@ -28,6 +28,7 @@ export interface AnsweredRequest {
   route: string;
   status: number;
   startedAtMs: number;
+  endedAtMs: number;
 }
 
 export interface OutboxEvent {

@@ -37,7 +37,7 @@ const noRepeats = new Set<string>();
 describe('the fault harness invariants', () => {
   it('find nothing wrong in a run that kept every promise', () => {
     const context = {
-      requests: [{ route: 'POST /intents', status: 201, startedAtMs: 1 }],
+      requests: [{ route: 'POST /intents', status: 201, startedAtMs: 1, endedAtMs: 2 }],
       windows: [],
       phasesThatMayRepeatWebhooks: noRepeats,
     };
@@ -162,12 +162,13 @@ describe('the fault harness invariants', () => {
     const window = { phase: 'cut the database', faultAtMs: 100, readyAtMs: 200 };
     const found = checkStatuses(
       [
-        { route: 'a', status: 504, startedAtMs: 150 },
-        { route: 'b', status: 503, startedAtMs: 199 },
-        { route: 'c', status: 500, startedAtMs: 150 },
-        { route: 'd', status: 503, startedAtMs: 200 },
-        { route: 'e', status: 0, startedAtMs: 50 },
-        { route: 'f', status: 409, startedAtMs: 250 },
+        { route: 'a', status: 504, startedAtMs: 150, endedAtMs: 155 },
+        { route: 'b', status: 503, startedAtMs: 199, endedAtMs: 250 },
+        { route: 'c', status: 500, startedAtMs: 150, endedAtMs: 151 },
+        { route: 'd', status: 503, startedAtMs: 200, endedAtMs: 201 },
+        { route: 'e', status: 0, startedAtMs: 50, endedAtMs: 99 },
+        { route: 'f', status: 409, startedAtMs: 250, endedAtMs: 251 },
+        { route: 'in flight when the fault began', status: 504, startedAtMs: 90, endedAtMs: 105 },
       ],
       [window],
     );

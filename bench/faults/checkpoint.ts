@@ -1,0 +1,82 @@
+import { checkAll, newViolations } from './invariants/check-all';
+import { JOB_DECISION_GRACE_MS } from './invariants/check-jobs';
+import { FaultWindow } from './invariants/check-statuses';
+import { CheckpointFacts } from './invariants/facts';
+import { Violation } from './invariants/violation';
+import { waitFor } from './own-services/own-process';
+import { Harness } from './harness-setup';
+
+/** How long the suite may take to publish, consume, deliver and fire what the load left in flight. */
+const SETTLE_TIMEOUT_MS = 150_000;
+
+/** What the run has seen so far, shared by every checkpoint. */
+export interface RunRecord {
+  windows: FaultWindow[];
+  phasesThatMayRepeatWebhooks: Set<string>;
+  poisonPublished: Map<string, number>;
+  seenViolations: Set<string>;
+}
+
+export function newRunRecord(): RunRecord {
+  return {
+    windows: [],
+    phasesThatMayRepeatWebhooks: new Set(),
+    poisonPublished: new Map(),
+    seenViolations: new Set(),
+  };
+}
+
+/**
+ * With the load paused: waits until nothing moves any more (or the patience is spent, which is a
+ * violation of its own), then reads every fact and returns the violations no earlier checkpoint
+ * reported.
+ */
+export async function checkpoint(harness: Harness, record: RunRecord): Promise<Violation[]> {
+  let moving: string[] = [];
+  await waitFor(
+    async () => {
+      moving = await harness.facts.stillMoving(JOB_DECISION_GRACE_MS);
+      return moving.length === 0;
+    },
+    SETTLE_TIMEOUT_MS,
+    1_000,
+  );
+  const { facts: reader, world, receiver, log } = harness;
+  const [rowsByMarker, historyCounts, outbox, consumers, jobs, jobEvents, deliveries, queues] =
+    await Promise.all([
+      reader.rowsByMarker(),
+      reader.historyCounts(),
+      reader.outbox(),
+      reader.consumers(),
+      reader.jobs(),
+      reader.jobEvents(),
+      reader.deliveries(),
+      reader.queueDepths(),
+    ]);
+  const facts: CheckpointFacts = {
+    atMs: Date.now(),
+    creates: world.creates,
+    rowsByMarker,
+    transitions: world.transitions,
+    historyCounts,
+    outbox,
+    consumers,
+    jobs,
+    jobEvents,
+    deliveries,
+    accepted: receiver.accepted(),
+    poison: [...record.poisonPublished.entries()].map(([consumer, published]) => ({
+      consumer,
+      published,
+      deadLettered: queues.deadLetters.get(consumer) ?? 0,
+    })),
+    consumerQueues: queues.flowing,
+    unsettled: moving,
+  };
+  const found = checkAll(facts, {
+    requests: log.records,
+    windows: record.windows,
+    phasesThatMayRepeatWebhooks: record.phasesThatMayRepeatWebhooks,
+  });
+  return newViolations(found, record.seenViolations);
+}
