@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client, Pool } from 'pg';
 import { defaultAmqpUsers } from '@envrefresh/config';
@@ -212,4 +212,5 @@ export async function tearDownHarness(
   }
   await harness.broker?.destroy().catch((error: Error) => progress(`stopping the broker: ${error.message}`));
   await harness.postgres?.destroy().catch((error: Error) => progress(`stopping Postgres: ${error.message}`));
+  if (harness.baseDir) rmSync(harness.baseDir, { recursive: true, force: true });
 }

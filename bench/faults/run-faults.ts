@@ -6,6 +6,7 @@ import { isSuccess } from './load/api-client';
 import { LoadDriver } from './load/load-driver';
 import { sleep, waitFor } from './own-services/own-process';
 import { FaultRow } from './report/fault-table';
+import { Violation } from './invariants/violation';
 
 /** How long the suite may take to answer ready again after a fault is lifted. */
 const READY_TIMEOUT_MS = 120_000;
@@ -23,6 +24,11 @@ function errorsOf(
     errorsByStatus.set(record.status, (errorsByStatus.get(record.status) ?? 0) + 1);
   }
   return { requests: records.length, errorsByStatus };
+}
+
+function tell(progress: (line: string) => void, violations: readonly Violation[]): void {
+  progress(`  ${violations.length === 0 ? 'all invariants hold' : `${violations.length} violations`}`);
+  violations.slice(0, 8).forEach((item) => progress(`    [${item.invariant}] ${item.detail}`));
 }
 
 function enterPhase(harness: Harness, phase: string): void {
@@ -96,7 +102,7 @@ export async function runFaults(
       readyAgainMs: ready ? readyAtMs - faultAtMs : null,
       violations,
     });
-    progress(`  ${violations.length === 0 ? 'all invariants hold' : `${violations.length} violations`}`);
+    tell(progress, violations);
   }
   return rows;
 }

@@ -52,41 +52,17 @@ export class OwnPostgresCluster {
   }
 
   async start(): Promise<void> {
-    await this.pg('pg_ctl', [
-      '-D',
-      this.dataDir,
-      '-l',
-      path.join(this.baseDir, 'server.log'),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      this.serverOptions(),
-      'start',
-    ]);
+    await this.pgCtl(['-t', '60', '-o', this.serverOptions(), 'start']);
   }
 
   /** A fast shutdown (open transactions are rolled back, clients cut) and a start, as an operator's restart. */
   async restart(): Promise<void> {
-    await this.pg('pg_ctl', [
-      '-D',
-      this.dataDir,
-      '-w',
-      '-t',
-      '60',
-      '-m',
-      'fast',
-      '-o',
-      this.serverOptions(),
-      'restart',
-    ]);
+    await this.pgCtl(['-t', '60', '-m', 'fast', '-o', this.serverOptions(), 'restart']);
   }
 
   async destroy(): Promise<void> {
     if (existsSync(path.join(this.dataDir, 'postmaster.pid')))
-      await this.pg('pg_ctl', ['-D', this.dataDir, '-w', '-t', '30', '-m', 'immediate', 'stop']).catch(
-        () => undefined,
-      );
+      await this.pgCtl(['-t', '30', '-m', 'immediate', 'stop']).catch(() => undefined);
     rmSync(this.baseDir, { recursive: true, force: true });
   }
 
@@ -101,6 +77,21 @@ export class OwnPostgresCluster {
       '-c listen_addresses=127.0.0.1',
       `-c max_connections=${MAX_CONNECTIONS}`,
     ].join(' ');
+  }
+
+  /**
+   * pg_ctl, always with a log file: without one the server inherits pg_ctl's stdout, and a
+   * caller waiting for that pipe to close waits as long as the server runs.
+   */
+  private pgCtl(args: string[]): Promise<string> {
+    return this.pg('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      path.join(this.baseDir, 'server.log'),
+      '-w',
+      ...args,
+    ]);
   }
 
   private pg(binary: string, args: string[]): Promise<string> {
