@@ -8,6 +8,8 @@ import { Harness } from './harness-setup';
 
 /** How long the suite may take to publish, consume, deliver and fire what the load left in flight. */
 const SETTLE_TIMEOUT_MS = 150_000;
+/** Longer than any transaction of the suite: a row stamped before the horizon was committed by the time it was seen settled. */
+const HORIZON_MARGIN_MS = 5_000;
 
 /** What the run has seen so far, shared by every checkpoint. */
 export interface RunRecord {
@@ -33,28 +35,32 @@ export function newRunRecord(): RunRecord {
  */
 export async function checkpoint(harness: Harness, record: RunRecord): Promise<Violation[]> {
   let moving: string[] = [];
+  let settledCheckAtMs = Date.now();
   await waitFor(
     async () => {
+      settledCheckAtMs = Date.now();
       moving = await harness.facts.stillMoving(JOB_DECISION_GRACE_MS);
       return moving.length === 0;
     },
     SETTLE_TIMEOUT_MS,
     1_000,
   );
-  const { facts: reader, world, receiver, log } = harness;
+  const { world, receiver, log } = harness;
   const [rowsByMarker, historyCounts, outbox, consumers, jobs, jobEvents, deliveries, queues] =
-    await Promise.all([
-      reader.rowsByMarker(),
-      reader.historyCounts(),
-      reader.outbox(),
-      reader.consumers(),
-      reader.jobs(),
-      reader.jobEvents(),
-      reader.deliveries(),
-      reader.queueDepths(),
-    ]);
+    await harness.facts.snapshot((reader) =>
+      Promise.all([
+        reader.rowsByMarker(),
+        reader.historyCounts(),
+        reader.outbox(),
+        reader.consumers(),
+        reader.jobs(),
+        reader.jobEvents(),
+        reader.deliveries(),
+        reader.queueDepths(),
+      ]),
+    );
   const facts: CheckpointFacts = {
-    atMs: Date.now(),
+    horizonMs: settledCheckAtMs - HORIZON_MARGIN_MS,
     creates: world.creates,
     rowsByMarker,
     transitions: world.transitions,

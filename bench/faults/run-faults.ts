@@ -26,6 +26,21 @@ function errorsOf(
   return { requests: records.length, errorsByStatus };
 }
 
+/** Which routes answered what, for the progress log: the table counts statuses, this says where they came from. */
+export function describeErrors(harness: Harness, phase: string): string {
+  const byRoute = new Map<string, number>();
+  for (const record of harness.log.records) {
+    if (record.phase !== phase || isSuccess(record.status)) continue;
+    const key = `${record.status} ${record.route}`;
+    byRoute.set(key, (byRoute.get(key) ?? 0) + 1);
+  }
+  return [...byRoute.entries()]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 6)
+    .map(([key, count]) => `${key} ×${count}`)
+    .join(', ');
+}
+
 function tell(progress: (line: string) => void, violations: readonly Violation[]): void {
   progress(`  ${violations.length === 0 ? 'all invariants hold' : `${violations.length} violations`}`);
   violations.slice(0, 8).forEach((item) => progress(`    [${item.invariant}] ${item.detail}`));
@@ -96,6 +111,8 @@ export async function runFaults(
     await driver.pause();
     progress('  settling and checking the invariants');
     const violations = await checkpoint(harness, record);
+    const errors = describeErrors(harness, fault.name);
+    if (errors) progress(`  errors: ${errors}`);
     rows.push({
       fault: fault.name,
       ...errorsOf(harness, fault.name),

@@ -2,14 +2,14 @@ import { CheckpointFacts } from './facts';
 import { Violation, violation } from './violation';
 
 /**
- * Each delivery ends SENT, with the receiver having accepted its `webhook-id`, or DEAD with a
+ * Each delivery made before the horizon has ended SENT, with the receiver having accepted its `webhook-id`, or DEAD with a
  * reason and never accepted; no event is delivered twice to one subscription (two rows would be
  * two `webhook-id`s, a duplicate no receiver can spot). The receiver accepting one `webhook-id`
  * twice is at least once at work (Standard Webhooks receivers dedupe on it), which is allowed only
  * in phases that can interrupt a send after the answer (`phasesThatMayRepeat`).
  */
 export function checkDeliveries(
-  facts: Pick<CheckpointFacts, 'deliveries' | 'accepted'>,
+  facts: Pick<CheckpointFacts, 'horizonMs' | 'deliveries' | 'accepted'>,
   phasesThatMayRepeat: ReadonlySet<string>,
 ): Violation[] {
   const found: Violation[] = [];
@@ -31,6 +31,7 @@ export function checkDeliveries(
   const ids = new Set<string>();
   for (const delivery of facts.deliveries) {
     ids.add(delivery.id);
+    if (delivery.createdAtMs >= facts.horizonMs) continue;
     const accepted = acceptedCount.get(delivery.id) ?? 0;
     if (delivery.status === 'SENT' && accepted === 0)
       found.push(
@@ -78,16 +79,20 @@ export function checkDeliveries(
         );
     }
   }
-  for (const webhookId of acceptedCount.keys()) {
-    if (!ids.has(webhookId))
-      found.push(
-        violation(
-          'deliveriesOnce',
-          'wrong',
-          `${webhookId} unknown`,
-          `the receiver accepted ${webhookId}, which is no delivery`,
-        ),
-      );
+  const strangers = new Set(
+    facts.accepted
+      .filter(({ webhookId, atMs }) => atMs < facts.horizonMs && !ids.has(webhookId))
+      .map(({ webhookId }) => webhookId),
+  );
+  for (const webhookId of strangers) {
+    found.push(
+      violation(
+        'deliveriesOnce',
+        'wrong',
+        `${webhookId} unknown`,
+        `the receiver accepted ${webhookId}, which is no delivery`,
+      ),
+    );
   }
   return found;
 }

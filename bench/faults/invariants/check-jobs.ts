@@ -6,9 +6,9 @@ export const JOB_DECISION_GRACE_MS = 5_000;
 
 /**
  * A FIRED job published exactly one `schedule.*` event and any other job none; a job of an active
- * schedule that was due before the checkpoint (less the grace) is not PENDING any more.
+ * schedule that was due before the horizon (less the grace) is not PENDING any more.
  */
-export function checkJobs(facts: Pick<CheckpointFacts, 'atMs' | 'jobs' | 'jobEvents'>): Violation[] {
+export function checkJobs(facts: Pick<CheckpointFacts, 'horizonMs' | 'jobs' | 'jobEvents'>): Violation[] {
   const found: Violation[] = [];
   for (const job of facts.jobs) {
     const events = facts.jobEvents.get(job.id) ?? 0;
@@ -20,14 +20,14 @@ export function checkJobs(facts: Pick<CheckpointFacts, 'atMs' | 'jobs' | 'jobEve
       found.push(
         violation('jobsOnce', 'wrong', job.id, `job ${job.id} is ${job.status} but published an event`),
       );
-    const overdue = job.dueAtMs < facts.atMs - JOB_DECISION_GRACE_MS;
+    const overdue = job.dueAtMs < facts.horizonMs - JOB_DECISION_GRACE_MS;
     if (job.status === 'PENDING' && job.scheduleStatus === 'ACTIVE' && overdue)
       found.push(
         violation(
           'jobsOnce',
           'lost',
           `${job.id} pending`,
-          `job ${job.id} was due ${Math.round((facts.atMs - job.dueAtMs) / 1000)} s ago and never fired`,
+          `job ${job.id} was due ${Math.round((facts.horizonMs - job.dueAtMs) / 1000)} s before the checkpoint and never fired`,
         ),
       );
   }

@@ -2,16 +2,19 @@ import { CheckpointFacts } from './facts';
 import { Violation, violation } from './violation';
 
 /**
- * Every routable event of a type a consumer is bound for is in that consumer's inbox (the inbox's
- * primary key makes "once in effect"); nothing is in an inbox that no outbox holds.
+ * Every routable event made before the horizon, of a type a consumer is bound for, is in that
+ * consumer's inbox (the inbox's primary key makes "once in effect"); nothing is in an inbox that
+ * no outbox holds (one snapshot: an inbox row's event committed before it).
  */
-export function checkEveryConsumer(facts: Pick<CheckpointFacts, 'outbox' | 'consumers'>): Violation[] {
+export function checkEveryConsumer(
+  facts: Pick<CheckpointFacts, 'horizonMs' | 'outbox' | 'consumers'>,
+): Violation[] {
   const found: Violation[] = [];
   const outboxIds = new Set(facts.outbox.map((event) => event.id));
   for (const consumer of facts.consumers) {
     const bound = new Set(consumer.boundTypes);
     for (const event of facts.outbox) {
-      if (bound.has(event.type) && !consumer.inboxIds.has(event.id))
+      if (event.createdAtMs < facts.horizonMs && bound.has(event.type) && !consumer.inboxIds.has(event.id))
         found.push(
           violation(
             'everyConsumer',

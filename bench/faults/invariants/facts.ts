@@ -34,6 +34,7 @@ export interface AnsweredRequest {
 export interface OutboxEvent {
   id: string;
   type: string;
+  createdAtMs: number;
 }
 
 export interface ConsumerFacts {
@@ -58,12 +59,14 @@ export interface DeliveryFacts {
   subscriptionId: string | null;
   lastError: string | null;
   replayOf: string | null;
+  createdAtMs: number;
 }
 
 /** A receiver answer of 2xx to a `webhook-id`, stamped with the phase in which it happened. */
 export interface AcceptedWebhook {
   webhookId: string;
   phase: string;
+  atMs: number;
 }
 
 export interface PoisonFacts {
@@ -79,10 +82,15 @@ export interface QueueDepth {
   messages: number;
 }
 
-/** Everything one checkpoint checks, cumulative since the run began. */
+/**
+ * Everything one checkpoint checks, cumulative since the run began. The suite never stops
+ * entirely (jobs fall due while the load pauses), so what happened after `horizonMs` (the moment
+ * the suite was seen settled, less a margin for transactions in progress) is left to the next
+ * checkpoint; the database facts come from one snapshot.
+ */
 export interface CheckpointFacts {
-  /** When the facts were read: jobs due well before this must have been decided. */
-  atMs: number;
+  /** Jobs due well before this must have been decided; events and deliveries made before it, settled. */
+  horizonMs: number;
   creates: readonly CreateAttempt[];
   /** Rows found in the owner's table, by kind and marker. */
   rowsByMarker: ReadonlyMap<CreatedKind, ReadonlyMap<string, number>>;

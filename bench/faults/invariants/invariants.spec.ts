@@ -11,17 +11,17 @@ const rows = (kind: CreatedKind, counts: Record<string, number>) =>
 
 function cleanFacts(): CheckpointFacts {
   return {
-    atMs: 1_000_000,
+    horizonMs: 1_000_000,
     creates: [{ kind: 'intent', marker: 'm1', answered2xx: true }],
     rowsByMarker: rows('intent', { m1: 1 }),
     transitions: [{ intentId: 'i1', action: 'approve', answered2xx: true }],
     historyCounts: new Map([['i1 approve', 1]]),
-    outbox: [{ id: 'e1', type: 'intent.requested' }],
+    outbox: [{ id: 'e1', type: 'intent.requested', createdAtMs: 1 }],
     consumers: [{ consumer: 'conflicts', boundTypes: ['intent.requested'], inboxIds: new Set(['e1']) }],
     jobs: [{ id: 'j1', status: 'FIRED', dueAtMs: 900_000, scheduleStatus: 'ACTIVE' }],
     jobEvents: new Map([['j1', 1]]),
     deliveries: [delivery({ id: 'd1', status: 'SENT' })],
-    accepted: [{ webhookId: 'd1', phase: 'baseline' }],
+    accepted: [{ webhookId: 'd1', phase: 'baseline', atMs: 2 }],
     poison: [{ consumer: 'conflicts', published: 3, deadLettered: 3 }],
     consumerQueues: [{ queue: 'envrefresh.conflicts.events', messages: 0 }],
     unsettled: [],
@@ -29,7 +29,7 @@ function cleanFacts(): CheckpointFacts {
 }
 
 function delivery(fields: Partial<DeliveryFacts> & Pick<DeliveryFacts, 'id' | 'status'>): DeliveryFacts {
-  return { eventId: 'e1', subscriptionId: 's1', lastError: null, replayOf: null, ...fields };
+  return { eventId: 'e1', subscriptionId: 's1', lastError: null, replayOf: null, createdAtMs: 1, ...fields };
 }
 
 const noRepeats = new Set<string>();
@@ -78,13 +78,15 @@ describe('the fault harness invariants', () => {
     expect(found.map(({ kind, key }) => [kind, key])).toEqual([['duplicated', 'oneEffect:i2 complete']]);
   });
 
-  it('find an event a consumer is bound for but never processed, and one no outbox holds', () => {
+  it('find an event made before the horizon that a bound consumer never processed, and one no outbox holds', () => {
     const found = checkEveryConsumer({
       outbox: [
-        { id: 'e1', type: 'intent.requested' },
-        { id: 'e2', type: 'intent.requested' },
-        { id: 'e3', type: 'booking.created' },
+        { id: 'e1', type: 'intent.requested', createdAtMs: 1 },
+        { id: 'e2', type: 'intent.requested', createdAtMs: 1 },
+        { id: 'e3', type: 'booking.created', createdAtMs: 1 },
+        { id: 'after-the-horizon', type: 'intent.requested', createdAtMs: 50 },
       ],
+      horizonMs: 50,
       consumers: [
         { consumer: 'conflicts', boundTypes: ['intent.requested'], inboxIds: new Set(['e1', 'x9']) },
       ],
@@ -98,7 +100,7 @@ describe('the fault harness invariants', () => {
   it('find a job fired twice, one fired without its event, and an overdue one never fired', () => {
     const atMs = 100_000;
     const found = checkJobs({
-      atMs,
+      horizonMs: atMs,
       jobs: [
         { id: 'twice', status: 'FIRED', dueAtMs: 1, scheduleStatus: 'ACTIVE' },
         { id: 'silent', status: 'FIRED', dueAtMs: 1, scheduleStatus: 'DONE' },
@@ -120,7 +122,7 @@ describe('the fault harness invariants', () => {
     ]);
   });
 
-  it('find deliveries SENT but never received, DEAD without a reason, still open, or made twice', () => {
+  it('find deliveries made before the horizon SENT but never received, DEAD without a reason, still open, or made twice', () => {
     const found = checkDeliveries(
       {
         deliveries: [
@@ -129,11 +131,14 @@ describe('the fault harness invariants', () => {
           delivery({ id: 'dead-ok', status: 'DEAD', eventId: 'e3', lastError: 'HTTP 500' }),
           delivery({ id: 'open', status: 'RETRYING', eventId: 'e4' }),
           delivery({ id: 'second', status: 'SENT', eventId: 'e1' }),
+          delivery({ id: 'in-flight', status: 'PENDING', eventId: 'e5', createdAtMs: 50 }),
         ],
         accepted: [
-          { webhookId: 'second', phase: 'baseline' },
-          { webhookId: 'stranger', phase: 'baseline' },
+          { webhookId: 'second', phase: 'baseline', atMs: 10 },
+          { webhookId: 'stranger', phase: 'baseline', atMs: 10 },
+          { webhookId: 'made-after-the-horizon', phase: 'baseline', atMs: 60 },
         ],
+        horizonMs: 50,
       },
       noRepeats,
     );
@@ -148,10 +153,11 @@ describe('the fault harness invariants', () => {
 
   it('allow a webhook accepted twice only in a phase that can interrupt a send after its answer', () => {
     const facts = {
+      horizonMs: 100,
       deliveries: [delivery({ id: 'd1', status: 'SENT' })],
       accepted: [
-        { webhookId: 'd1', phase: 'baseline' },
-        { webhookId: 'd1', phase: 'kill notifications' },
+        { webhookId: 'd1', phase: 'baseline', atMs: 2 },
+        { webhookId: 'd1', phase: 'kill notifications', atMs: 3 },
       ],
     };
     expect(checkDeliveries(facts, new Set(['kill notifications']))).toEqual([]);

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { RPC_SERVICES } from '@envrefresh/contracts';
 import { consumerTopology } from '@envrefresh/messaging';
 import { OwnRabbitNode } from '../own-services/own-rabbitmq';
@@ -34,9 +34,23 @@ export interface Broker {
 /** Reads the databases' side of the facts, straight from the harness's own cluster (no proxy). */
 export class FactReader {
   constructor(
-    private readonly pool: Pool,
+    private readonly pool: Pool | PoolClient,
     private readonly broker: Broker,
   ) {}
+
+  /** Runs `read` on one REPEATABLE READ snapshot, so facts from different tables agree with each other. */
+  async snapshot<T>(read: (reader: FactReader) => Promise<T>): Promise<T> {
+    if (!(this.pool instanceof Pool)) return read(this);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const result = await read(new FactReader(client, this.broker));
+      await client.query('COMMIT');
+      return result;
+    } finally {
+      client.release();
+    }
+  }
 
   async rowsByMarker(): Promise<Map<CreatedKind, Map<string, number>>> {
     const entries = await Promise.all(
@@ -117,7 +131,12 @@ export class FactReader {
       subscription_id: string | null;
       last_error: string | null;
       replay_of: string | null;
-    }>('SELECT id, status, event_id, subscription_id, last_error, replay_of FROM notifications.deliveries');
+      created_ms: string;
+    }>(
+      `SELECT id, status, event_id, subscription_id, last_error, replay_of,
+              (extract(epoch FROM created_at) * 1000)::bigint AS created_ms
+         FROM notifications.deliveries`,
+    );
     return rows.map((row) => ({
       id: row.id,
       status: row.status,
@@ -125,6 +144,7 @@ export class FactReader {
       subscriptionId: row.subscription_id,
       lastError: row.last_error,
       replayOf: row.replay_of,
+      createdAtMs: Number(row.created_ms),
     }));
   }
 

@@ -41,7 +41,11 @@ export async function startCountingReceiver(): Promise<CountingReceiver> {
         response.writeHead(500, { 'content-type': 'text/plain' }).end('receiver failing on purpose');
         return;
       }
-      accepted.push({ webhookId: String(request.headers['webhook-id'] ?? ''), phase: state.phase });
+      accepted.push({
+        webhookId: String(request.headers['webhook-id'] ?? ''),
+        phase: state.phase,
+        atMs: Date.now(),
+      });
       response.writeHead(204).end();
     });
   });
