@@ -197,11 +197,22 @@ async function seedWorld(world: LoadWorld): Promise<void> {
   }
 }
 
+/** The tail of what each process printed, kept beside the run so a failure can be read after the folder is gone. */
+function keepProcessOutput(harness: PartialHarness, progress: (line: string) => void): void {
+  if (!harness.suite || !harness.baseDir) return;
+  const folder = `${harness.baseDir}-logs`;
+  mkdirSync(folder, { recursive: true });
+  for (const process of harness.suite.processes)
+    writeFileSync(path.join(folder, `${process.label}.log`), process.child.output());
+  progress(`the apps' last output is in ${folder}`);
+}
+
 export async function tearDownHarness(
   harness: PartialHarness,
   keep: boolean,
   progress: (line: string) => void,
 ): Promise<void> {
+  keepProcessOutput(harness, progress);
   const unclean = (await harness.suite?.stop().catch((error: Error) => [error.message])) ?? [];
   if (unclean.length > 0) progress(`processes that did not stop cleanly: ${unclean.join('; ')}`);
   await harness.receiver?.close();
