@@ -47,17 +47,19 @@ export async function checkpoint(harness: Harness, record: RunRecord): Promise<V
   );
   const { world, receiver, log } = harness;
   const [rowsByMarker, historyCounts, outbox, consumers, jobs, jobEvents, deliveries, queues] =
-    await harness.facts.snapshot((reader) =>
-      Promise.all([
-        reader.rowsByMarker(),
-        reader.historyCounts(),
-        reader.outbox(),
-        reader.consumers(),
-        reader.jobs(),
-        reader.jobEvents(),
-        reader.deliveries(),
-        reader.queueDepths(),
-      ]),
+    // One client, one snapshot: the reads go one after the other.
+    await harness.facts.snapshot(
+      async (reader) =>
+        [
+          await reader.rowsByMarker(),
+          await reader.historyCounts(),
+          await reader.outbox(),
+          await reader.consumers(),
+          await reader.jobs(),
+          await reader.jobEvents(),
+          await reader.deliveries(),
+          await reader.queueDepths(),
+        ] as const,
     );
   const facts: CheckpointFacts = {
     horizonMs: settledCheckAtMs - HORIZON_MARGIN_MS,

@@ -9,7 +9,7 @@ import { migrateSuite, SuiteSettings } from '../api/support/api-suite';
 import { FactReader } from './invariants/read-facts';
 import { ApiClient, RequestLog } from './load/api-client';
 import { environmentBody, subscriptionBody } from './load/flows';
-import { LoadWorld, WorldEnvironment } from './load/load-world';
+import { EnvironmentLeases, LoadWorld, WorldEnvironment } from './load/load-world';
 import { OwnPostgresCluster } from './own-services/own-postgres';
 import { OwnRabbitNode } from './own-services/own-rabbitmq';
 import { CountingReceiver, startCountingReceiver } from './suite/counting-receiver';
@@ -24,8 +24,7 @@ const HARNESS_USER = 'faults-harness';
 /**
  * Settings the harness gives the apps beyond production's defaults, each for a reason:
  * the receiver is local plain http; deliveries retry within half a minute (not 24 h) so a run
- * settles; consumer retries wait 0.5–5 s (not up to a minute); the operator may start a
- * refresh planned days ahead, so the lifecycle's intents stay clear of their reminders.
+ * settles; consumer retries wait 0.5–5 s (not up to a minute).
  */
 const DELIVERY_RETRY_SCHEDULE = 'PT1S,PT2S,PT4S,PT8S,PT16S';
 function appEnvironment(): SuiteSettings['appEnvironment'] {
@@ -33,7 +32,7 @@ function appEnvironment(): SuiteSettings['appEnvironment'] {
   return {
     conflicts: consumerRetries,
     scheduling: consumerRetries,
-    intents: { ...consumerRetries, START_EARLY_TOLERANCE: 'P30D' },
+    intents: consumerRetries,
     notifications: {
       ...consumerRetries,
       OUTBOUND_ALLOW_HTTP: 'true',
@@ -162,6 +161,9 @@ export async function setUpHarness(
   };
 }
 
+/** Enough for the lifecycles in flight at the full rate while a fault stalls them for half a minute. */
+const LIFECYCLE_ENVIRONMENTS = 16;
+
 async function seedWorld(world: LoadWorld): Promise<void> {
   const make = async (prefix: string, count: number, overrides: Record<string, unknown> = {}) => {
     const made: WorldEnvironment[] = [];
@@ -179,7 +181,8 @@ async function seedWorld(world: LoadWorld): Promise<void> {
     }
     return made;
   };
-  world.lifecycleEnvironments = await make('lifecycle', 4);
+  world.lifecycleEnvironments = await make('lifecycle', LIFECYCLE_ENVIRONMENTS);
+  world.lifecycleLeases = new EnvironmentLeases(world.lifecycleEnvironments);
   // Reminders 10 s ahead and a 5 s grace: every job of a due intent falls due within a minute.
   world.dueEnvironments = await make('due', 3, { reminderLeadTimes: ['PT10S'], overrunGrace: 'PT5S' });
   world.bookingEnvironments = await make('booking', 2);

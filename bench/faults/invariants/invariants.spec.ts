@@ -180,7 +180,7 @@ describe('the fault harness invariants', () => {
     );
     expect(found.map(({ detail }) => detail)).toEqual([
       'c answered 500 during cut the database',
-      'd answered 503 outside any fault',
+      'd answered 503 outside any fault, 0.0 s after cut the database was ready again',
       'e answered no answer outside any fault',
     ]);
   });

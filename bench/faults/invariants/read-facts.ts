@@ -53,13 +53,12 @@ export class FactReader {
   }
 
   async rowsByMarker(): Promise<Map<CreatedKind, Map<string, number>>> {
-    const entries = await Promise.all(
-      CREATED_KINDS.map(async (kind) => {
-        const { rows } = await this.pool.query<{ marker: string; rows: number }>(MARKER_COLUMNS[kind]);
-        return [kind, new Map(rows.map((row) => [row.marker, row.rows]))] as const;
-      }),
-    );
-    return new Map(entries);
+    const byKind = new Map<CreatedKind, Map<string, number>>();
+    for (const kind of CREATED_KINDS) {
+      const { rows } = await this.pool.query<{ marker: string; rows: number }>(MARKER_COLUMNS[kind]);
+      byKind.set(kind, new Map(rows.map((row) => [row.marker, row.rows])));
+    }
+    return byKind;
   }
 
   async historyCounts(): Promise<Map<string, number>> {
@@ -82,19 +81,19 @@ export class FactReader {
   async consumers(): Promise<ConsumerFacts[]> {
     const bindings = await this.broker.node.bindings(this.broker.vhost);
     const exchange = `${this.broker.namespace}.events`;
-    return Promise.all(
-      RPC_SERVICES.map(async (service) => {
-        const queue = consumerTopology(this.broker.namespace, service, []).queue;
-        const boundTypes = bindings
-          .filter((binding) => binding.source_name === exchange && binding.destination_name === queue)
-          .map((binding) => binding.routing_key);
-        const { rows } = await this.pool.query<{ message_id: string }>(
-          `SELECT message_id FROM ${service}.inbox WHERE consumer = $1`,
-          [service],
-        );
-        return { consumer: service, boundTypes, inboxIds: new Set(rows.map((row) => row.message_id)) };
-      }),
-    );
+    const consumers: ConsumerFacts[] = [];
+    for (const service of RPC_SERVICES) {
+      const queue = consumerTopology(this.broker.namespace, service, []).queue;
+      const boundTypes = bindings
+        .filter((binding) => binding.source_name === exchange && binding.destination_name === queue)
+        .map((binding) => binding.routing_key);
+      const { rows } = await this.pool.query<{ message_id: string }>(
+        `SELECT message_id FROM ${service}.inbox WHERE consumer = $1`,
+        [service],
+      );
+      consumers.push({ consumer: service, boundTypes, inboxIds: new Set(rows.map((row) => row.message_id)) });
+    }
+    return consumers;
   }
 
   async jobs(): Promise<JobFacts[]> {

@@ -82,24 +82,59 @@ async function waitUntilScheduled(world: LoadWorld, intent: IntentView): Promise
   return undefined;
 }
 
+/**
+ * Planned two minutes ahead, inside the default START_EARLY_TOLERANCE (15 min), so the operator
+ * may start it as soon as it is scheduled, and short, so a flow that fails frees its environment soon.
+ */
+const LIFECYCLE_LEAD_MS = 120_000;
+const LIFECYCLE_LENGTH_MS = 60_000;
+/** After its window, a stranded intent's environment rests a little longer: its overrun job and expiry run then. */
+const STRANDED_REST_MS = 60_000;
+
 /** File, approve, wait for the schedule, start and complete: the whole life of a refresh. */
 export async function lifecycleFlow(world: LoadWorld): Promise<void> {
-  const environment = pick(world.lifecycleEnvironments);
-  const filed = await fileIntent(world, environment, world.lifecycleSlots.next(environment.id));
-  if (!filed) return;
+  const environment = world.lifecycleLeases.take();
+  if (!environment) {
+    world.lifecyclesWithoutEnvironment += 1;
+    return;
+  }
+  const startMs = Date.now() + LIFECYCLE_LEAD_MS;
+  const window = {
+    start: new Date(startMs).toISOString(),
+    end: new Date(startMs + LIFECYCLE_LENGTH_MS).toISOString(),
+  };
+  let completed = false;
+  try {
+    completed = await liveThrough(world, environment, window);
+  } finally {
+    world.lifecycleLeases.release(
+      environment,
+      completed ? 0 : startMs + LIFECYCLE_LENGTH_MS + STRANDED_REST_MS,
+    );
+  }
+}
+
+async function liveThrough(
+  world: LoadWorld,
+  environment: WorldEnvironment,
+  window: { start: string; end: string },
+): Promise<boolean> {
+  const filed = await fileIntent(world, environment, window);
+  if (!filed) return false;
   const approved = await transition(world, filed, 'approve', world.tokens.approver, {
     notes: 'fault harness',
   });
-  if (!approved) return;
+  if (!approved) return false;
   const scheduled = await waitUntilScheduled(world, approved);
-  if (!scheduled) return;
+  if (!scheduled) return false;
   await world.client.call('GET', `/schedules/${scheduled.id}`, world.tokens.operator);
   const started = await transition(world, scheduled, 'start', world.tokens.operator);
-  if (!started) return;
-  await transition(world, started, 'complete', world.tokens.operator, {
+  if (!started) return false;
+  const completed = await transition(world, started, 'complete', world.tokens.operator, {
     durationSeconds: 60,
     rowsAffected: 1000,
   });
+  return completed !== undefined;
 }
 
 /** File and approve an intent that starts within the minute, then leave it: its jobs must fire once. */

@@ -33,20 +33,47 @@ export interface WorldEnvironment {
 }
 
 /**
+ * Environments lent to one lifecycle flow at a time. `start` re-checks conflicts from the moment
+ * it is asked to the intent's end, so two lifecycles on one environment would block each other;
+ * a flow that did not complete leaves its intent active, so its environment rests until that
+ * intent's window has passed.
+ */
+export class EnvironmentLeases {
+  private readonly freeAt = new Map<string, number>();
+
+  constructor(private readonly environments: readonly WorldEnvironment[]) {}
+
+  take(): WorldEnvironment | undefined {
+    const now = Date.now();
+    const free = this.environments.filter((environment) => (this.freeAt.get(environment.id) ?? 0) <= now);
+    if (free.length === 0) return undefined;
+    const environment = free[Math.floor(Math.random() * free.length)];
+    this.freeAt.set(environment.id, Number.POSITIVE_INFINITY);
+    return environment;
+  }
+
+  release(environment: WorldEnvironment, restUntilMs = 0): void {
+    this.freeAt.set(environment.id, restUntilMs);
+  }
+}
+
+/**
  * What the load made and tried, kept for the invariant checks: every create with its marker and
  * whether it was answered 2xx, every transition and whether it was.
  */
 export class LoadWorld {
   readonly creates: CreateAttempt[] = [];
   readonly transitions: TransitionAttempt[] = [];
-  /** Environments whose intents go through the whole lifecycle, far enough ahead that no job fires. */
+  /** Environments whose intents go through the whole lifecycle, one at a time each (see EnvironmentLeases). */
   lifecycleEnvironments: WorldEnvironment[] = [];
+  lifecycleLeases = new EnvironmentLeases([]);
+  /** Lifecycle flows not started because every lifecycle environment was busy. */
+  lifecyclesWithoutEnvironment = 0;
   /** Environments whose intents are approved and left to the scheduler: their jobs fall due within a minute. */
   dueEnvironments: WorldEnvironment[] = [];
   bookingEnvironments: WorldEnvironment[] = [];
   /** The one environment blackout windows are scoped to, so they never block an approval. */
   blackoutEnvironment?: WorldEnvironment;
-  readonly lifecycleSlots = new SlotAllocator(() => Date.now() + 2 * 24 * 60 * MINUTE_MS, 60 * MINUTE_MS);
   /** Starts 25 s ahead: the 10 s reminder, the start and the overrun all fall due while the run lasts. */
   readonly dueSlots = new SlotAllocator(() => Date.now() + 25_000, 10_000);
   readonly bookingSlots = new SlotAllocator(() => Date.now() + 90 * 24 * 60 * MINUTE_MS, 60 * MINUTE_MS);
