@@ -38,10 +38,20 @@ export function checkStatuses(
           `${request.route} answered ${shown} during ${during.phase}`,
         ),
       );
-    if (!during)
+    if (!during) {
+      const after = [...windows].reverse().find((window) => window.readyAtMs <= request.startedAtMs);
+      const when = after
+        ? `, ${((request.startedAtMs - after.readyAtMs) / 1000).toFixed(1)} s after ${after.phase} was ready again`
+        : '';
       found.push(
-        violation('statuses', 'wrong', `${index}`, `${request.route} answered ${shown} outside any fault`),
+        violation(
+          'statuses',
+          'wrong',
+          `${index}`,
+          `${request.route} answered ${shown} outside any fault${when}`,
+        ),
       );
+    }
   });
   return found;
 }
