@@ -104,6 +104,7 @@ export async function runFaults(
     const ready = await waitFor(() => harness.suite.allReady(), READY_TIMEOUT_MS, 250);
     const readyAtMs = Date.now();
     record.windows.push({ phase: fault.name, faultAtMs, readyAtMs });
+    if (!ready) (await harness.suite.notReady()).forEach((line) => progress(`  not ready: ${line}`));
     progress(
       `  ready again after ${((readyAtMs - faultAtMs) / 1000).toFixed(1)} s; recovery load for ${options.recoverySeconds} s`,
     );

@@ -124,14 +124,28 @@ export class FaultedSuite {
 
   /** True when every process answers its readiness probe with 200 right now. */
   async allReady(): Promise<boolean> {
+    return (await this.notReady()).length === 0;
+  }
+
+  /** The processes not ready right now, each with what its probe said (or that it has exited). */
+  async notReady(): Promise<string[]> {
     const answers = await Promise.all(
-      this.processes.map((process) =>
-        fetch(`${process.baseUrl}/health/ready`, { signal: AbortSignal.timeout(2_000) })
-          .then((response) => response.status === 200)
-          .catch(() => false),
-      ),
+      this.processes.map(async (process) => {
+        if (process.child.child.exitCode !== null || process.child.child.signalCode !== null)
+          return `${process.label} exited ${process.child.child.exitCode ?? process.child.child.signalCode}`;
+        try {
+          const response = await fetch(`${process.baseUrl}/health/ready`, {
+            signal: AbortSignal.timeout(2_000),
+          });
+          return response.status === 200
+            ? ''
+            : `${process.label}: ${response.status} ${(await response.text()).slice(0, 300)}`;
+        } catch (error) {
+          return `${process.label}: ${(error as Error).message}`;
+        }
+      }),
     );
-    return answers.every(Boolean);
+    return answers.filter(Boolean);
   }
 
   async stop(): Promise<string[]> {

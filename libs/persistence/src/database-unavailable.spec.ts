@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, isRetryableTransactionFailure } from './database-unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -27,5 +27,15 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new TypeError('cannot read properties of undefined'))).toBe(false);
     expect(isDatabaseUnavailable('Connection terminated')).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+
+  it('tells a transaction rolled back by a deadlock or a serialization failure from other errors', () => {
+    const deadlock = Object.assign(new Error('Query failed'), {
+      driverError: withCode('40P01', 'deadlock detected'),
+    });
+    expect(isRetryableTransactionFailure(deadlock)).toBe(true);
+    expect(isRetryableTransactionFailure(withCode('40001'))).toBe(true);
+    expect(isRetryableTransactionFailure(withCode('23505'))).toBe(false);
+    expect(isDatabaseUnavailable(deadlock)).toBe(false);
   });
 });

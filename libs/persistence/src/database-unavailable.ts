@@ -43,3 +43,19 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
 }
+
+/** deadlock_detected and serialization_failure: Postgres rolled the transaction back; the same request may succeed now. */
+const RETRYABLE_SQLSTATE = new Set(['40P01', '40001']);
+
+/**
+ * True when the database rolled the transaction back because it collided with another (a
+ * deadlock, a serialization failure): nothing of it happened, and sending it again is safe.
+ */
+export function isRetryableTransactionFailure(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== 'object' || error === null) return false;
+  const { code, driverError, cause } = error as { code?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof code === 'string' && RETRYABLE_SQLSTATE.has(code)) return true;
+  return (
+    isRetryableTransactionFailure(driverError, depth + 1) || isRetryableTransactionFailure(cause, depth + 1)
+  );
+}

@@ -1,6 +1,6 @@
 import { ArgumentsHost } from '@nestjs/common';
 import { firstValueFrom } from 'rxjs';
-import { DEPENDENCY_UNAVAILABLE_PROBLEM, RpcProblemFilter } from './rpc-problem.filter';
+import { DEPENDENCY_UNAVAILABLE_PROBLEM, RpcProblemFilter, TRY_AGAIN_PROBLEM } from './rpc-problem.filter';
 import { RemoteTimeoutError, RemoteUnavailableError } from './remote-call.errors';
 
 const answerOf = async (exception: unknown): Promise<unknown> => {
@@ -28,6 +28,13 @@ describe('RpcProblemFilter', () => {
     ];
     for (const exception of dependencies)
       expect(await answerOf(exception)).toEqual(DEPENDENCY_UNAVAILABLE_PROBLEM);
+  });
+
+  it('answers 503 for a transaction Postgres rolled back as a deadlock victim (the fault harness saw 500s)', async () => {
+    const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    expect(await answerOf(Object.assign(new Error('Query failed'), { driverError: deadlock }))).toEqual(
+      TRY_AGAIN_PROBLEM,
+    );
   });
 
   it('keeps other unknown errors a 500 that says nothing of its internals', async () => {

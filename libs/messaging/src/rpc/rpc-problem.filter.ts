@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, Logger, RpcExceptionFilter } from '@nestjs/common
 import { RpcException } from '@nestjs/microservices';
 import { Observable, throwError } from 'rxjs';
 import { RemoteProblem, isRemoteProblem } from '@envrefresh/contracts';
-import { isDatabaseUnavailable } from '@envrefresh/persistence';
+import { isDatabaseUnavailable, isRetryableTransactionFailure } from '@envrefresh/persistence';
 import { RemoteTimeoutError, RemoteUnavailableError } from './remote-call.errors';
 
 /** Turns what a service threw into a problem the gateway can relay; `null` leaves it unknown. */
@@ -17,6 +17,18 @@ export const DEPENDENCY_UNAVAILABLE_PROBLEM: RemoteProblem = {
   type: 'https://envrefresh.dev/problems/dependency-unavailable',
   title: 'Service Unavailable',
   detail: 'The service cannot reach its database or a service it depends on just now; try again shortly.',
+};
+
+/**
+ * What a service answers when Postgres rolled its transaction back for colliding with another
+ * (the fault harness saw conflicts' recomputation deadlock under the backlog after a broker
+ * restart): nothing happened, so the same request may be sent again, with the same Idempotency-Key.
+ */
+export const TRY_AGAIN_PROBLEM: RemoteProblem = {
+  status: 503,
+  type: 'https://envrefresh.dev/problems/transaction-collided',
+  title: 'Service Unavailable',
+  detail: 'The request collided with another and was rolled back; send it again.',
 };
 
 export function isDependencyUnavailable(error: unknown): boolean {
@@ -42,6 +54,12 @@ export class RpcProblemFilter implements RpcExceptionFilter<unknown> {
     const candidate = exception instanceof RpcException ? exception.getError() : exception;
     const problem = isRemoteProblem(candidate) ? candidate : this.mapProblem(exception);
     if (problem) return throwError(() => problem);
+    if (isRetryableTransactionFailure(exception)) {
+      this.logger.warn(
+        `answering 503, rolled back: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+      return throwError(() => TRY_AGAIN_PROBLEM);
+    }
     if (isDependencyUnavailable(exception)) {
       this.logger.warn(
         `answering 503: ${exception instanceof Error ? exception.message : String(exception)}`,
