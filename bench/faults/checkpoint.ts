@@ -33,13 +33,25 @@ export function newRunRecord(): RunRecord {
  * violation of its own), then reads every fact and returns the violations no earlier checkpoint
  * reported.
  */
-export async function checkpoint(harness: Harness, record: RunRecord): Promise<Violation[]> {
+/** How often a long settle says what is still moving. */
+const SETTLE_REPORT_MS = 15_000;
+
+export async function checkpoint(
+  harness: Harness,
+  record: RunRecord,
+  progress: (line: string) => void,
+): Promise<Violation[]> {
   let moving: string[] = [];
   let settledCheckAtMs = Date.now();
+  let reportAtMs = Date.now() + SETTLE_REPORT_MS;
   await waitFor(
     async () => {
       settledCheckAtMs = Date.now();
       moving = await harness.facts.stillMoving(JOB_DECISION_GRACE_MS);
+      if (moving.length > 0 && settledCheckAtMs >= reportAtMs) {
+        progress(`  still moving: ${moving.join(', ')}`);
+        reportAtMs = settledCheckAtMs + SETTLE_REPORT_MS;
+      }
       return moving.length === 0;
     },
     SETTLE_TIMEOUT_MS,

@@ -86,12 +86,9 @@ export async function runFaults(
   driver.setRate(options.rate);
   await sleep((options.baselineSeconds + options.recoverySeconds) * 1000);
   await driver.pause();
-  rows.push({
-    fault: STEADY_PHASE,
-    ...errorsOf(harness, STEADY_PHASE),
-    readyAgainMs: 0,
-    violations: await checkpoint(harness, record),
-  });
+  const steady = await checkpoint(harness, record, progress);
+  tell(progress, steady);
+  rows.push({ fault: STEADY_PHASE, ...errorsOf(harness, STEADY_PHASE), readyAgainMs: 0, violations: steady });
 
   for (const fault of faults) {
     enterPhase(harness, fault.name);
@@ -111,7 +108,9 @@ export async function runFaults(
     await sleep(options.recoverySeconds * 1000);
     await driver.pause();
     progress('  settling and checking the invariants');
-    const violations = await checkpoint(harness, record);
+    const settleFrom = Date.now();
+    const violations = await checkpoint(harness, record, progress);
+    progress(`  settled and checked in ${((Date.now() - settleFrom) / 1000).toFixed(1)} s`);
     const errors = describeErrors(harness, fault.name);
     if (errors) progress(`  errors: ${errors}`);
     rows.push({

@@ -87,7 +87,7 @@ export async function runSoak(
     ).length;
     await driver.pause();
     sampleRss();
-    const violations = await checkpoint(harness, record);
+    const violations = await checkpoint(harness, record, progress);
     const records = harness.log.records.filter((entry) => entry.phase === SOAK_PHASE);
     const errorsByStatus = new Map<number, number>();
     for (const entry of records)
