@@ -16,7 +16,7 @@ export interface FaultsOptions {
 }
 
 const PROFILES: Record<FaultsOptions['profile'], Omit<FaultsOptions, 'profile' | 'soak' | 'keep'>> = {
-  full: { durationSeconds: 600, rate: 6, holdSeconds: 10, baselineSeconds: 5, recoverySeconds: 15 },
+  full: { durationSeconds: 600, rate: 6, holdSeconds: 10, baselineSeconds: 3, recoverySeconds: 8 },
   short: { durationSeconds: 60, rate: 3, holdSeconds: 5, baselineSeconds: 2, recoverySeconds: 3 },
 };
 
