@@ -159,7 +159,7 @@ export function fullProfileFaults(): Fault[] {
     brokerRestart,
     databaseCut,
     postgresRestart,
-    ...EVERY_BACKEND.map((service) => killReplica([service], `SIGKILL a ${service} replica`)),
+    ...EVERY_BACKEND.map((service) => killReplica([service], `SIGKILL one ${service} replica`)),
     poison,
     webhookReceiver,
     schedulingStop,
