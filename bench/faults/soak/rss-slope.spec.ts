@@ -1,4 +1,4 @@
-import { RSS_CEILING_MB, rssTrend, rssVerdict } from './rss-slope';
+import { RSS_CEILING_MB, rssTrend, rssTrendAfterWarmUp, rssVerdict } from './rss-slope';
 
 const minute = 60_000;
 
@@ -26,5 +26,15 @@ describe('rssTrend', () => {
     const trend = rssTrend([{ atMs: 0, rssMb: 90 }]);
     expect(trend.slopeMbPerMinute).toBeNaN();
     expect(rssVerdict(trend)).toBe('too few samples');
+  });
+
+  it('fits the slope after warm-up over the later half, and keeps the maximum of all', () => {
+    const warmUp = [100, 130, 150, 160].map((rssMb, index) => ({ atMs: index * minute, rssMb }));
+    const level = [161, 160, 161, 160].map((rssMb, index) => ({ atMs: (index + 4) * minute, rssMb }));
+    const trend = rssTrendAfterWarmUp([...warmUp, ...level, { atMs: 8 * minute, rssMb: 150 }]);
+    expect(trend.samples).toBe(9);
+    expect(trend.maxMb).toBe(161);
+    expect(Math.abs(trend.slopeMbPerMinute)).toBeLessThan(3);
+    expect(rssTrend([...warmUp, ...level]).slopeMbPerMinute).toBeGreaterThan(5);
   });
 });

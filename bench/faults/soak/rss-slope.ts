@@ -39,3 +39,12 @@ export function rssVerdict(trend: RssTrend): 'flat' | 'rising' | 'over ceiling' 
   if (Number.isNaN(trend.slopeMbPerMinute)) return 'too few samples';
   return trend.slopeMbPerMinute > FLAT_SLOPE_MB_PER_MINUTE ? 'rising' : 'flat';
 }
+
+/**
+ * The trend after warm-up: a fresh process grows while V8 compiles and sizes its heap, so the
+ * slope is fitted over the later half of the samples; the maximum is over all of them.
+ */
+export function rssTrendAfterWarmUp(samples: readonly RssSample[]): RssTrend {
+  const settled = rssTrend(samples.slice(Math.floor(samples.length / 2)));
+  return { ...settled, samples: samples.length, maxMb: rssTrend(samples).maxMb };
+}

@@ -5,7 +5,7 @@ import { isSuccess } from '../load/api-client';
 import { LoadDriver } from '../load/load-driver';
 import { sleep } from '../own-services/own-process';
 import { FaultRow } from '../report/fault-table';
-import { RssSample, RssTrend, rssTrend, rssVerdict } from './rss-slope';
+import { RssSample, RssTrend, rssTrendAfterWarmUp, rssVerdict } from './rss-slope';
 
 const SPIKE_SECONDS = 10;
 const RSS_SAMPLE_MS = 5_000;
@@ -94,7 +94,7 @@ export async function runSoak(
       if (!isSuccess(entry.status))
         errorsByStatus.set(entry.status, (errorsByStatus.get(entry.status) ?? 0) + 1);
     const memory = [...samples.entries()].map(([label, series]) => {
-      const trend = rssTrend(series);
+      const trend = rssTrendAfterWarmUp(series);
       return { label, trend, verdict: rssVerdict(trend) };
     });
     return {
@@ -123,7 +123,7 @@ export function renderSoak(result: SoakResult): string {
   const lines = [
     `answered ${result.answeredPerSecond.toFixed(1)} requests/s (2xx) at ${result.sustainedRate} flows/s; ${result.shedFlows} flows shed`,
     '',
-    '| process | samples | max RSS | slope | verdict |',
+    '| process | samples | max RSS | slope after warm-up | verdict |',
     '| --- | --- | --- | --- | --- |',
     ...result.memory.map(
       ({ label, trend, verdict }) =>
