@@ -1,4 +1,5 @@
 import { CustomStrategy } from '@nestjs/microservices';
+import { BROKER_HEARTBEAT_SECONDS, BROKER_RECONNECT_SECONDS } from '../connection/amqp-connection';
 import { ReplySafeServerRMQ } from './reply-safe-server-rmq';
 import { rpcQueue } from '../topology/topology';
 
@@ -23,6 +24,10 @@ export function rpcServerOptions(options: {
       noAck: true,
       prefetchCount: options.prefetch ?? 50,
       persistent: false,
+      socketOptions: {
+        reconnectTimeInSeconds: BROKER_RECONNECT_SECONDS,
+        heartbeatIntervalInSeconds: BROKER_HEARTBEAT_SECONDS,
+      },
     }),
   };
 }
