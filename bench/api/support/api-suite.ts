@@ -37,7 +37,7 @@ export interface RunningSuite {
 /** The gateway's ceiling: about 16,700 req/s for the single bench user, far above what one machine serves. */
 const RATE_LIMIT_OUT_OF_REACH = '1000000';
 
-function environmentOf(settings: SuiteSettings, app: AppName, port: number): Record<string, string> {
+export function environmentOf(settings: SuiteSettings, app: AppName, port: number): Record<string, string> {
   return {
     NODE_ENV: 'production',
     LOG_LEVEL: settings.logLevel,

@@ -1,3 +1,5 @@
+import { isRetryableTransactionFailure } from '@envrefresh/persistence';
+
 /** SQLSTATE 23505: a unique or primary-key constraint refused the row. */
 export function isUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string } };
@@ -15,12 +17,8 @@ export function isDatabaseTimeout(error: unknown): boolean {
   return code === '57014' || code === '55P03' || code === '25P03';
 }
 
-/** SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure): the same work may simply be run again. */
-export function isRetryableTransactionFailure(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  const code = candidate.code ?? candidate.driverError?.code;
-  return code === '40P01' || code === '40001';
-}
+/** SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure), defined once in libs/persistence. */
+export { isRetryableTransactionFailure };
 
 /** Runs `work` again (at most `attempts` times in all) when Postgres chose it as a deadlock victim. */
 export async function retryingTransientFailures<T>(work: () => Promise<T>, attempts = 3): Promise<T> {

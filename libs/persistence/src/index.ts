@@ -4,3 +4,4 @@ export * from './migrations/run-migrations';
 export * from './migrations/schema-of';
 export * from './cli/run-migrate-cli';
 export * from './upsert-newer-version';
+export * from './database-unavailable';

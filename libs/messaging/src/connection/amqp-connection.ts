@@ -10,6 +10,18 @@ export interface AmqpConnectionOptions {
 }
 
 /**
+ * How soon every broker connection of a process tries again after losing the broker: the events
+ * connection, the RPC server and the RPC clients alike. With amqp-connection-manager's default
+ * (5 s) for Nest's RPC connections, a process answered ready (its events connection back) while
+ * its RPC server was still waiting to reconnect, and calls in that gap timed out (504): the fault
+ * harness saw them 2–3 s after a broker cut.
+ */
+export const BROKER_RECONNECT_SECONDS = 1;
+
+/** Heartbeats every connection of a process uses, so a dead peer is noticed within seconds. */
+export const BROKER_HEARTBEAT_SECONDS = 5;
+
+/**
  * One connection per process that reconnects by itself; channels created from it re-run their
  * setup (topology, consumers) after every reconnect.
  */
@@ -20,8 +32,8 @@ export class AmqpConnection {
 
   constructor(private readonly options: AmqpConnectionOptions) {
     this.manager = amqp.connect([options.url], {
-      heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
-      reconnectTimeInSeconds: options.reconnectSeconds ?? 1,
+      heartbeatIntervalInSeconds: options.heartbeatSeconds ?? BROKER_HEARTBEAT_SECONDS,
+      reconnectTimeInSeconds: options.reconnectSeconds ?? BROKER_RECONNECT_SECONDS,
       connectionOptions: { clientProperties: { connection_name: options.connectionName } },
     });
     this.manager.on('connect', () => this.logger.log(`connected to the broker as ${options.connectionName}`));

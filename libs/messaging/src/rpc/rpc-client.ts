@@ -7,6 +7,7 @@ import { isRemoteProblem } from '@envrefresh/contracts';
 import { CorrelationContext } from '@envrefresh/observability';
 import { SpanKind, inSpan, traceHeaders } from '@envrefresh/tracing';
 import { trackRpcCircuit } from '../metrics/rpc-circuit.gauge';
+import { BROKER_HEARTBEAT_SECONDS, BROKER_RECONNECT_SECONDS } from '../connection/amqp-connection';
 import { rpcQueue } from '../topology/topology';
 import { RemoteProblemError, RemoteTimeoutError, RemoteUnavailableError } from './remote-call.errors';
 
@@ -46,6 +47,10 @@ export class RpcClient {
         queue: rpcQueue(options.namespace, options.service),
         queueOptions: { durable: true },
         persistent: false,
+        socketOptions: {
+          reconnectTimeInSeconds: BROKER_RECONNECT_SECONDS,
+          heartbeatIntervalInSeconds: BROKER_HEARTBEAT_SECONDS,
+        },
       },
     });
     this.breaker = new CircuitBreaker((pattern: string, payload: unknown) => this.call(pattern, payload), {

@@ -1,4 +1,6 @@
-import { RmqOptions, Transport } from '@nestjs/microservices';
+import { CustomStrategy } from '@nestjs/microservices';
+import { BROKER_HEARTBEAT_SECONDS, BROKER_RECONNECT_SECONDS } from '../connection/amqp-connection';
+import { ReplySafeServerRMQ } from './reply-safe-server-rmq';
 import { rpcQueue } from '../topology/topology';
 
 /**
@@ -6,23 +8,26 @@ import { rpcQueue } from '../topology/topology';
  * reply-to. Requests are acknowledged on delivery: Nest's server never acks a handled request
  * itself (with manual acks the queue stalls after `prefetch` calls), and a request lost with a
  * crashing service is answered by the caller's timeout (504), which creates guard against with
- * Idempotency-Key.
+ * Idempotency-Key. The server is Nest's, with every reply's promise handled (ReplySafeServerRMQ).
  */
 export function rpcServerOptions(options: {
   amqpUrl: string;
   namespace: string;
   service: string;
   prefetch?: number;
-}): RmqOptions {
+}): CustomStrategy {
   return {
-    transport: Transport.RMQ,
-    options: {
+    strategy: new ReplySafeServerRMQ({
       urls: [options.amqpUrl],
       queue: rpcQueue(options.namespace, options.service),
       queueOptions: { durable: true },
       noAck: true,
       prefetchCount: options.prefetch ?? 50,
       persistent: false,
-    },
+      socketOptions: {
+        reconnectTimeInSeconds: BROKER_RECONNECT_SECONDS,
+        heartbeatIntervalInSeconds: BROKER_HEARTBEAT_SECONDS,
+      },
+    }),
   };
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecomputationLock } from '../application/recomputation-lock.port';
+import { takeRecomputationLock } from '../../shared/infrastructure/world-revision.sql';
 
 /** A transaction-scoped Postgres advisory lock, shared by every replica of the service. */
 @Injectable()
 export class AdvisoryRecomputationLock implements RecomputationLock {
   async acquire(manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('envrefresh.conflicts.recompute'))`);
+    await takeRecomputationLock(manager);
   }
 }

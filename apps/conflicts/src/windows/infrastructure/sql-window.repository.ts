@@ -1,3 +1,4 @@
+import { bumpWorldRevision } from '../../shared/infrastructure/world-revision.sql';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EnvironmentTier, WindowKind } from '@envrefresh/contracts';
@@ -98,16 +99,6 @@ export class SqlWindowRepository implements WindowRepository {
     );
     return rows.map(toDomain);
   }
-}
-
-/**
- * Checks keep the windows in memory with the environment catalog, under its revision: a new one,
- * committed with the write, tells every replica that its copy is stale.
- */
-async function bumpWorldRevision(manager: EntityManager): Promise<void> {
-  await manager.query(
-    `UPDATE conflicts.world_revision SET revision = nextval('conflicts.world_revision_seq')`,
-  );
 }
 
 function toDomain(row: WindowRecordRow): Window {

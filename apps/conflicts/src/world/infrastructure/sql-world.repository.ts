@@ -1,3 +1,4 @@
+import { bumpWorldRevision } from '../../shared/infrastructure/world-revision.sql';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUuid } from '@envrefresh/kernel';
@@ -42,9 +43,7 @@ export class SqlWorldRepository implements WorldRepository {
       environmentRow(node),
     );
     if (changed) {
-      await manager.query(
-        `UPDATE conflicts.world_revision SET revision = nextval('conflicts.world_revision_seq')`,
-      );
+      await bumpWorldRevision(manager);
     }
     return { changed, previous: previous ? toEnvironmentNode(previous) : null };
   }
