@@ -53,4 +53,31 @@ describe('a leased worker’s slots', () => {
     expect(settledTogether.length).toBeLessThan(20);
     expect(await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.jobs WHERE lease_owner IS NOT NULL`)).toBe(0);
   });
+
+  it('records an outcome again when recording failed, rather than leave the row to be run a second time', async () => {
+    await bed.addJobs(1, undefined, 201);
+    let runs = 0;
+    const job = leasedJob(async (row) => {
+      runs += 1;
+      return `ran ${row.id}`;
+    });
+    const settle = job.settle.bind(job);
+    let refused = false;
+    job.settle = async (manager, settled) => {
+      if (!refused) {
+        refused = true;
+        throw new Error('canceling statement due to lock timeout');
+      }
+      await settle(manager, settled);
+    };
+    const worker = bed.worker(job, { name: 'again', batchSize: 2 });
+    worker.start();
+    await eventually(async () => expect(await fired(201, 201)).toBe(1));
+    await worker.stop();
+    expect(refused).toBe(true);
+    expect(runs).toBe(1);
+    expect(
+      await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.jobs WHERE id = 201 AND lease_owner IS NOT NULL`),
+    ).toBe(0);
+  });
 });

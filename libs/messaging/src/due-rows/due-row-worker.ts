@@ -28,8 +28,17 @@ export class DueRowBatchError extends Error {}
 
 interface Finished<TRow, TResult> extends SettledRow<TRow, TResult> {
   key: unknown;
+  /** When this worker's lease of the row runs out, by this process's clock (approximately). */
+  leasedUntil: number;
   recorded: (outcome: Outcome<TResult>) => void;
 }
+
+/**
+ * An outcome whose recording failed is tried again while its lease has at least this long to run:
+ * a row re-run after its lease ran out is a second call to the outside world (a webhook twice).
+ */
+const RECORD_RETRY_MARGIN_MS = 2_000;
+const RECORD_RETRY_MAX_PAUSE_MS = 2_000;
 
 /**
  * Claims due rows of one table and runs a job on them, in one of two modes (see InTransactionJob
@@ -157,8 +166,9 @@ export class DueRowWorker<TRow, TResult = unknown> {
     } catch (error) {
       runs = rows.map(() => Promise.reject(error));
     }
+    const leasedUntil = Date.now() + job.leaseMs;
     return rows.map(({ key, row }, index) => {
-      const handled = this.settled(job, key, row, runs[index]);
+      const handled = this.settled(job, key, row, runs[index], leasedUntil);
       this.inHand.add(handled);
       void handled.finally(() => {
         this.inHand.delete(handled);
@@ -174,6 +184,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
     key: unknown,
     row: TRow,
     run: Promise<TResult>,
+    leasedUntil: number,
   ): Promise<Outcome<TResult>> {
     let outcome: Outcome<TResult>;
     try {
@@ -182,7 +193,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
       outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
     }
     const recorded = await new Promise<Outcome<TResult>>((recorded) => {
-      this.finished.push({ key, row, outcome, recorded });
+      this.finished.push({ key, row, outcome, leasedUntil, recorded });
       this.recordFinished(job);
     });
     (recorded.ok ? dueRowMetrics.done : dueRowMetrics.failed).inc(this.labels);
@@ -219,9 +230,24 @@ export class DueRowWorker<TRow, TResult = unknown> {
         return stillOurs;
       });
     } catch (error) {
-      // The leases will run out and the rows be run again: at least once.
       this.failures += 1;
-      for (const finished of batch) finished.recorded({ ok: false, error: error as Error });
+      // Tried again while the leases last (a lock wait, a pool briefly full); past that, or once
+      // stopping, the leases will run out and the rows be run again: at least once.
+      const now = Date.now();
+      const again = this.running
+        ? batch.filter((finished) => finished.leasedUntil - now > RECORD_RETRY_MARGIN_MS)
+        : [];
+      for (const finished of batch)
+        if (!again.includes(finished)) finished.recorded({ ok: false, error: error as Error });
+      if (again.length > 0) {
+        this.logger.warn(
+          `recording ${again.length} outcome(s) failed, trying again: ${(error as Error).message}`,
+        );
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(RECORD_RETRY_MAX_PAUSE_MS, 100 * 2 ** Math.min(this.failures, 10))),
+        );
+        this.finished.push(...again);
+      }
       return;
     }
     for (const finished of batch) {
