@@ -54,13 +54,14 @@ function walk(value: unknown, path: string, depth: number, flawOf: TextCheck, fl
   for (const [key, member] of Object.entries(value)) {
     const keyFlaw = flawOf(key);
     // A path must be printable: such a key is named by its JSON escapes.
-    const field = joinPath(path, keyFlaw ? JSON.stringify(key).slice(1, -1) : key);
+    const field = joinPath(path, keyFlaw ? JSON.stringify(key).slice(1, -1) : key, depth);
     if (keyFlaw) flaws.push({ field, message: `as a member name, ${keyFlaw}` });
     if (!walk(member, field, depth + 1, flawOf, flaws)) return false;
   }
   return true;
 }
 
-function joinPath(parent: string, key: string): string {
-  return parent ? `${parent}.${key}` : key;
+/** By depth, not by an empty parent: a member named "" is a parent like any other. */
+function joinPath(parent: string, key: string, depth: number): string {
+  return depth === 0 ? key : `${parent}.${key}`;
 }

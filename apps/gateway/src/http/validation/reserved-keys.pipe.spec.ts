@@ -26,6 +26,17 @@ describe('ReservedKeysPipe', () => {
     }
   });
 
+  it('names the path through a member whose name is empty (found by the fuzz spec)', () => {
+    try {
+      pipe.transform(JSON.parse('{"": {"toString": false}, "version": 5}'), body);
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as RequestValidationException).fieldErrors).toEqual([
+        { field: '.toString', message: 'is not a known field' },
+      ]);
+    }
+  });
+
   it('lets ordinary bodies and path parameters through untouched', () => {
     const value = { reason: 'toString is just a word here', source: { snapshot: 'constructor' } };
     expect(pipe.transform(value, body)).toBe(value);

@@ -32,7 +32,8 @@ export function reservedKeyErrors(value: unknown): FieldError[] {
 function reservedKeyPaths(value: unknown, parent: string, depth: number): string[] {
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return [];
   return Object.keys(value).flatMap((key) => {
-    const path = parent ? `${parent}.${key}` : key;
+    // By depth, not by an empty parent: a member named "" is a parent like any other.
+    const path = depth === 0 ? key : `${parent}.${key}`;
     if (RESERVED.has(key)) return [path];
     return reservedKeyPaths((value as Record<string, unknown>)[key], path, depth + 1);
   });
