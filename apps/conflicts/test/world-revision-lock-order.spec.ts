@@ -1,6 +1,5 @@
 import { DataSource, QueryRunner } from 'typeorm';
-import { createServiceDataSource, runMigrations } from '@envrefresh/persistence';
-import { TestDatabase, createTestDatabase } from '@envrefresh/testing';
+import { MigratedTestDatabase, migratedTestDatabase } from '@envrefresh/testing';
 import { AdvisoryRecomputationLock } from '../src/conflict-register/infrastructure/advisory-recomputation-lock';
 import { CONFLICTS_MIGRATIONS } from '../src/migrations';
 import { bumpWorldRevision } from '../src/shared/infrastructure/world-revision.sql';
@@ -12,26 +11,20 @@ import { bumpWorldRevision } from '../src/shared/infrastructure/world-revision.s
  * Both orders are played here, on the real schema, one step at a time.
  */
 describe('conflicts: the world revision is bumped under the recomputation lock', () => {
-  let database: TestDatabase;
+  let migrated: MigratedTestDatabase;
   let dataSource: DataSource;
   const lock = new AdvisoryRecomputationLock();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const options = {
-      url: database.url,
+    migrated = await migratedTestDatabase({
       schema: 'conflicts',
       migrations: CONFLICTS_MIGRATIONS,
       applicationName: 'lock-order-spec',
-    };
-    await runMigrations(options);
-    dataSource = await createServiceDataSource({ ...options, poolSize: 4 }).initialize();
+    });
+    dataSource = migrated.dataSource;
   }, 60_000);
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(async () => migrated?.close());
 
   const begin = async (): Promise<QueryRunner> => {
     const runner = dataSource.createQueryRunner();

@@ -1,31 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { createServiceDataSource, runMigrations } from '@envrefresh/persistence';
-import { TestDatabase, createTestDatabase } from '@envrefresh/testing';
+import { MigratedTestDatabase, migratedTestDatabase } from '@envrefresh/testing';
 import { NOTIFICATIONS_MIGRATIONS } from '../src/migrations';
 
 /** Each destination's head (its earliest open delivery), kept by the triggers of migration 1765000000400. */
 describe('delivery heads', () => {
-  let database: TestDatabase;
+  let migrated: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const options = {
-      url: database.url,
+    migrated = await migratedTestDatabase({
       schema: 'notifications',
       migrations: NOTIFICATIONS_MIGRATIONS,
       applicationName: 'delivery-heads-spec',
-    };
-    await runMigrations(options);
-    dataSource = createServiceDataSource({ ...options, poolSize: 4 });
-    await dataSource.initialize();
+    });
+    dataSource = migrated.dataSource;
   }, 60_000);
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(async () => migrated?.close());
 
   async function insert(manager: EntityManager, destination: string, dueAt: string): Promise<string> {
     const id = randomUUID();

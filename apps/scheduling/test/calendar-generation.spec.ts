@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createServiceDataSource, runMigrations } from '@envrefresh/persistence';
-import { TestDatabase, createTestDatabase } from '@envrefresh/testing';
+import { MigratedTestDatabase, migratedTestDatabase } from '@envrefresh/testing';
 import { SqlCalendarStore } from '../src/calendar/infrastructure/sql-calendar.store';
 import { CalendarBooking } from '../src/calendar/domain/calendar-sources';
 import { SCHEDULING_MIGRATIONS } from '../src/migrations';
@@ -24,28 +23,21 @@ const D = '77777777-7777-4777-8777-777777777777';
 
 /** The calendar's generation on real Postgres: what raises it, what does not, and when it is seen. */
 describe('the calendar projection generation', () => {
-  let database: TestDatabase;
+  let migrated: MigratedTestDatabase;
   let dataSource: DataSource;
   let store: SqlCalendarStore;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const options = {
-      url: database.url,
+    migrated = await migratedTestDatabase({
       schema: 'scheduling',
       migrations: SCHEDULING_MIGRATIONS,
       applicationName: 'calendar-generation-spec',
-    };
-    await runMigrations(options);
-    dataSource = createServiceDataSource({ ...options, poolSize: 4 });
-    await dataSource.initialize();
+    });
+    dataSource = migrated.dataSource;
     store = new SqlCalendarStore(dataSource);
   }, 60_000);
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(async () => migrated?.close());
 
   it('rises with each committed change, and not for a version the projection already has', async () => {
     const start = await store.generation();
