@@ -16,7 +16,7 @@ export class ConflictsAppModule {
         ServiceModule.forRoot({ config }),
         WorldModule,
         DetectionModule.withRules(config.ruleSet),
-        ConflictRegisterModule,
+        ConflictRegisterModule.register(config.recomputationWaitMs),
         BookingsModule,
         WindowsModule,
       ],

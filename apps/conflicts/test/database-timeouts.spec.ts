@@ -69,15 +69,15 @@ describe('conflicts service: database limits on every pooled connection', () => 
     const abandoned = dataSource.createQueryRunner();
     await abandoned.connect();
     await abandoned.startTransaction();
-    await new AdvisoryRecomputationLock().acquire(abandoned.manager);
+    await new AdvisoryRecomputationLock(2_000).acquire(abandoned.manager);
     // Left like this: no commit, no rollback, the connection checked out.
 
-    // Meanwhile a change that must recompute waits for the lock only as long as lock_timeout,
-    // and is refused as retryable without writing anything.
+    // Meanwhile a change that must recompute waits for the lock only as long as a request may
+    // (RECOMPUTATION_LOCK_WAIT), and is refused as retryable without writing anything.
     const refusedName = `refused ${randomUUID()}`;
     await expect(
       bed.problem(windowsCreateRpc, { actor: actors.admin, payload: blackout(refusedName) }),
-    ).resolves.toMatchObject({ status: 503, code: 'DATABASE.TIMEOUT' });
+    ).resolves.toMatchObject({ status: 503, code: 'CONFLICTS.RECOMPUTATION_BUSY' });
     expect(await windowsNamed(refusedName)).toBe(0);
 
     // Postgres ends the idle transaction's session, and the lock goes with it.

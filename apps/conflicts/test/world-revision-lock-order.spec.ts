@@ -13,7 +13,7 @@ import { bumpWorldRevision } from '../src/shared/infrastructure/world-revision.s
 describe('conflicts: the world revision is bumped under the recomputation lock', () => {
   let migrated: MigratedTestDatabase;
   let dataSource: DataSource;
-  const lock = new AdvisoryRecomputationLock();
+  const lock = new AdvisoryRecomputationLock(2_000);
 
   beforeAll(async () => {
     migrated = await migratedTestDatabase({

@@ -33,7 +33,8 @@ export function domainProblem(error: unknown): RemoteProblem | null {
   if (isDatabaseTimeout(error)) return DATABASE_BUSY;
   if (!(error instanceof DomainError)) return null;
   const { status, title } = STATUS[error.kind];
-  const { problems, allowedActions, blockingConflictIds, blockingFindings, earliestStart } = error.details;
+  const { problems, allowedActions, blockingConflictIds, blockingFindings, earliestStart, retryAfterSeconds } =
+    error.details;
   return {
     status,
     type: error.kind === 'invalid' ? 'https://envrefresh.dev/problems/validation' : problemType(error.code),
@@ -45,5 +46,6 @@ export function domainProblem(error: unknown): RemoteProblem | null {
     ...(blockingConflictIds ? { blockingConflictIds } : {}),
     ...(blockingFindings ? { blockingFindings } : {}),
     ...(earliestStart ? { earliestStart } : {}),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   } as RemoteProblem;
 }

@@ -21,6 +21,8 @@ export interface DomainErrorDetails {
   blockingFindings?: string[];
   /** When a refresh may start at the earliest. */
   earliestStart?: string;
+  /** For a refusal that is only "not now" (503): how long a client waits before sending it again. */
+  retryAfterSeconds?: number;
 }
 
 /**

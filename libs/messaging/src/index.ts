@@ -23,6 +23,8 @@ export * from './rpc/rpc-client';
 export * from './rpc/rpc-correlation.interceptor';
 export * from './rpc/rpc-problem.filter';
 export * from './rpc/rpc-server.options';
+export * from './rpc/rpc-server.readiness';
+export * from './rpc/reply-safe-server-rmq';
 export * from './topology/declare-topology';
 export * from './topology/topology';
 export * from './topology/event-stream.declarer';

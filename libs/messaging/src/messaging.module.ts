@@ -15,6 +15,7 @@ import { ENVELOPE_VALIDATOR, MESSAGING_OPTIONS } from './messaging.tokens';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OwnerQueries } from './projection/owner-queries';
+import { RpcServerReadiness } from './rpc/rpc-server.readiness';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -81,6 +82,8 @@ export class MessagingModule {
           inject: [AmqpConnection],
           useFactory: (connection: AmqpConnection) => new BrokerReadinessCheck(connection),
         },
+        // One per app: its RPC server reports to it, its readiness asks it.
+        { provide: RpcServerReadiness, useValue: new RpcServerReadiness() },
         EventHandlerExplorer,
         MessagingLifecycle,
         OwnerQueries,
@@ -91,6 +94,7 @@ export class MessagingModule {
         AmqpConnection,
         EventFactory,
         BrokerReadinessCheck,
+        RpcServerReadiness,
         MessagingLifecycle,
         OwnerQueries,
         ...(options.schema ? [UnitOfWork, OutboxRelay, OutboxRepository, InboxRepository] : []),

@@ -31,11 +31,15 @@ export interface MessagingOptions {
   ownerQueryTimeoutMs: number;
 }
 
+/** A service's own defaults for how its consumer batches, where the shared ones do not suit it. */
+export type ConsumerDefaults = Partial<Pick<MessagingOptions['consumer'], 'batchSize' | 'maxConcurrentBatches'>>;
+
 /** Tunables from the environment, with defaults that suit this workload. */
 export function readMessagingOptions(
   config: ServiceConfig,
   env: EnvReader,
   schema?: string,
+  consumerDefaults: ConsumerDefaults = {},
 ): MessagingOptions {
   const delays = env.string('MESSAGING_RETRY_DELAYS_MS', '1000,10000,60000');
   const retryDelaysMs = delays.split(',').map((part) => Number(part.trim()));
@@ -58,8 +62,11 @@ export function readMessagingOptions(
     },
     consumer: {
       prefetch: env.int('MESSAGING_PREFETCH', 100, { min: 1, max: 1000 }),
-      batchSize: env.int('MESSAGING_BATCH_SIZE', 20, { min: 1, max: 500 }),
-      maxConcurrentBatches: env.int('MESSAGING_CONCURRENCY', 5, { min: 1, max: 100 }),
+      batchSize: env.int('MESSAGING_BATCH_SIZE', consumerDefaults.batchSize ?? 20, { min: 1, max: 500 }),
+      maxConcurrentBatches: env.int('MESSAGING_CONCURRENCY', consumerDefaults.maxConcurrentBatches ?? 5, {
+        min: 1,
+        max: 100,
+      }),
       retryDelaysMs,
       deliveryLimit: env.int('MESSAGING_DELIVERY_LIMIT', 20, { min: 1, max: 1000 }),
     },

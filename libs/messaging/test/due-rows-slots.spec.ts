@@ -80,4 +80,45 @@ describe('a leased worker’s slots', () => {
       await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.jobs WHERE id = 201 AND lease_owner IS NOT NULL`),
     ).toBe(0);
   });
+
+  it('renews the lease of an outcome waiting to be recorded, so another replica never runs that row again', async () => {
+    const LEASE_MS = 1_500;
+    await bed.addJobs(2, undefined, 301);
+    const ran = (worker: string) => async (row: { id: number }) => {
+      await bed.dataSource.query(`INSERT INTO ${SCHEMA}.runs (job_id, worker) VALUES ($1, $2)`, [row.id, worker]);
+      // 302 finishes a moment after 301, so its outcome waits behind 301's recording.
+      if (row.id === 302) await new Promise((resolve) => setTimeout(resolve, 200));
+      return `ran ${row.id} on ${worker}`;
+    };
+    const slow = leasedJob(ran('a'), LEASE_MS);
+    const settle = slow.settle.bind(slow);
+    let slowed = false;
+    slow.settle = async (manager, settled) => {
+      // The first recording takes far longer than a lease: the pool full, a lock wait, a loaded database.
+      if (!slowed) {
+        slowed = true;
+        await new Promise((resolve) => setTimeout(resolve, 3 * LEASE_MS));
+      }
+      await settle(manager, settled);
+    };
+    const first = bed.worker(slow, { name: 'renews-a', batchSize: 2 });
+    const other = bed.worker(leasedJob(ran('b'), LEASE_MS), { name: 'renews-b', batchSize: 2 }, await bed.openDataSource());
+    const settled = first.runOnce();
+    await eventually(async () =>
+      expect(await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.runs WHERE job_id IN (301, 302)`)).toBe(2),
+    );
+    // Another replica polls all along, as it would in production.
+    other.start();
+    await expect(settled).resolves.toBe(2);
+    await other.stop();
+
+    const runs: { job_id: number; worker: string }[] = await bed.dataSource.query(
+      `SELECT job_id, worker FROM ${SCHEMA}.runs WHERE job_id IN (301, 302) ORDER BY job_id, worker`,
+    );
+    expect(runs).toEqual([
+      { job_id: 301, worker: 'a' },
+      { job_id: 302, worker: 'a' },
+    ]);
+    expect(await fired(301, 302)).toBe(2);
+  }, 30_000);
 });

@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { Server } from 'node:http';
 import type { FastifyHttpOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { rpcServerOptions } from '@envrefresh/messaging';
+import { RpcServerReadiness, rpcServerOptions } from '@envrefresh/messaging';
 import { ServiceConfig } from '@envrefresh/config';
 
 export interface ServiceAppOptions {
@@ -45,6 +45,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Nest
         amqpUrl: options.config.amqpUrl,
         namespace: options.config.amqpNamespace,
         service: options.config.app,
+        readiness: app.get(RpcServerReadiness),
       }),
       { inheritAppConfig: true },
     );

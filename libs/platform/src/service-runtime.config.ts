@@ -8,7 +8,7 @@ import {
 } from '@envrefresh/config';
 import { UserProofVerificationConfig, readUserProofVerificationConfig } from '@envrefresh/auth';
 import { DEFAULT_EVENT_RETENTION } from '@envrefresh/contracts';
-import { MessagingOptions, readMessagingOptions } from '@envrefresh/messaging';
+import { ConsumerDefaults, MessagingOptions, readMessagingOptions } from '@envrefresh/messaging';
 
 /** Everything a backend service reads from its environment; its schema is named after it. */
 export interface ServiceRuntimeConfig extends ServiceConfig {
@@ -33,6 +33,7 @@ const TEN_YEARS_MS = 10 * 366 * 86_400_000;
 export function readServiceRuntimeConfig(
   app: Exclude<AppName, 'gateway'>,
   env: EnvReader,
+  consumerDefaults: ConsumerDefaults = {},
 ): ServiceRuntimeConfig {
   const service = readServiceConfig(app, env);
   return {
@@ -40,7 +41,7 @@ export function readServiceRuntimeConfig(
     schema: app,
     databasePoolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     databaseTimeouts: readDatabaseTimeouts(app, env),
-    messaging: readMessagingOptions(service, env, app),
+    messaging: readMessagingOptions(service, env, app, consumerDefaults),
     eventRetentionMs: env.durationMs('EVENT_RETENTION', DEFAULT_EVENT_RETENTION, {
       minMs: 60_000,
       maxMs: TEN_YEARS_MS,

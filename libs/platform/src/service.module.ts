@@ -16,6 +16,7 @@ import {
   EventStreamDeclarer,
   MessagingLifecycle,
   MessagingModule,
+  RpcServerReadiness,
   eventStreamTopology,
 } from '@envrefresh/messaging';
 import { ObservabilityModule, PostgresReadinessCheck } from '@envrefresh/observability';
@@ -43,16 +44,19 @@ export class ServiceModule {
         ObservabilityModule.forRoot({
           config,
           readiness: {
-            inject: [DataSource, BrokerReadinessCheck, MessagingLifecycle],
+            inject: [DataSource, BrokerReadinessCheck, MessagingLifecycle, RpcServerReadiness],
             useFactory: (
               dataSource: DataSource,
               broker: BrokerReadinessCheck,
               messaging: MessagingLifecycle,
+              rpc: RpcServerReadiness,
             ) => [
               new PostgresReadinessCheck(dataSource),
               broker,
               // Not ready until its queue is declared, bound and consumed: events before that would miss it.
               { name: 'consumer', check: () => messaging.consumerReady() },
+              // Nor while its RPC server is not consuming: requests would only wait in its queue.
+              rpc,
             ],
           },
         }),

@@ -187,6 +187,13 @@ export class ServiceTestBed<TConfig extends ServiceConfig, TProblem extends Remo
     return this.app.get<T>(token as never);
   }
 
+  /** What the running service's `/health/ready` answers now (status and JSON body), as a probe sees it. */
+  async readiness(): Promise<{ status: number; body: Record<string, unknown> }> {
+    if (!this.app) throw new Error('the service is not running');
+    const response = await this.app.inject({ method: 'GET', url: '/health/ready' });
+    return { status: response.statusCode, body: response.json() };
+  }
+
   /** Sends one RPC as the gateway would, with a signed assertion; a refusal rejects with RemoteProblemError. */
   async call<TContract extends RpcContract>(
     contract: TContract,

@@ -1,9 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { WORLD_CATCH_UP } from '../world/application/world-catch-up.port';
 import { WorldModule } from '../world/world.module';
 import { AFFECTED_INTENTS } from './application/affected-intents.port';
 import { CONFLICT_REGISTER } from './application/conflict-register.port';
-import { RECOMPUTATION_LOCK } from './application/recomputation-lock.port';
+import { RECOMPUTATION_LOCK, RECOMPUTATION_WAIT_MS } from './application/recomputation-lock.port';
 import { ApprovalGateQuery } from './application/approval-gate.query';
 import { ConflictQueries } from './application/conflict-queries.service';
 import { DecideConflictUseCase } from './application/decide-conflict.use-case';
@@ -42,4 +42,12 @@ import { WorldEventsHandler } from './interface/world-events.handler';
   ],
   exports: [WORLD_CATCH_UP, WorldChangesService],
 })
-export class ConflictRegisterModule {}
+export class ConflictRegisterModule {
+  /** `recomputationWaitMs`: RECOMPUTATION_LOCK_WAIT, how long a request waits for the recomputation lock. */
+  static register(recomputationWaitMs: number): DynamicModule {
+    return {
+      module: ConflictRegisterModule,
+      providers: [{ provide: RECOMPUTATION_WAIT_MS, useValue: recomputationWaitMs }],
+    };
+  }
+}

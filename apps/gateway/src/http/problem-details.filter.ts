@@ -31,6 +31,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     auditRefusal(this.securityLogger, request, body);
     // RFC 6750: a 401 names the scheme the client should use.
     if (body.status === 401) void reply.header('www-authenticate', 'Bearer realm="envrefresh"');
+    // A service's "not now" (a 503 with retryAfterSeconds) reaches HTTP clients as Retry-After too.
+    const { retryAfterSeconds } = body as { retryAfterSeconds?: unknown };
+    if (typeof retryAfterSeconds === 'number' && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0)
+      void reply.header('retry-after', String(Math.ceil(retryAfterSeconds)));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 

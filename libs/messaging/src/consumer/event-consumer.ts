@@ -13,7 +13,7 @@ import { registerQueueDepth } from '../metrics/queue-depth.gauges';
 import { declareConsumerTopology } from '../topology/declare-topology';
 import { ConsumerTopology } from '../topology/topology';
 import { TransactionContext, UnitOfWork } from '../unit-of-work';
-import { EnvelopeValidatorFn, EventHandlerFn, ReceivedEnvelope } from './event-handler';
+import { EnvelopeValidatorFn, EventHandlerFn, ReceivedEnvelope, handledVersions } from './event-handler';
 import { PermanentEventError } from './permanent-event-error';
 
 export interface EventConsumerOptions {
@@ -181,8 +181,31 @@ export class EventConsumer {
       this.track(this.deadLetter(channel, message, { ...unhandled, type: event.type }));
       return;
     }
+    if (!handledVersions(handler).includes(event.version)) {
+      this.skipVersion(channel, message, event, handledVersions(handler));
+      return;
+    }
     this.waiting.push({ channel, message, event, handler, attempt, publisher: authentic.publisher });
     this.scheduleDrain();
+  }
+
+  /**
+   * A version of a handled type that no handler here declares: a producer publishing a new
+   * version beside the old one (ADR 0025), whose old version this consumer handles. Handing it to
+   * the handler would read v2 data as v1; dead-lettering it would fill the DLQ with every event of
+   * the overlap. It is acknowledged unhandled, counted and logged, and left out of the inbox.
+   */
+  private skipVersion(
+    channel: Channel,
+    message: ConsumeMessage,
+    event: ReceivedEnvelope,
+    versions: readonly number[],
+  ): void {
+    this.logger.warn(
+      `event ${event.id} (${event.type}) skipped: version ${event.version} is not among the versions handled here (${versions.join(', ')})`,
+    );
+    this.ack(channel, message);
+    messagingMetrics.skipped.inc({ consumer: this.options.consumer, type: event.type, reason: 'unknown_version' });
   }
 
   // Deliveries that arrive in one socket read are dispatched in one tick; draining on the next

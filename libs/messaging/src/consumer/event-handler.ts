@@ -16,10 +16,22 @@ export interface HandlerContext extends TransactionContext {
   attempt: number;
 }
 
-export type EventHandlerFn<TData = unknown> = (
+/**
+ * Handles one event type. `versions`: the versions of that type it understands (`@OnEvent`'s
+ * `versions`; absent means `DEFAULT_HANDLED_VERSIONS`). Another version is skipped before it
+ * reaches the handler (ADR 0025: a new version is published beside the old one).
+ */
+export type EventHandlerFn<TData = unknown> = ((
   event: ReceivedEnvelope<TData>,
   context: HandlerContext,
-) => Promise<void>;
+) => Promise<void>) & { versions?: readonly number[] };
+
+/** What a handler understands unless it declares otherwise: the first version of its types. */
+export const DEFAULT_HANDLED_VERSIONS: readonly number[] = [1];
+
+export function handledVersions(handler: EventHandlerFn): readonly number[] {
+  return handler.versions ?? DEFAULT_HANDLED_VERSIONS;
+}
 
 export type EnvelopeCheck = { ok: true; envelope: ReceivedEnvelope } | { ok: false; errors: string[] };
 

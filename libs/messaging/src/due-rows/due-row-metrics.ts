@@ -22,6 +22,11 @@ export const dueRowMetrics = {
     help: 'Leased rows whose lease ran out and passed to another worker before this one recorded the outcome',
     labelNames: ['service', 'worker'],
   }),
+  renewed: getOrCreateCounter({
+    name: 'due_rows_lease_renewed_total',
+    help: 'Leases renewed because the row had run and its outcome was still waiting to be recorded',
+    labelNames: ['service', 'worker'],
+  }),
   lagSeconds: getOrCreateHistogram({
     name: 'due_rows_lag_seconds',
     help: 'Time from a row falling due to a worker claiming it',

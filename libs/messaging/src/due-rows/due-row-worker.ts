@@ -30,6 +30,8 @@ interface Finished<TRow, TResult> extends SettledRow<TRow, TResult> {
   key: unknown;
   /** When this worker's lease of the row runs out, by this process's clock (approximately). */
   leasedUntil: number;
+  /** Renewals stop after this moment (RENEW_FOR_AT_MOST_LEASES after the run finished). */
+  renewUntil: number;
   recorded: (outcome: Outcome<TResult>) => void;
 }
 
@@ -39,6 +41,16 @@ interface Finished<TRow, TResult> extends SettledRow<TRow, TResult> {
  */
 const RECORD_RETRY_MARGIN_MS = 2_000;
 const RECORD_RETRY_MAX_PAUSE_MS = 2_000;
+
+/**
+ * While an outcome waits to be recorded (behind a slow settle, a full pool), its lease is renewed,
+ * so another worker never claims a row whose call was already made: the fault harness saw
+ * webhooks sent twice when settles took longer than the lease. Renewed at a third of the lease,
+ * sooner when one runs short; for at most this many leases, so a settle that can never succeed
+ * does not hold its row for ever.
+ */
+const RENEW_FOR_AT_MOST_LEASES = 10;
+const RENEW_MIN_PAUSE_MS = 500;
 
 /**
  * Claims due rows of one table and runs a job on them, in one of two modes (see InTransactionJob
@@ -66,7 +78,11 @@ export class DueRowWorker<TRow, TResult = unknown> {
   /** Lease mode: runs in hand, from their claim until their outcome is recorded. */
   private readonly inHand = new Set<Promise<Outcome<TResult>>>();
   private readonly finished: Finished<TRow, TResult>[] = [];
+  /** Lease mode: outcomes known and not yet recorded, whose leases are renewed meanwhile. */
+  private readonly unrecorded = new Set<Finished<TRow, TResult>>();
   private recording?: Promise<void>;
+  private renewal?: NodeJS.Timeout;
+  private renewing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -95,6 +111,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
     this.wake?.();
     await this.loop;
     await Promise.all(this.inHand);
+    clearTimeout(this.renewal);
   }
 
   /** One turn: claims and handles one batch; returns how many rows it claimed. For tests and benchmarks. */
@@ -192,12 +209,70 @@ export class DueRowWorker<TRow, TResult = unknown> {
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
     }
-    const recorded = await new Promise<Outcome<TResult>>((recorded) => {
-      this.finished.push({ key, row, outcome, leasedUntil, recorded });
+    const recorded = await new Promise<Outcome<TResult>>((resolve) => {
+      const finished: Finished<TRow, TResult> = {
+        key,
+        row,
+        outcome,
+        leasedUntil,
+        renewUntil: Date.now() + RENEW_FOR_AT_MOST_LEASES * job.leaseMs,
+        recorded: (result) => {
+          this.unrecorded.delete(finished);
+          resolve(result);
+        },
+      };
+      this.unrecorded.add(finished);
+      this.scheduleRenewal(job);
+      this.finished.push(finished);
       this.recordFinished(job);
     });
     (recorded.ok ? dueRowMetrics.done : dueRowMetrics.failed).inc(this.labels);
     return recorded;
+  }
+
+  /**
+   * Renews, before they run out, the leases of outcomes still waiting to be recorded: at a third
+   * of the lease, or sooner when one would run out first. Stops when none is waiting.
+   */
+  private scheduleRenewal(job: LeasedJob<TRow, TResult>): void {
+    if (this.renewing) return;
+    clearTimeout(this.renewal);
+    this.renewal = undefined;
+    if (this.unrecorded.size === 0) return;
+    const now = Date.now();
+    const soonest = Math.min(...[...this.unrecorded].map((finished) => finished.leasedUntil));
+    const pause = Math.max(RENEW_MIN_PAUSE_MS, Math.min(job.leaseMs / 3, (soonest - now) / 2));
+    this.renewal = setTimeout(() => void this.renewLeases(job), pause);
+    this.renewal.unref();
+  }
+
+  private async renewLeases(job: LeasedJob<TRow, TResult>): Promise<void> {
+    this.renewal = undefined;
+    const now = Date.now();
+    const due = [...this.unrecorded].filter((finished) => finished.renewUntil > now);
+    if (due.length === 0) return;
+    this.renewing = true;
+    try {
+      const renewedFrom = Date.now();
+      const renewed = await this.dataSource.transaction((manager) =>
+        (this.leasing as LeasedTableSql).renew(
+          manager,
+          this.owner,
+          due.map(({ key }) => key),
+          job.leaseMs,
+        ),
+      );
+      for (const finished of due)
+        if (renewed.has(finished.key)) finished.leasedUntil = renewedFrom + job.leaseMs;
+      dueRowMetrics.renewed.inc(this.labels, renewed.size);
+    } catch (error) {
+      this.logger.warn(
+        `renewing ${due.length} lease(s) whose outcome waits to be recorded failed: ${(error as Error).message}`,
+      );
+    } finally {
+      this.renewing = false;
+      this.scheduleRenewal(job);
+    }
   }
 
   /** Records every finished outcome in one transaction, and again for those that finish meanwhile. */

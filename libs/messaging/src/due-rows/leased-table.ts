@@ -74,6 +74,24 @@ export class LeasedTableSql {
     return new Set(rows.map((row) => row.key));
   }
 
+  /**
+   * Extends `owner`'s leases among `keys` by `leaseMs` from now, and answers the keys it extended.
+   * Rows locked at the moment are skipped, never waited for: the lock is this worker's own
+   * recording of their outcome (nobody can claim a locked row) or a claim of a lease already lost.
+   */
+  async renew(manager: EntityManager, owner: string, keys: unknown[], leaseMs: number): Promise<Set<unknown>> {
+    const result = await manager.query(
+      `UPDATE ${this.name} SET leased_until = clock_timestamp() + $3 * interval '1 millisecond'
+        WHERE ${this.key} IN (
+          SELECT ${this.key} FROM ${this.name} WHERE ${this.key} = ANY ($1) AND lease_owner = $2
+           FOR UPDATE SKIP LOCKED)
+        RETURNING ${this.key} AS key`,
+      [keys, owner, leaseMs],
+    );
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
+    return new Set(rows.map((row) => row.key));
+  }
+
   async release(manager: EntityManager, keys: unknown[]): Promise<void> {
     await manager.query(
       `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL WHERE ${this.key} = ANY ($1)`,

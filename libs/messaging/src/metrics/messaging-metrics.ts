@@ -22,6 +22,11 @@ export const messagingMetrics = {
     help: 'Events handled by a consumer, by outcome (processed, duplicate)',
     labelNames: ['consumer', 'type', 'outcome'],
   }),
+  skipped: getOrCreateCounter({
+    name: 'messaging_skipped_total',
+    help: 'Events acknowledged without being handled: a version of a handled type that no handler declares (reason unknown_version)',
+    labelNames: ['consumer', 'type', 'reason'],
+  }),
   retried: getOrCreateCounter({
     name: 'messaging_retried_total',
     help: 'Events sent to a delayed retry queue after their handler failed',

@@ -1,6 +1,7 @@
 import { CustomStrategy } from '@nestjs/microservices';
 import { BROKER_HEARTBEAT_SECONDS, BROKER_RECONNECT_SECONDS } from '../connection/amqp-connection';
 import { ReplySafeServerRMQ } from './reply-safe-server-rmq';
+import { RpcServerReadiness } from './rpc-server.readiness';
 import { rpcQueue } from '../topology/topology';
 
 /**
@@ -8,13 +9,16 @@ import { rpcQueue } from '../topology/topology';
  * reply-to. Requests are acknowledged on delivery: Nest's server never acks a handled request
  * itself (with manual acks the queue stalls after `prefetch` calls), and a request lost with a
  * crashing service is answered by the caller's timeout (504), which creates guard against with
- * Idempotency-Key. The server is Nest's, with every reply's promise handled (ReplySafeServerRMQ).
+ * Idempotency-Key. The server is Nest's, with every reply's promise handled and every consume
+ * told to `readiness` (ReplySafeServerRMQ).
  */
 export function rpcServerOptions(options: {
   amqpUrl: string;
   namespace: string;
   service: string;
   prefetch?: number;
+  /** Told whether the server consumes its queue; the service's readiness asks it. */
+  readiness?: RpcServerReadiness;
 }): CustomStrategy {
   return {
     strategy: new ReplySafeServerRMQ({
@@ -28,6 +32,6 @@ export function rpcServerOptions(options: {
         reconnectTimeInSeconds: BROKER_RECONNECT_SECONDS,
         heartbeatIntervalInSeconds: BROKER_HEARTBEAT_SECONDS,
       },
-    }),
+    }, options.readiness),
   };
 }

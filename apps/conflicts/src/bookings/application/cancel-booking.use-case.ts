@@ -30,6 +30,7 @@ export class CancelBookingUseCase {
   async execute({ user, bookingId }: CancelBookingCommand): Promise<BookingView> {
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
+      await this.changes.takeTurnForRequest(transaction);
       const booking = isUuid(bookingId)
         ? await this.bookings.findById(manager, bookingId.toLowerCase(), { forUpdate: true })
         : null;

@@ -48,6 +48,7 @@ export class CreateBookingUseCase {
       { actorSub: user.sub, idempotencyKey, operation: 'bookings.create', payload },
       async (transaction) => {
         const { manager } = transaction;
+        await this.changes.takeTurnForRequest(transaction);
         if (!(await this.environments.exists(manager, request.environmentId))) {
           throw unknownEnvironment(request.environmentId);
         }

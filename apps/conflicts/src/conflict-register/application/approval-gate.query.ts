@@ -56,7 +56,8 @@ export class ApprovalGateQuery {
     // Recomputations of neighbouring intents by event handlers may lock the same rows in another order.
     return retryingTransientFailures(() =>
       this.unitOfWork.run(async (transaction) => {
-        await this.lock.acquire(transaction.manager);
+        // The intents service waits on this answer: its turn, waiting no longer than a request may.
+        await this.lock.acquireForRequest(transaction.manager);
         if (intent && intent.id === id) await this.worldChanges.intentChanged(transaction, intent);
         await this.recomputer.recompute(transaction, [id]);
         const blocking = await this.register.openBlockingFor(transaction.manager, id);

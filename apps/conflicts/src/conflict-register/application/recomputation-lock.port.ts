@@ -7,8 +7,21 @@ import type { EntityManager } from 'typeorm';
  * until commit makes every recomputation see every change committed before it.
  */
 export interface RecomputationLock {
-  /** Waits for the lock; it is released when the transaction ends. Taking it twice is harmless. */
+  /**
+   * Waits for the lock (at most the pool's lock_timeout: work of the service's own, an event);
+   * it is released when the transaction ends. Taking it twice is harmless.
+   */
   acquire(manager: EntityManager): Promise<void>;
+  /**
+   * The same for a request somebody is waiting on: waits at most RECOMPUTATION_LOCK_WAIT, then
+   * throws `recomputationBusy` (503 with Retry-After), so the caller learns in time that nothing
+   * happened, instead of a timeout that leaves it guessing. Call it first in the transaction: the
+   * later `acquire`s of the same transaction find the lock held and do not wait.
+   */
+  acquireForRequest(manager: EntityManager): Promise<void>;
 }
 
 export const RECOMPUTATION_LOCK = Symbol('RecomputationLock');
+
+/** RECOMPUTATION_LOCK_WAIT in milliseconds, for the lock's implementation. */
+export const RECOMPUTATION_WAIT_MS = Symbol('RecomputationWaitMs');

@@ -29,6 +29,15 @@ export class WorldChangesService {
     @Inject(RECOMPUTATION_LOCK) private readonly lock: RecomputationLock,
   ) {}
 
+  /**
+   * A request somebody waits on (a booking, a window) is about to change the world: first in its
+   * transaction, it takes its turn, waiting no longer than a request may (RECOMPUTATION_LOCK_WAIT;
+   * then 503 with Retry-After). What it does next under the lock waits no more.
+   */
+  async takeTurnForRequest(transaction: TransactionContext): Promise<void> {
+    await this.lock.acquireForRequest(transaction.manager);
+  }
+
   /** An intent was filed, amended, moved along its lifecycle or ended. */
   async intentChanged(transaction: TransactionContext, intent: IntentView): Promise<void> {
     const { manager } = transaction;

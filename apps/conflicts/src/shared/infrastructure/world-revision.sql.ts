@@ -1,8 +1,24 @@
 import { EntityManager } from 'typeorm';
 
+const TAKE_LOCK = `SELECT pg_advisory_xact_lock(hashtext('envrefresh.conflicts.recompute'))`;
+
 /** The one recomputation lock of the service: transaction-scoped, shared by every replica. */
 export async function takeRecomputationLock(manager: EntityManager): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('envrefresh.conflicts.recompute'))`);
+  await manager.query(TAKE_LOCK);
+}
+
+/**
+ * The same lock, waiting at most `waitMs` (then 55P03, lock_not_available, which aborts the
+ * transaction): lock_timeout is lowered for this one statement and put back to the pool's value,
+ * so whatever else the transaction waits for keeps the pool's limit.
+ */
+export async function takeRecomputationLockWithin(manager: EntityManager, waitMs: number): Promise<void> {
+  const [{ previous }] = (await manager.query(
+    `SELECT current_setting('lock_timeout') AS previous, set_config('lock_timeout', $1, true) AS lowered`,
+    [`${Math.max(1, Math.round(waitMs))}ms`],
+  )) as { previous: string }[];
+  await manager.query(TAKE_LOCK);
+  await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [previous]);
 }
 
 /**

@@ -42,6 +42,7 @@ export class CreateWindowUseCase {
       { actorSub: user.sub, idempotencyKey, operation: 'windows.create', payload },
       async (transaction) => {
         const { manager } = transaction;
+        await this.changes.takeTurnForRequest(transaction);
         const { environmentIds } = request.scope;
         const unknown = await this.environments.unknownAmong(manager, environmentIds);
         if (unknown.size > 0) throw unknownScopeEnvironments(environmentIds, unknown);

@@ -32,6 +32,7 @@ export class DeleteWindowUseCase {
   async execute({ user, windowId }: DeleteWindowCommand): Promise<WindowView> {
     assertMayManageWindows(user, 'delete');
     return this.unitOfWork.run(async (transaction) => {
+      await this.changes.takeTurnForRequest(transaction);
       const deleted = isUuid(windowId)
         ? await this.windows.markDeleted(
             transaction.manager,
