@@ -83,8 +83,8 @@ describe('an event of a handled type at a version its handler does not declare',
     expect(await bed.readyCount(queue)).toBe(0);
     expect(await bed.readyCount(deadLetterQueue)).toBe(0);
     // Skipped, not processed: the inbox holds the v1 event only.
-    expect(await bed.count('SELECT 1 FROM svc.inbox WHERE event_id = $1', [newer.id])).toBe(0);
-    expect(await bed.count('SELECT 1 FROM svc.inbox WHERE event_id = $1', [current.id])).toBe(1);
+    expect(await bed.count('SELECT 1 FROM svc.inbox WHERE message_id = $1', [newer.id])).toBe(0);
+    expect(await bed.count('SELECT 1 FROM svc.inbox WHERE message_id = $1', [current.id])).toBe(1);
   });
 
   it('reaches a handler that declares it, and only that one of the handlers of its type', async () => {
