@@ -31,7 +31,10 @@ export function readConflictsConfig(env: EnvReader): ConflictsConfig {
   } catch (error) {
     env.fail(`CONFLICT_RULES: ${(error as Error).message}`);
   }
-  const recomputationWaitMs = env.durationMs('RECOMPUTATION_LOCK_WAIT', 'PT2S', { minMs: 100, maxMs: 60_000 });
+  const recomputationWaitMs = env.durationMs('RECOMPUTATION_LOCK_WAIT', 'PT2S', {
+    minMs: 100,
+    maxMs: 60_000,
+  });
   const rpcTimeoutMs = readRpcTimeoutMs(env);
   if (recomputationWaitMs >= rpcTimeoutMs)
     env.fail(

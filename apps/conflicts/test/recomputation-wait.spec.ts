@@ -58,7 +58,8 @@ describe('conflicts service: a request waits for the recomputation lock no longe
     end: '2030-04-04T00:00:00Z',
   });
   const lockTimeout = async (manager: EntityManager) =>
-    ((await manager.query(`SELECT current_setting('lock_timeout') AS value`)) as { value: string }[])[0].value;
+    ((await manager.query(`SELECT current_setting('lock_timeout') AS value`)) as { value: string }[])[0]
+      .value;
   const rows = async (sql: string, value: string) => (await bed.db.query(sql, [value])).rowCount;
 
   it('refuses a booking and a window as busy, in time and with nothing written, while the lock is held; both go through once it is free', async () => {
@@ -67,7 +68,10 @@ describe('conflicts service: a request waits for the recomputation lock no longe
     const name = `busy window ${randomUUID()}`;
     try {
       for (const [send, what] of [
-        [() => bed.problem(bookingsCreateRpc, { actor: actors.requester, payload: booking(purpose) }), 'booking'],
+        [
+          () => bed.problem(bookingsCreateRpc, { actor: actors.requester, payload: booking(purpose) }),
+          'booking',
+        ],
         [() => bed.problem(windowsCreateRpc, { actor: actors.admin, payload: blackout(name) }), 'window'],
       ] as const) {
         const started = Date.now();
@@ -90,7 +94,9 @@ describe('conflicts service: a request waits for the recomputation lock no longe
     await expect(
       bed.call(bookingsCreateRpc, { actor: actors.requester, payload: booking(purpose) }),
     ).resolves.toMatchObject({ purpose });
-    await expect(bed.call(windowsCreateRpc, { actor: actors.admin, payload: blackout(name) })).resolves.toMatchObject({
+    await expect(
+      bed.call(windowsCreateRpc, { actor: actors.admin, payload: blackout(name) }),
+    ).resolves.toMatchObject({
       name,
     });
     expect(await rows('SELECT 1 FROM conflicts.bookings WHERE purpose = $1', purpose)).toBe(1);

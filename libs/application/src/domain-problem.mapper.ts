@@ -33,8 +33,14 @@ export function domainProblem(error: unknown): RemoteProblem | null {
   if (isDatabaseTimeout(error)) return DATABASE_BUSY;
   if (!(error instanceof DomainError)) return null;
   const { status, title } = STATUS[error.kind];
-  const { problems, allowedActions, blockingConflictIds, blockingFindings, earliestStart, retryAfterSeconds } =
-    error.details;
+  const {
+    problems,
+    allowedActions,
+    blockingConflictIds,
+    blockingFindings,
+    earliestStart,
+    retryAfterSeconds,
+  } = error.details;
   return {
     status,
     type: error.kind === 'invalid' ? 'https://envrefresh.dev/problems/validation' : problemType(error.code),

@@ -32,7 +32,9 @@ export interface MessagingOptions {
 }
 
 /** A service's own defaults for how its consumer batches, where the shared ones do not suit it. */
-export type ConsumerDefaults = Partial<Pick<MessagingOptions['consumer'], 'batchSize' | 'maxConcurrentBatches'>>;
+export type ConsumerDefaults = Partial<
+  Pick<MessagingOptions['consumer'], 'batchSize' | 'maxConcurrentBatches'>
+>;
 
 /** Tunables from the environment, with defaults that suit this workload. */
 export function readMessagingOptions(

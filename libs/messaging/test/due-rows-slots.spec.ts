@@ -85,7 +85,10 @@ describe('a leased worker’s slots', () => {
     const LEASE_MS = 1_500;
     await bed.addJobs(2, undefined, 301);
     const ran = (worker: string) => async (row: { id: number }) => {
-      await bed.dataSource.query(`INSERT INTO ${SCHEMA}.runs (job_id, worker) VALUES ($1, $2)`, [row.id, worker]);
+      await bed.dataSource.query(`INSERT INTO ${SCHEMA}.runs (job_id, worker) VALUES ($1, $2)`, [
+        row.id,
+        worker,
+      ]);
       // 302 finishes a moment after 301, so its outcome waits behind 301's recording.
       if (row.id === 302) await new Promise((resolve) => setTimeout(resolve, 200));
       return `ran ${row.id} on ${worker}`;
@@ -102,7 +105,11 @@ describe('a leased worker’s slots', () => {
       await settle(manager, settled);
     };
     const first = bed.worker(slow, { name: 'renews-a', batchSize: 2 });
-    const other = bed.worker(leasedJob(ran('b'), LEASE_MS), { name: 'renews-b', batchSize: 2 }, await bed.openDataSource());
+    const other = bed.worker(
+      leasedJob(ran('b'), LEASE_MS),
+      { name: 'renews-b', batchSize: 2 },
+      await bed.openDataSource(),
+    );
     const settled = first.runOnce();
     await eventually(async () =>
       expect(await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.runs WHERE job_id IN (301, 302)`)).toBe(2),

@@ -20,7 +20,10 @@ async function skippedVersions(type: string): Promise<number> {
 class FirstVersionProjection {
   @OnEvent('test.versioned')
   async project(event: ReceivedEnvelope, { manager }: HandlerContext): Promise<void> {
-    await manager.query('INSERT INTO svc.seen (handler, version) VALUES ($1, $2)', ['v1 only', event.version]);
+    await manager.query('INSERT INTO svc.seen (handler, version) VALUES ($1, $2)', [
+      'v1 only',
+      event.version,
+    ]);
   }
 }
 
@@ -29,7 +32,10 @@ class FirstVersionProjection {
 class BothVersionsProjection {
   @OnEvent('test.versioned', { versions: [1, 2] })
   async project(event: ReceivedEnvelope, { manager }: HandlerContext): Promise<void> {
-    await manager.query('INSERT INTO svc.seen (handler, version) VALUES ($1, $2)', ['v1 and v2', event.version]);
+    await manager.query('INSERT INTO svc.seen (handler, version) VALUES ($1, $2)', [
+      'v1 and v2',
+      event.version,
+    ]);
   }
 }
 
@@ -52,7 +58,9 @@ describe('an event of a handled type at a version its handler does not declare',
   let consumer: EventConsumer | undefined;
 
   beforeEach(async () => {
-    bed = await MessagingTestBed.create(['CREATE TABLE svc.seen (handler text NOT NULL, version int NOT NULL)']);
+    bed = await MessagingTestBed.create([
+      'CREATE TABLE svc.seen (handler text NOT NULL, version int NOT NULL)',
+    ]);
   });
 
   afterEach(async () => {
@@ -88,7 +96,9 @@ describe('an event of a handled type at a version its handler does not declare',
   });
 
   it('reaches a handler that declares it, and only that one of the handlers of its type', async () => {
-    consumer = await bed.consume(Object.fromEntries(await explore(FirstVersionProjection, BothVersionsProjection)));
+    consumer = await bed.consume(
+      Object.fromEntries(await explore(FirstVersionProjection, BothVersionsProjection)),
+    );
     const second = { ...testEventEnvelope('test.versioned', { shape: 'v2' }), version: 2 };
     const first = testEventEnvelope('test.versioned', { shape: 'v1' });
     await bed.publishRaw('test.versioned', second, { messageId: second.id });

@@ -205,7 +205,11 @@ export class EventConsumer {
       `event ${event.id} (${event.type}) skipped: version ${event.version} is not among the versions handled here (${versions.join(', ')})`,
     );
     this.ack(channel, message);
-    messagingMetrics.skipped.inc({ consumer: this.options.consumer, type: event.type, reason: 'unknown_version' });
+    messagingMetrics.skipped.inc({
+      consumer: this.options.consumer,
+      type: event.type,
+      reason: 'unknown_version',
+    });
   }
 
   // Deliveries that arrive in one socket read are dispatched in one tick; draining on the next

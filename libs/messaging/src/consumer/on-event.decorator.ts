@@ -24,13 +24,18 @@ export interface OnEventMetadata {
  * `{ versions: [1, 2] }` declares the versions it understands; any other is skipped (acked and
  * counted), never handed to it.
  */
-export function OnEvent(...args: [string, ...string[]] | [string, ...string[], OnEventOptions]): MethodDecorator {
+export function OnEvent(
+  ...args: [string, ...string[]] | [string, ...string[], OnEventOptions]
+): MethodDecorator {
   const last = args[args.length - 1];
   const options = typeof last === 'object' ? last : undefined;
   const types = (args as readonly (string | OnEventOptions)[]).filter(
     (arg): arg is string => typeof arg === 'string',
   );
-  if (options && (options.versions.length === 0 || options.versions.some((v) => !Number.isInteger(v) || v < 1)))
+  if (
+    options &&
+    (options.versions.length === 0 || options.versions.some((v) => !Number.isInteger(v) || v < 1))
+  )
     throw new Error(`@OnEvent(${types.join(', ')}): versions must be whole numbers from 1`);
   const metadata: OnEventMetadata = { types, ...(options ? { versions: [...options.versions] } : {}) };
   return SetMetadata(ON_EVENT_METADATA, metadata);

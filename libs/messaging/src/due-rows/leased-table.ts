@@ -79,7 +79,12 @@ export class LeasedTableSql {
    * Rows locked at the moment are skipped, never waited for: the lock is this worker's own
    * recording of their outcome (nobody can claim a locked row) or a claim of a lease already lost.
    */
-  async renew(manager: EntityManager, owner: string, keys: unknown[], leaseMs: number): Promise<Set<unknown>> {
+  async renew(
+    manager: EntityManager,
+    owner: string,
+    keys: unknown[],
+    leaseMs: number,
+  ): Promise<Set<unknown>> {
     const result = await manager.query(
       `UPDATE ${this.name} SET leased_until = clock_timestamp() + $3 * interval '1 millisecond'
         WHERE ${this.key} IN (

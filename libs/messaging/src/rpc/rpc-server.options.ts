@@ -21,17 +21,20 @@ export function rpcServerOptions(options: {
   readiness?: RpcServerReadiness;
 }): CustomStrategy {
   return {
-    strategy: new ReplySafeServerRMQ({
-      urls: [options.amqpUrl],
-      queue: rpcQueue(options.namespace, options.service),
-      queueOptions: { durable: true },
-      noAck: true,
-      prefetchCount: options.prefetch ?? 50,
-      persistent: false,
-      socketOptions: {
-        reconnectTimeInSeconds: BROKER_RECONNECT_SECONDS,
-        heartbeatIntervalInSeconds: BROKER_HEARTBEAT_SECONDS,
+    strategy: new ReplySafeServerRMQ(
+      {
+        urls: [options.amqpUrl],
+        queue: rpcQueue(options.namespace, options.service),
+        queueOptions: { durable: true },
+        noAck: true,
+        prefetchCount: options.prefetch ?? 50,
+        persistent: false,
+        socketOptions: {
+          reconnectTimeInSeconds: BROKER_RECONNECT_SECONDS,
+          heartbeatIntervalInSeconds: BROKER_HEARTBEAT_SECONDS,
+        },
       },
-    }, options.readiness),
+      options.readiness,
+    ),
   };
 }
