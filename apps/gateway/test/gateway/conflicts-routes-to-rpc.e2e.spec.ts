@@ -455,4 +455,24 @@ describe('conflicts, bookings, windows, free slots and freeze: what each route s
       api.answerWith(answerByPattern);
     }
   });
+
+  it("relays a busy 503 with its Retry-After, so a client knows nothing happened and when to send it again", async () => {
+    const busy = {
+      status: 503,
+      type: 'https://envrefresh.dev/problems/conflicts-recomputation-busy',
+      title: 'Service Unavailable',
+      detail: 'Conflicts are being recomputed for other changes; nothing was changed',
+      code: 'CONFLICTS.RECOMPUTATION_BUSY',
+      retryAfterSeconds: 1,
+    };
+    api.answerWith(() => ({ problem: busy }));
+    try {
+      const response = await api.request('POST', '/bookings', as('requester'), { body: bookingBody });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(await problemOf(response)).toMatchObject(busy);
+    } finally {
+      api.answerWith(answerByPattern);
+    }
+  });
 });
