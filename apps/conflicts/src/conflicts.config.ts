@@ -31,7 +31,7 @@ export function readConflictsConfig(env: EnvReader): ConflictsConfig {
   } catch (error) {
     env.fail(`CONFLICT_RULES: ${(error as Error).message}`);
   }
-  const recomputationWaitMs = env.durationMs('RECOMPUTATION_LOCK_WAIT', 'PT2S', {
+  const recomputationWaitMs = env.durationMs('RECOMPUTATION_LOCK_WAIT', 'PT3S', {
     minMs: 100,
     maxMs: 60_000,
   });

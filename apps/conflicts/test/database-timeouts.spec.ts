@@ -15,6 +15,8 @@ describe('conflicts service: database limits on every pooled connection', () => 
     CONFLICTS_DATABASE_STATEMENT_TIMEOUT: 'PT2S',
     CONFLICTS_DATABASE_LOCK_TIMEOUT: 'PT1S',
     CONFLICTS_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT: 'PT3S',
+    // A request gives up on the recomputation lock well before the abandoned transaction is ended.
+    RECOMPUTATION_LOCK_WAIT: 'PT1S',
   };
   let bed: ConflictsTestBed;
   let dataSource: DataSource;

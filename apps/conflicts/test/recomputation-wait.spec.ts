@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { bookingsCreateRpc, windowsCreateRpc } from '@envrefresh/contracts';
+import { bookingsCreateRpc, intentApprovedEvent, windowsCreateRpc } from '@envrefresh/contracts';
+import { UnitOfWork } from '@envrefresh/messaging';
 import { EnvReader } from '@envrefresh/config';
 import { testServiceEnv } from '@envrefresh/testing';
+import { WorldChangesService } from '../src/conflict-register/application/world-changes.service';
 import { readConflictsConfig } from '../src/conflicts.config';
 import { takeRecomputationLockWithin } from '../src/shared/infrastructure/world-revision.sql';
 import { ConflictsTestBed, SeededEnvironment, actors } from './support/conflicts-test-bed';
@@ -103,6 +105,23 @@ describe('conflicts service: a request waits for the recomputation lock no longe
     expect(await rows('SELECT 1 FROM conflicts.windows WHERE name = $1', name)).toBe(1);
   }, 30_000);
 
+  it('takes no turn at the lock for an intent event of a version it already holds', async () => {
+    const changes = bed.resolve(WorldChangesService);
+    const unitOfWork = bed.resolve(UnitOfWork);
+    const intent = { ...intentApprovedEvent.example, id: randomUUID(), environmentId: uat.id };
+    await unitOfWork.run((transaction) => changes.intentChanged(transaction, intent));
+    await holdRecomputationLock();
+    try {
+      // The event after the approval gate took the intent in: nothing to recompute, so no wait
+      // (before, it queued for the lock like any change, up to the pool's lock_timeout).
+      const started = Date.now();
+      await unitOfWork.run((transaction) => changes.intentChanged(transaction, intent));
+      expect(Date.now() - started).toBeLessThan(900);
+    } finally {
+      await releaseRecomputationLock();
+    }
+  });
+
   it('puts the pool’s lock_timeout back once it has the lock, for whatever else the transaction waits for', async () => {
     const dataSource = bed.resolve(DataSource);
     const settings = await dataSource.transaction(async (manager) => {
@@ -129,9 +148,9 @@ describe('conflicts configuration: how requests and the event backlog share the 
     return config;
   };
 
-  it('waits 2 s for a request by default, and handles one small event batch at a time per replica', () => {
+  it('waits 3 s for a request by default, and handles one small event batch at a time per replica', () => {
     const config = read();
-    expect(config.recomputationWaitMs).toBe(2_000);
+    expect(config.recomputationWaitMs).toBe(3_000);
     expect(config.messaging.consumer).toMatchObject({ maxConcurrentBatches: 1, batchSize: 5 });
   });
 

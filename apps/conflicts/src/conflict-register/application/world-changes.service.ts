@@ -41,6 +41,11 @@ export class WorldChangesService {
   /** An intent was filed, amended, moved along its lifecycle or ended. */
   async intentChanged(transaction: TransactionContext, intent: IntentView): Promise<void> {
     const { manager } = transaction;
+    // A version already taken in (the approval gate takes an intent in before its event comes)
+    // would change nothing: no turn at the lock, which every replica and request queues on.
+    // Versions only grow and the one held was committed under the lock, so this read is enough.
+    const held = (await this.world.intentVersions(manager, [intent.id])).get(intent.id);
+    if (held !== undefined && held >= intent.version) return;
     await this.lock.acquire(manager);
     const change = await this.trackIntent.execute(manager, intent);
     if (!change.changed) return;
