@@ -128,4 +128,49 @@ describe('a leased worker’s slots', () => {
     ]);
     expect(await fired(301, 302)).toBe(2);
   }, 30_000);
+
+  it('keeps the lease through a recording that fails after a long lock wait, so the row is recorded, not run again', async () => {
+    const LEASE_MS = 3_000;
+    await bed.addJobs(1, undefined, 401);
+    const ran = (worker: string) => async (row: { id: number }) => {
+      await bed.dataSource.query(`INSERT INTO ${SCHEMA}.runs (job_id, worker) VALUES ($1, $2)`, [
+        row.id,
+        worker,
+      ]);
+      // A slow call: most of the lease is gone when its outcome is known.
+      if (worker === 'a') await new Promise((resolve) => setTimeout(resolve, 2_000));
+      return `ran ${row.id} on ${worker}`;
+    };
+    const job = leasedJob(ran('a'), LEASE_MS);
+    const settle = job.settle.bind(job);
+    let refused = false;
+    job.settle = async (manager, settled) => {
+      // The first recording holds its row locked, waits, and is cut (lock_timeout under load).
+      if (!refused) {
+        refused = true;
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        throw new Error('canceling statement due to lock timeout');
+      }
+      await settle(manager, settled);
+    };
+    const first = bed.worker(job, { name: 'keeps-a', batchSize: 1 });
+    const other = bed.worker(
+      leasedJob(ran('b'), LEASE_MS),
+      { name: 'keeps-b', batchSize: 1 },
+      await bed.openDataSource(),
+    );
+    first.start();
+    await eventually(async () =>
+      expect(await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.runs WHERE job_id = 401`)).toBe(1),
+    );
+    // Another replica polls all along, as it would in production.
+    other.start();
+    await eventually(async () => expect(await fired(401, 401)).toBe(1), { timeoutMs: 15_000 });
+    await Promise.all([first.stop(), other.stop()]);
+    expect(refused).toBe(true);
+    const runs: { job_id: number; worker: string }[] = await bed.dataSource.query(
+      `SELECT job_id, worker FROM ${SCHEMA}.runs WHERE job_id = 401`,
+    );
+    expect(runs).toEqual([{ job_id: 401, worker: 'a' }]);
+  }, 30_000);
 });

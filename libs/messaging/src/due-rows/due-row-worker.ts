@@ -83,6 +83,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
   private recording?: Promise<void>;
   private renewal?: NodeJS.Timeout;
   private renewing = false;
+  private renewals: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -248,30 +249,49 @@ export class DueRowWorker<TRow, TResult = unknown> {
 
   private async renewLeases(job: LeasedJob<TRow, TResult>): Promise<void> {
     this.renewal = undefined;
-    const now = Date.now();
-    const due = [...this.unrecorded].filter((finished) => finished.renewUntil > now);
-    if (due.length === 0) return;
+    if (this.unrecorded.size === 0) return;
     this.renewing = true;
+    try {
+      await this.renew(job, [...this.unrecorded]);
+    } finally {
+      this.renewing = false;
+      this.scheduleRenewal(job);
+    }
+  }
+
+  /**
+   * Extends these rows' leases now, in a statement of its own that never waits for a row lock.
+   * Rows locked at the moment (by a recording of ours in progress) keep the lease they have.
+   */
+  private renew(job: LeasedJob<TRow, TResult>, rows: Finished<TRow, TResult>[]): Promise<void> {
+    // One renewal at a time: two at once would each skip the row the other has locked, and the
+    // one whose answer is read next (to decide on a retry) would think its lease not renewed.
+    const renewal = this.renewals.then(() => this.renewNow(job, rows));
+    this.renewals = renewal;
+    return renewal;
+  }
+
+  private async renewNow(job: LeasedJob<TRow, TResult>, rows: Finished<TRow, TResult>[]): Promise<void> {
+    const now = Date.now();
+    const batch = rows.filter((finished) => finished.renewUntil > now);
+    if (batch.length === 0) return;
     try {
       const renewedFrom = Date.now();
       const renewed = await this.dataSource.transaction((manager) =>
         (this.leasing as LeasedTableSql).renew(
           manager,
           this.owner,
-          due.map(({ key }) => key),
+          batch.map(({ key }) => key),
           job.leaseMs,
         ),
       );
-      for (const finished of due)
+      for (const finished of batch)
         if (renewed.has(finished.key)) finished.leasedUntil = renewedFrom + job.leaseMs;
       dueRowMetrics.renewed.inc(this.labels, renewed.size);
     } catch (error) {
       this.logger.warn(
-        `renewing ${due.length} lease(s) whose outcome waits to be recorded failed: ${(error as Error).message}`,
+        `renewing ${batch.length} lease(s) whose outcome waits to be recorded failed: ${(error as Error).message}`,
       );
-    } finally {
-      this.renewing = false;
-      this.scheduleRenewal(job);
     }
   }
 
@@ -286,6 +306,10 @@ export class DueRowWorker<TRow, TResult = unknown> {
 
   private async record(job: LeasedJob<TRow, TResult>, batch: Finished<TRow, TResult>[]): Promise<void> {
     const leasing = this.leasing as LeasedTableSql;
+    // A whole lease for the recording: while it holds the rows locked they are not renewed, and
+    // should it fail (a lock wait cut by lock_timeout) they must not come out of it expired, free
+    // for another worker to run again (the fault harness saw exactly that, under load).
+    await this.renew(job, batch);
     let held: Set<unknown>;
     try {
       held = await this.dataSource.transaction(async (manager) => {
@@ -306,6 +330,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
       });
     } catch (error) {
       this.failures += 1;
+      await this.renew(job, batch);
       // Tried again while the leases last (a lock wait, a pool briefly full); past that, or once
       // stopping, the leases will run out and the rows be run again: at least once.
       const now = Date.now();

@@ -30,7 +30,6 @@ export class CancelBookingUseCase {
   async execute({ user, bookingId }: CancelBookingCommand): Promise<BookingView> {
     return this.unitOfWork.run(async (transaction) => {
       const { manager } = transaction;
-      await this.changes.takeTurnForRequest(transaction);
       const booking = isUuid(bookingId)
         ? await this.bookings.findById(manager, bookingId.toLowerCase(), { forUpdate: true })
         : null;
@@ -40,7 +39,9 @@ export class CancelBookingUseCase {
       await this.bookings.saveCancellation(manager, booking);
       const view = toBookingView(booking.snapshot());
       await transaction.publish(this.events.create(bookingCancelledEvent, view));
-      // Read your writes (ADR 0014): the conflicts it caused are resolved in this transaction.
+      // Read your writes (ADR 0014): the conflicts it caused are resolved in this transaction,
+      // after the booking's own rows, so the lock is held only for the recomputation.
+      await this.changes.takeTurnForRequest(transaction);
       await this.changes.bookingChanged(transaction, view);
       return view;
     });

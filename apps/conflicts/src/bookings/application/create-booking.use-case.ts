@@ -48,7 +48,6 @@ export class CreateBookingUseCase {
       { actorSub: user.sub, idempotencyKey, operation: 'bookings.create', payload },
       async (transaction) => {
         const { manager } = transaction;
-        await this.changes.takeTurnForRequest(transaction);
         if (!(await this.environments.exists(manager, request.environmentId))) {
           throw unknownEnvironment(request.environmentId);
         }
@@ -56,6 +55,8 @@ export class CreateBookingUseCase {
         await this.bookings.insert(manager, booking);
         const view = toBookingView(booking.snapshot());
         await transaction.publish(this.events.create(bookingCreatedEvent, view));
+        // The booking's own rows first, outside the lock: it is held only for the recomputation.
+        await this.changes.takeTurnForRequest(transaction);
         await this.changes.bookingChanged(transaction, view);
         return view;
       },

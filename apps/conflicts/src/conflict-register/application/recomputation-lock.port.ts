@@ -15,8 +15,9 @@ export interface RecomputationLock {
   /**
    * The same for a request somebody is waiting on: waits at most RECOMPUTATION_LOCK_WAIT, then
    * throws `recomputationBusy` (503 with Retry-After), so the caller learns in time that nothing
-   * happened, instead of a timeout that leaves it guessing. Call it first in the transaction: the
-   * later `acquire`s of the same transaction find the lock held and do not wait.
+   * happened, instead of a timeout that leaves it guessing. Call it before anything else of the
+   * transaction takes the lock: the later `acquire`s of the same transaction find it held and do
+   * not wait.
    */
   acquireForRequest(manager: EntityManager): Promise<void>;
 }

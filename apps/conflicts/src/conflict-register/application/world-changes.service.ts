@@ -30,9 +30,10 @@ export class WorldChangesService {
   ) {}
 
   /**
-   * A request somebody waits on (a booking, a window) is about to change the world: first in its
-   * transaction, it takes its turn, waiting no longer than a request may (RECOMPUTATION_LOCK_WAIT;
-   * then 503 with Retry-After). What it does next under the lock waits no more.
+   * A request somebody waits on (a booking, a window) is about to change the world: before the
+   * first thing in its transaction that needs the lock (a window's world revision, a booking's
+   * recomputation), it takes its turn, waiting no longer than a request may
+   * (RECOMPUTATION_LOCK_WAIT; then 503 with Retry-After). What it does next waits no more.
    */
   async takeTurnForRequest(transaction: TransactionContext): Promise<void> {
     await this.lock.acquireForRequest(transaction.manager);
