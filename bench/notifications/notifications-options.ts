@@ -1,3 +1,8 @@
+import {
+  DEFAULT_DELIVERY_BATCH_SIZE,
+  DEFAULT_DELIVERY_WORKERS,
+} from '../../apps/notifications/src/notifications.config';
+
 /** What one `npm run bench:notifications` run does; every knob has a flag so tuning needs no edit. */
 export interface NotificationsBenchOptions {
   databaseUrl: string;
@@ -26,9 +31,9 @@ const DEFAULTS = {
   durationSeconds: 10,
   drainSeconds: 300,
   rawTransactions: 5000,
-  // The service's own defaults (apps/notifications/src/notifications.config.ts).
-  deliveryWorkers: 4,
-  deliveryBatchSize: 5,
+  // The service's own defaults.
+  deliveryWorkers: DEFAULT_DELIVERY_WORKERS,
+  deliveryBatchSize: DEFAULT_DELIVERY_BATCH_SIZE,
 } satisfies Partial<NotificationsBenchOptions>;
 
 type Knob = keyof typeof DEFAULTS;

@@ -165,13 +165,12 @@ export class DueRowWorker<TRow, TResult = unknown> {
    */
   private async claimInto(job: LeasedJob<TRow, TResult>, free: number): Promise<Promise<Outcome<TResult>>[]> {
     const leasing = this.leasing as LeasedTableSql;
-    const raws = await this.dataSource.transaction((manager) =>
-      leasing.lease(manager, this.owner, {
-        limit: free,
-        now: this.clock.now(),
-        leaseMs: job.leaseMs,
-      }),
-    );
+    // One statement, atomic on its own: no BEGIN and COMMIT round trips around it.
+    const raws = await leasing.lease(this.dataSource.manager, this.owner, {
+      limit: free,
+      now: this.clock.now(),
+      leaseMs: job.leaseMs,
+    });
     if (raws.length === 0) return [];
     const rows = raws.map((raw) => ({ key: leasing.keyOf(raw), row: job.map(raw) }));
     this.claimed(

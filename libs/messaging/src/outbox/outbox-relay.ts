@@ -116,11 +116,7 @@ export class OutboxRelay {
     );
     for (const row of published)
       messagingMetrics.published.inc({ service: this.options.service, type: row.type });
-    for (const id of unroutable) {
-      const row = published.find((candidate) => candidate.id === id);
-      messagingMetrics.unroutable.inc({ service: this.options.service, type: row?.type ?? 'unknown' });
-      this.logger.warn(`event ${id} (${row?.type}) reached no queue: nothing is bound for its routing key`);
-    }
+    if (unroutable.length > 0) this.reportUnroutable(published.filter((row) => unroutable.includes(row.id)));
     if (failed.length === 0) return { done: rows.length, failed: 0 };
     const reason = (outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult)
       .reason;
@@ -132,6 +128,26 @@ export class OutboxRelay {
     );
     messagingMetrics.publishFailures.inc({ service: this.options.service }, failed.length);
     return { done: published.length, failed: failed.length, error: `events were not confirmed: ${error}` };
+  }
+
+  /**
+   * One warning per batch, not per event: a type nothing is bound for (an audit event no service
+   * consumes yet) would otherwise write a line for every event it publishes.
+   */
+  private reportUnroutable(rows: readonly PendingOutboxRow[]): void {
+    const byType = new Map<string, string[]>();
+    for (const row of rows) {
+      messagingMetrics.unroutable.inc({ service: this.options.service, type: row.type });
+      const ids = byType.get(row.type) ?? [];
+      ids.push(row.id);
+      byType.set(row.type, ids);
+    }
+    for (const [type, ids] of byType)
+      this.logger.warn(
+        ids.length === 1
+          ? `event ${ids[0]} (${type}) reached no queue: nothing is bound for its routing key`
+          : `${ids.length} events (${type}) reached no queue: nothing is bound for its routing key; ids ${ids.join(', ')}`,
+      );
   }
 
   /**

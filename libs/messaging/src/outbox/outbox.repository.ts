@@ -2,6 +2,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { quoteIdentifier } from '@envrefresh/persistence';
 import { PendingOutboxRow } from './outbox-row';
 
+/** An event to append: everything of a pending row but the `seq` the table gives it. */
+export type NewOutboxRow = Omit<PendingOutboxRow, 'seq'>;
+
 export interface OutboxBacklog {
   pending: number;
   oldestAgeSeconds: number;
@@ -15,10 +18,37 @@ export class OutboxRepository {
     this.table = `${quoteIdentifier(schema)}.outbox`;
   }
 
-  async append(manager: EntityManager, row: Omit<PendingOutboxRow, 'seq'>): Promise<void> {
+  async append(manager: EntityManager, row: NewOutboxRow): Promise<void> {
+    await this.appendAll(manager, [row]);
+  }
+
+  /**
+   * Rows in one statement, in their order (their `seq`s ascend as given): a transaction that
+   * records many outcomes writes its events in one round trip, not one each.
+   */
+  async appendAll(manager: EntityManager, rows: readonly NewOutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (rows.length === 1) {
+      const [row] = rows;
+      await manager.query(
+        `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
+        [row.id, row.type, row.routingKey, JSON.stringify(row.payload), JSON.stringify(row.headers)],
+      );
+      return;
+    }
     await manager.query(
-      `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
-      [row.id, row.type, row.routingKey, JSON.stringify(row.payload), JSON.stringify(row.headers)],
+      `INSERT INTO ${this.table} (id, type, routing_key, payload, headers)
+       SELECT id, type, routing_key, payload, headers
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY
+           AS r (id, type, routing_key, payload, headers, position)
+        ORDER BY position`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.type),
+        rows.map((row) => row.routingKey),
+        rows.map((row) => JSON.stringify(row.payload)),
+        rows.map((row) => JSON.stringify(row.headers)),
+      ],
     );
   }
 

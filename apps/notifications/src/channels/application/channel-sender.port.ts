@@ -3,6 +3,15 @@ import type { EventEnvelope } from '@envrefresh/contracts'; // use the real enve
 
 export type ChannelKind = 'EMAIL' | 'SLACK' | 'TEAMS' | 'WEBHOOK';
 
+/**
+ * Whether a channel's message is written for a reader (where, when in the environment's
+ * timezone) and so needs `OutboundMessage.environment`; a webhook carries the event envelope
+ * as it is.
+ */
+export function channelNeedsEnvironment(channel: ChannelKind): boolean {
+  return channel !== 'WEBHOOK';
+}
+
 /** What the reader's environment is, for messages that say where and when in its timezone. */
 export interface EnvironmentFacts {
   id: string;

@@ -34,14 +34,15 @@ export class FanOutEventUseCase {
     const ref = subjectRefOf(event.type, event.data);
     await this.catchUp.forEvent(manager, ref);
     const subject = await this.world.subjectOf(manager, ref);
-    const candidates = await this.subscriptions.enabledFor(manager, event.type, ANNOUNCED_EVENT_TYPES);
+    const facts = {
+      type: event.type,
+      environmentId: ref.environmentId,
+      tier: subject.environment?.tier ?? null,
+    };
+    const candidates = await this.subscriptions.enabledFor(manager, facts, ANNOUNCED_EVENT_TYPES);
     const requesterEmail = this.settings.emailEnabled ? (subject.intent?.requestedBy.email ?? null) : null;
     const destinations = destinationsFor({
-      facts: {
-        type: event.type,
-        environmentId: ref.environmentId,
-        tier: subject.environment?.tier ?? null,
-      },
+      facts,
       reached: reachedGroups(subject),
       subscriptions: candidates,
       requesterEmail,

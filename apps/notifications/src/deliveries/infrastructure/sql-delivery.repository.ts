@@ -88,9 +88,20 @@ export class SqlDeliveryRepository implements DeliveryRepository {
   ): Promise<void> {
     if (progress.length === 0) return;
     const column = <T>(of: (item: DeliveryProgress) => T): T[] => progress.map(of);
+    // The attempts and the next steps in one statement (one round trip per settle, not two).
     await manager.query(
-      `INSERT INTO notifications.delivery_attempts (delivery_id, attempt, at, outcome, status_code, error, duration_ms)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::int[])`,
+      `WITH p (id, attempt, at, outcome, status_code, error, duration_ms, status, step_added, due_at,
+               last_error, delivered_at) AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::int[], $6::text[],
+                              $7::int[], $8::text[], $9::int[], $10::timestamptz[], $11::text[], $12::timestamptz[])
+       ), recorded AS (
+         INSERT INTO notifications.delivery_attempts (delivery_id, attempt, at, outcome, status_code, error, duration_ms)
+         SELECT id, attempt, at, outcome, status_code, error, duration_ms FROM p
+       )
+       UPDATE notifications.deliveries d SET status = p.status, attempts = d.attempts + 1,
+         schedule_step = d.schedule_step + p.step_added, due_at = p.due_at, last_error = p.last_error,
+         delivered_at = p.delivered_at
+         FROM p WHERE d.id = p.id`,
       [
         column(({ delivery }) => delivery.id),
         column(({ delivery }) => delivery.attempts + 1),
@@ -99,17 +110,6 @@ export class SqlDeliveryRepository implements DeliveryRepository {
         column(({ attempt }) => attempt.result.statusCode),
         column(({ attempt }) => attempt.result.error),
         column(({ attempt }) => Math.max(0, Math.round(attempt.result.durationMs))),
-      ],
-    );
-    await manager.query(
-      `UPDATE notifications.deliveries d SET status = p.status, attempts = d.attempts + 1,
-         schedule_step = d.schedule_step + p.step_added, due_at = p.due_at, last_error = p.last_error,
-         delivered_at = p.delivered_at
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::timestamptz[])
-           AS p (id, status, step_added, due_at, last_error, delivered_at)
-        WHERE d.id = p.id`,
-      [
-        column(({ delivery }) => delivery.id),
         column(({ step }) => step.status),
         column(({ step }) => (step.status === 'RETRYING' ? 1 : 0)),
         column(({ step }) =>

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ActorRef } from '@envrefresh/kernel';
-import { Subscription } from '../domain/subscription';
+import { FilterFacts, Subscription } from '../domain/subscription';
 
 /** Where a list page starts: after this (createdAt, id), newest first. */
 export interface SubscriptionPosition {
@@ -24,8 +24,17 @@ export interface SubscriptionRepository {
   /** The live ones among these ids, by id. */
   getMany(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Subscription>>;
   list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]>;
-  /** Every enabled live subscription whose event types may include `type`: fan-out's candidates. */
-  enabledFor(manager: EntityManager, type: string, defaultTypes: readonly string[]): Promise<Subscription[]>;
+  /**
+   * Fan-out's candidates: every enabled live subscription whose filter passes these facts (event
+   * types, with `defaultTypes` for a filter naming none; environments; tiers), judged in the query
+   * so an event reads the few subscriptions it concerns, not all of them. The same rule as
+   * `passesFilter`, which the caller still applies; it may return more, never fewer.
+   */
+  enabledFor(
+    manager: EntityManager,
+    facts: FilterFacts,
+    defaultTypes: readonly string[],
+  ): Promise<Subscription[]>;
   update(manager: EntityManager, subscription: Subscription): Promise<void>;
   /** Keeps the row, marked deleted by `by` at `at`, disabled and without its secrets. */
   markDeleted(manager: EntityManager, id: string, at: Date, by: ActorRef): Promise<void>;

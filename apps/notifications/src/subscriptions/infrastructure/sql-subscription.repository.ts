@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EnvironmentTier, NotificationChannel } from '@envrefresh/contracts';
 import { ActorRef } from '@envrefresh/kernel';
 import { SubscriptionListQuery, SubscriptionRepository } from '../application/subscription.repository.port';
-import { Subscription } from '../domain/subscription';
+import { FilterFacts, Subscription } from '../domain/subscription';
 
 interface SubscriptionRow {
   id: string;
@@ -93,14 +93,18 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
 
   async enabledFor(
     manager: EntityManager,
-    type: string,
+    facts: FilterFacts,
     defaultTypes: readonly string[],
   ): Promise<Subscription[]> {
+    // passesFilter's rule in SQL: an empty list does not narrow; a list narrows to its members,
+    // and an event without an environment (or tier) passes no list of them (NULL = ANY is NULL).
     const rows: SubscriptionRow[] = await manager.query(
       `SELECT * FROM notifications.subscriptions
         WHERE ${LIVE} AND enabled
-          AND (filter_event_types IS NULL AND $2 OR $1 = ANY (filter_event_types))`,
-      [type, defaultTypes.includes(type)],
+          AND (filter_event_types IS NULL AND $2 OR $1 = ANY (filter_event_types))
+          AND (cardinality(filter_environment_ids) = 0 OR $3::text = ANY (filter_environment_ids))
+          AND (cardinality(filter_tiers) = 0 OR $4::text = ANY (filter_tiers))`,
+      [facts.type, defaultTypes.includes(facts.type), facts.environmentId, facts.tier],
     );
     return rows.map(toSubscription);
   }
