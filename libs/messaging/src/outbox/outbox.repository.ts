@@ -1,6 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { quoteIdentifier } from '@envrefresh/persistence';
+import { SqlWrite, quoteIdentifier } from '@envrefresh/persistence';
 import { PendingOutboxRow } from './outbox-row';
+
+export type NewOutboxRow = Omit<PendingOutboxRow, 'seq' | 'createdAt'>;
 
 export interface OutboxBacklog {
   pending: number;
@@ -15,11 +17,17 @@ export class OutboxRepository {
     this.table = `${quoteIdentifier(schema)}.outbox`;
   }
 
-  async append(manager: EntityManager, row: Omit<PendingOutboxRow, 'seq'>): Promise<void> {
-    await manager.query(
-      `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
-      [row.id, row.type, row.routingKey, JSON.stringify(row.payload), JSON.stringify(row.headers)],
-    );
+  async append(manager: EntityManager, row: NewOutboxRow): Promise<void> {
+    const { sql, values } = this.appendWrite(row);
+    await manager.query(sql, [...values]);
+  }
+
+  /** The same INSERT, for a WriteStatement that sends it with the rest of a command's writes. */
+  appendWrite(row: NewOutboxRow): SqlWrite {
+    return {
+      sql: `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
+      values: [row.id, row.type, row.routingKey, JSON.stringify(row.payload), JSON.stringify(row.headers)],
+    };
   }
 
   /** Rows locked here are skipped by every other relay until this transaction ends. */
