@@ -177,7 +177,10 @@ describe('intents service: concurrent approvals and Idempotency-Key', () => {
       payload: payload('held key'),
       idempotencyKey: 'create-4',
     });
-    const unknownEnvironment = { ...payload('held key'), environmentId: '00000000-0000-4000-8000-000000000000' };
+    const unknownEnvironment = {
+      ...payload('held key'),
+      environmentId: '00000000-0000-4000-8000-000000000000',
+    };
     const reused = await bed.problem(intentsCreateRpc, {
       actor: actors.requester,
       payload: unknownEnvironment,

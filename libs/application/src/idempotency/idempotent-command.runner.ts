@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StatementContext, TransactionContext, UnitOfWork } from '@envrefresh/messaging';
 import { DomainError, ValidationError, canonicalJson, sha256Hex } from '@envrefresh/kernel';
-import { IDEMPOTENCY_STORE, IdempotencyScope, IdempotencyStore, RememberedRequest } from './idempotency.store.port';
+import {
+  IDEMPOTENCY_STORE,
+  IdempotencyScope,
+  IdempotencyStore,
+  RememberedRequest,
+} from './idempotency.store.port';
 
 export interface IdempotentRequest {
   actorSub: string;

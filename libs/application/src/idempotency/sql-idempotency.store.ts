@@ -24,7 +24,9 @@ export class SqlIdempotencyStore implements IdempotencyStore {
 
   isTaken(error: unknown): boolean {
     // The table's primary key (actor_sub, key), as CreateIdempotencyKeys names it by default.
-    return isUniqueViolation(error) && (error as { constraint?: string }).constraint === 'idempotency_keys_pkey';
+    return (
+      isUniqueViolation(error) && (error as { constraint?: string }).constraint === 'idempotency_keys_pkey'
+    );
   }
 
   async remembered(manager: EntityManager, scope: IdempotencyScope): Promise<RememberedRequest | null> {
