@@ -1,28 +1,7 @@
 import { EVENT_TYPES } from '@envrefresh/contracts';
-import { rabbitmqctl } from '@envrefresh/testing';
+import { queueBindings } from '@envrefresh/testing';
 import { EventConsumer } from '../src';
 import { CONSUMER, MessagingTestBed } from './support/messaging-test-bed';
-
-/** The routing keys the broker itself says bind `queue` to `exchange` (rabbitmqctl, the vhost of the URL). */
-async function boundKeys(amqpUrl: string, exchange: string, queue: string): Promise<string[]> {
-  const vhost = decodeURIComponent(new URL(amqpUrl).pathname.slice(1)) || '/';
-  const listing = await rabbitmqctl([
-    'list_bindings',
-    '--quiet',
-    '--no-table-headers',
-    '-p',
-    vhost,
-    'source_name',
-    'destination_name',
-    'routing_key',
-  ]);
-  return listing
-    .split('\n')
-    .map((line) => line.split('\t'))
-    .filter(([source, destination]) => source === exchange && destination === queue)
-    .map(([, , key]) => key)
-    .sort();
-}
 
 /**
  * A service's events queue is bound to the types it handles and no other: nothing routes an
@@ -46,7 +25,7 @@ describe("a consumer's queue bindings", () => {
       { 'intent.requested': handle, 'intent.approved': handle, 'booking.created': handle },
       { knownTypes: EVENT_TYPES },
     );
-    expect(await boundKeys(bed.amqpUrl, bed.exchange, queue())).toEqual([
+    expect(await queueBindings(bed.amqpUrl, bed.exchange, queue())).toEqual([
       'booking.created',
       'intent.approved',
       'intent.requested',
@@ -54,6 +33,6 @@ describe("a consumer's queue bindings", () => {
     await first.stop();
 
     await bed.consume({ 'intent.requested': handle }, { knownTypes: EVENT_TYPES });
-    expect(await boundKeys(bed.amqpUrl, bed.exchange, queue())).toEqual(['intent.requested']);
+    expect(await queueBindings(bed.amqpUrl, bed.exchange, queue())).toEqual(['intent.requested']);
   });
 });
