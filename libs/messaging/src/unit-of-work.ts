@@ -26,6 +26,8 @@ export interface StatementContext {
   /** For the reads the work needs first: each query runs on its own, outside any transaction. */
   manager: EntityManager;
   write(write: SqlWrite): void;
+  /** The one write that runs before the others (WriteStatement.lead): a claim that may wait. */
+  lead(write: SqlWrite): void;
   /** Queues the event in the outbox, in the same statement as the writes. */
   publish(envelope: OutgoingEnvelope): void;
 }
@@ -68,6 +70,7 @@ export class UnitOfWork {
     const result = await work({
       manager: this.dataSource.manager,
       write: (write) => statement.add(write),
+      lead: (write) => statement.lead(write),
       publish: (envelope) => {
         statement.add(this.outbox.appendWrite(this.outboxRowOf(envelope)));
         published += 1;

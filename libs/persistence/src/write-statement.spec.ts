@@ -18,4 +18,16 @@ describe('WriteStatement', () => {
       'placeholder $2 has no value',
     );
   });
+
+  it('runs the leading write first: the main query reads its RETURNING', () => {
+    const statement = new WriteStatement();
+    statement.add({ sql: 'INSERT INTO a (x) VALUES ($1)', values: ['x'] });
+    statement.lead({ sql: 'INSERT INTO keys (k) VALUES ($1)', values: ['k'] });
+    expect(statement.text()).toBe(
+      'WITH w0 AS (INSERT INTO keys (k) VALUES ($2) RETURNING 1), w1 AS (INSERT INTO a (x) VALUES ($1)) SELECT (SELECT count(*) FROM w0) AS leading',
+    );
+    expect(() => statement.lead({ sql: 'INSERT INTO b (y) VALUES ($1)', values: ['y'] })).toThrow(
+      'one leading write',
+    );
+  });
 });

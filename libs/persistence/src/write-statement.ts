@@ -20,8 +20,27 @@ export interface SqlWrite {
 export class WriteStatement {
   private readonly writes: string[] = [];
   private readonly values: unknown[] = [];
+  private leading?: string;
 
-  add({ sql, values }: SqlWrite): void {
+  add(write: SqlWrite): void {
+    this.writes.push(this.renumbered(write));
+  }
+
+  /**
+   * The write that runs first, whatever was added before it: the statement's own result reads its
+   * RETURNING, and PostgreSQL runs a CTE the main query reads while running that query, the others
+   * after it. An INSERT that may wait for a concurrent holder of the same key (an idempotency
+   * claim) then waits before the others take any row lock, as the first statement of a
+   * transaction would, so two statements never hold what the other waits for.
+   */
+  lead(write: SqlWrite): void {
+    if (this.leading !== undefined) throw new Error('a write statement has one leading write');
+    if (!/^\s*INSERT\b/i.test(write.sql) || /\bRETURNING\b/i.test(write.sql))
+      throw new Error('the leading write must be an INSERT without RETURNING');
+    this.leading = `${this.renumbered(write)} RETURNING 1`;
+  }
+
+  private renumbered({ sql, values }: SqlWrite): string {
     const offset = this.values.length;
     const renumbered = sql.replace(/\$(\d+)/g, (_match, index: string) => {
       const position = Number(index);
@@ -29,18 +48,27 @@ export class WriteStatement {
         throw new Error(`placeholder $${position} has no value (${values.length} given)`);
       return `$${position + offset}`;
     });
-    this.writes.push(renumbered);
     this.values.push(...values);
+    return renumbered;
   }
 
   get size(): number {
-    return this.writes.length;
+    return this.writes.length + (this.leading === undefined ? 0 : 1);
   }
 
-  /** `WITH w1 AS (…), w2 AS (…) SELECT count(*)`: every CTE runs to completion whether read or not. */
+  /**
+   * `WITH w0 AS (<leading> RETURNING 1), w1 AS (…), … SELECT (SELECT count(*) FROM w0)`: every
+   * CTE runs to completion whether read or not.
+   */
   text(): string {
-    if (this.writes.length === 0) throw new Error('a write statement needs at least one write');
-    return `WITH ${this.writes.map((write, index) => `w${index + 1} AS (${write})`).join(', ')} SELECT ${this.writes.length} AS writes`;
+    if (this.size === 0) throw new Error('a write statement needs at least one write');
+    const ctes = [
+      ...(this.leading === undefined ? [] : [`w0 AS (${this.leading})`]),
+      ...this.writes.map((write, index) => `w${index + 1} AS (${write})`),
+    ];
+    const result =
+      this.leading === undefined ? `${this.writes.length} AS writes` : '(SELECT count(*) FROM w0) AS leading';
+    return `WITH ${ctes.join(', ')} SELECT ${result}`;
   }
 
   /**

@@ -69,7 +69,9 @@ export class IdempotentCommandRunner {
           workFailed = true;
           throw error;
         });
-        statement.write(this.store.claimWrite(scope, requestHash, response));
+        // First, as `run` claims first: a request racing a holder of the key waits for it before
+        // touching any other row.
+        statement.lead(this.store.claimWrite(scope, requestHash, response));
         return response;
       });
     } catch (error) {
