@@ -12,6 +12,7 @@ import { measureLoad } from './api/load/measure-load';
 import { measurePacedLoad } from './api/load/measure-paced-load';
 import { migrateSuite, startSuite, stopApps } from './api/support/api-suite';
 import { startBareServer } from './api/support/bare-server';
+import { startFloor } from './api/floor/floor';
 import { createBenchTokens } from './api/support/bench-tokens';
 import { ChildApp } from './api/support/child-app';
 import { namespaceNames } from '@envrefresh/testing';
@@ -81,6 +82,19 @@ async function main(): Promise<void> {
     ]);
     const windows = intentWindows();
     const fixtures = await createApiFixtures(suite.gatewayUrl, tokens, windows);
+    const floorQueue = `${broker.namespace}.floor.rpc`;
+    broker.track('queue', floorQueue);
+    progress('starting the floor: hand-written Fastify → jose → amqplib RPC → pg');
+    const floor = await startFloor(
+      {
+        databaseUrl: database.url,
+        amqpUrl: options.amqpUrl,
+        queue: floorQueue,
+        jwtSecret: tokens.secret,
+        intentId: fixtures.intentId,
+      },
+      (app) => children.push(app),
+    );
     const phases = { warmUpSeconds: options.warmUpSeconds, durationSeconds: options.durationSeconds };
     const cpuOf = (apps: readonly ChildApp[]) => apps.map((app) => ({ name: app.name, pid: app.child.pid }));
 
@@ -90,6 +104,22 @@ async function main(): Promise<void> {
       { title: 'bare', url: bare.url, connections: options.connections, request: () => bareRequest },
       phases,
       cpuOf([bare.app]),
+    );
+    progress(`floor GET /floor/intents/{id}, ${options.connections} connections`);
+    const floorRequest = {
+      method: 'GET',
+      path: `/floor/intents/${fixtures.intentId}`,
+      headers: { authorization: `Bearer ${tokens.requester}` },
+    };
+    const floorLoad = await measureLoad(
+      {
+        title: 'floor',
+        url: floor.baseUrl,
+        connections: options.connections,
+        request: () => floorRequest,
+      },
+      phases,
+      cpuOf(floor.apps),
     );
     progress(`GET /api/v1/intents/{id}, ${options.connections} connections`);
     const getLoad = await measureLoad(
@@ -103,25 +133,38 @@ async function main(): Promise<void> {
       cpuOf(suite.apps),
     );
     const createIntent = createIntentRequests(fixtures.environmentId, tokens.requester, windows);
-    progress(`POST /api/v1/intents, one every ${(1000 / options.postRate).toFixed(1)} ms`);
-    const postLoad = await measurePacedLoad(
+    progress(`POST /api/v1/intents saturated, ${options.connections} connections`);
+    const postSaturated = await measureLoad(
       {
-        title: 'post',
+        title: 'post-saturated',
         url: suite.gatewayUrl,
-        rate: options.postRate,
         connections: options.connections,
         request: createIntent,
       },
       phases,
       cpuOf(suite.apps),
     );
-    progress(`POST /api/v1/intents, autocannon overallRate ${options.postRate}`);
+    // The aim's rate: half of what this machine saturates at in this run (or the one asked for).
+    const postRate = options.postRate || Math.max(1, Math.round(postSaturated.requestsPerSecond / 2));
+    progress(`POST /api/v1/intents, one every ${(1000 / postRate).toFixed(1)} ms`);
+    const postLoad = await measurePacedLoad(
+      {
+        title: 'post',
+        url: suite.gatewayUrl,
+        rate: postRate,
+        connections: options.connections,
+        request: createIntent,
+      },
+      phases,
+      cpuOf(suite.apps),
+    );
+    progress(`POST /api/v1/intents, autocannon overallRate ${postRate}`);
     const postBurstLoad = await measureLoad(
       {
         title: 'post-autocannon-rate',
         url: suite.gatewayUrl,
         connections: options.connections,
-        overallRate: options.postRate,
+        overallRate: postRate,
         request: createIntent,
       },
       phases,
@@ -139,7 +182,10 @@ async function main(): Promise<void> {
       },
       options,
       bare: bareLoad,
+      floor: floorLoad,
       get: getLoad,
+      postSaturated,
+      postRate,
       post: postLoad,
       postBursts: postBurstLoad,
       memory: suite.memory(),

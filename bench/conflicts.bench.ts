@@ -13,6 +13,7 @@ import {
 import { BENCH_ACTOR, checkPayloads, slotSearchPayloads } from './conflicts/load/payloads';
 import { measureFloor } from './conflicts/measure/floor';
 import { measurePhase } from './conflicts/measure/measure-phase';
+import { startTailProbe } from './conflicts/measure/tail-probe';
 import { splitChecks, splitSlotSearches } from './conflicts/measure/time-split';
 import { Random } from './conflicts/random';
 import { benchCalendar } from './conflicts/seed/bench-calendar';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       checkPayloads(world, options.checks, new Random(options.seed + 7)),
       { rate: options.pacedRate },
       (payload) => detection.checks.check(BENCH_ACTOR, payload),
+      () => startTailProbe(detection.dataSource),
     );
 
     const slotWarmUpCount = Math.ceil(options.slotSearches / 10);

@@ -7,6 +7,10 @@ export interface ApiBenchOptions {
   durationSeconds: number;
   warmUpSeconds: number;
   connections: number;
+  /**
+   * The steady POST rate; 0 (the default): half the rate a closed loop of `connections` POSTs
+   * saturates at, measured first in the same run.
+   */
   postRate: number;
   /** LOG_LEVEL of the apps: production's default, so the access log is part of the cost. */
   logLevel: string;
@@ -19,7 +23,7 @@ export interface ApiBenchOptions {
 
 const TRACING_VARIABLES = [OTLP_ENDPOINT_VARIABLE, 'OTEL_EXPORTER_OTLP_PROTOCOL'];
 
-const DEFAULTS = { durationSeconds: 10, warmUpSeconds: 3, connections: 50, postRate: 200 };
+const DEFAULTS = { durationSeconds: 10, warmUpSeconds: 3, connections: 50, postRate: 0 };
 
 type NumericKnob = keyof typeof DEFAULTS;
 
@@ -51,7 +55,7 @@ export function readApiBenchOptions(argv: readonly string[], env: NodeJS.Process
     }
     const knob = FLAGS[flag];
     const value = Number(raw);
-    const least = knob === 'warmUpSeconds' ? 0 : 1;
+    const least = knob === 'warmUpSeconds' || knob === 'postRate' ? 0 : 1;
     if (!Number.isInteger(value) || value < least)
       throw new Error(`${flag} needs an integer of at least ${least}, got "${raw}"`);
     knobs[knob] = value;

@@ -123,6 +123,7 @@ export function renderConflictsTable(result: ConflictsBenchResult): string {
     ...rows.map(line),
     ...(errors.length > 0 ? ['first error per phase:', ...errors] : []),
     `checks ÷ floor lookups per second: ${(checks.perSecond / floor.perSecond).toFixed(3)}`,
+    ...renderTail(`the ${describeLoad(pacedChecks.load)} checks`, pacedChecks.tail),
     '',
     ...renderSplit('a check', result.checkSplit),
     ...renderSplit(`a ${options.slotDays}-day search`, result.slotSplit),
@@ -131,6 +132,25 @@ export function renderConflictsTable(result: ConflictsBenchResult): string {
         `${aim.padEnd(aimWidth)}  ${measured.padStart(measuredWidth)}  ${pass ? 'PASS' : 'MISS'}`,
     ),
   ].join('\n');
+}
+
+/** What the tail probe saw during a phase: timers late, GC pauses, pool waits, queries. */
+function renderTail(what: string, tail: PhaseResult['tail']): string[] {
+  if (!tail) return [];
+  const { eventLoopDelay, gc, poolWait, poolQuery, startLate } = tail;
+  const kinds = Object.entries(gc.byKind)
+    .map(([kind, figures]) => `${kind} ${figures.pauses} (${ms(figures.totalMs)} ms)`)
+    .join(', ');
+  return [
+    `Where the tail of ${what} comes from (ms, p50 / p99 / max):`,
+    `  event loop delay ${ms2(eventLoopDelay.p50Ms)} / ${ms2(eventLoopDelay.p99Ms)} / ${ms2(eventLoopDelay.maxMs)}` +
+      (startLate
+        ? `; checks started late ${ms2(startLate.p50Ms)} / ${ms2(startLate.p99Ms)} / ${ms2(startLate.maxMs)}`
+        : ''),
+    `  GC ${gc.pauses} pauses, ${ms(gc.totalMs)} ms in all, longest ${ms2(gc.maxMs)}: ${kinds || 'none'}`,
+    `  pool wait ${ms2(poolWait.p50Ms)} / ${ms2(poolWait.p99Ms)} / ${ms2(poolWait.maxMs)} (${poolWait.waitedOver1Ms} of ${poolWait.count} over 1 ms); ` +
+      `pool query, wait included ${ms2(poolQuery.p50Ms)} / ${ms2(poolQuery.p99Ms)} / ${ms2(poolQuery.maxMs)}`,
+  ];
 }
 
 function renderSplit(what: string, split: TimeSplit | undefined): string[] {
@@ -173,6 +193,7 @@ export function renderConflictsJsonLine(result: ConflictsBenchResult): string {
       node: Math.round(figures.cpuMicros.node),
       other: Math.round(figures.cpuMicros.other),
     },
+    ...(figures.tail ? { tail: figures.tail } : {}),
   });
   const aims = verdicts(result);
   return `BENCH_RESULT ${JSON.stringify({

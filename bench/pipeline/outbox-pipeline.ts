@@ -18,6 +18,7 @@ import {
 } from '@envrefresh/messaging';
 import { createServiceDataSource, quoteIdentifier, runMigrations } from '@envrefresh/persistence';
 import { BenchBroker } from '../support/bench-broker';
+import { ProducerWrite } from '../support/bench-options';
 import { CpuCost, startCpuMeter } from '../support/cpu-meter';
 import { LatencySummary, nowMs, summarizeLatencies } from '../support/latency';
 import { CreateBenchRows1763790000000 } from './bench-rows.migration';
@@ -35,6 +36,7 @@ export interface PipelineSettings {
   consumerPoolSize: number;
   consumerBatchSize: number;
   consumerConcurrency: number;
+  producerWrite: ProducerWrite;
 }
 
 export interface PipelineRun {
@@ -208,13 +210,21 @@ export class OutboxPipeline {
         );
         envelopeBytes ||= Buffer.byteLength(JSON.stringify(envelope));
         expected.add(envelope.id);
-        await this.producerUnitOfWork.run(async (context) => {
-          await context.manager.query(`INSERT INTO ${producerRows} (id, note) VALUES ($1, $2)`, [
-            envelope.data.id,
-            'filed',
-          ]);
-          await context.publish(envelope);
-        });
+        const row = {
+          sql: `INSERT INTO ${producerRows} (id, note) VALUES ($1, $2)`,
+          values: [envelope.data.id, 'filed'],
+        };
+        if (this.settings.producerWrite === 'statement') {
+          await this.producerUnitOfWork.runAsOneStatement(async (statement) => {
+            statement.write(row);
+            statement.publish(envelope);
+          });
+        } else {
+          await this.producerUnitOfWork.run(async (context) => {
+            await context.manager.query(row.sql, [...row.values]);
+            await context.publish(envelope);
+          });
+        }
         committedAt.set(envelope.id, nowMs());
       }
     };

@@ -14,7 +14,16 @@ export interface BenchOptions {
   consumerPoolSize: number;
   consumerBatchSize: number;
   consumerConcurrency: number;
+  /**
+   * How a producer writes its business row and event: `statement`, as a create does since ADR
+   * 0032 (UnitOfWork.runAsOneStatement, one round trip), or `transaction` (UnitOfWork.run: BEGIN,
+   * two INSERTs, COMMIT), for comparison.
+   */
+  producerWrite: ProducerWrite;
 }
+
+export const PRODUCER_WRITES = ['statement', 'transaction'] as const;
+export type ProducerWrite = (typeof PRODUCER_WRITES)[number];
 
 const DEFAULTS = {
   events: 5000,
@@ -50,13 +59,21 @@ const FLAGS: Record<string, NumericKnob> = {
 
 export const BENCH_USAGE = `usage: npm run bench:messaging -- [${Object.keys(FLAGS)
   .map((flag) => `${flag} N`)
-  .join('] [')}]
+  .join('] [')}] [--producer-write ${PRODUCER_WRITES.join('|')}]
 env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), AMQP_URL (default amqp://guest:guest@127.0.0.1:5672)`;
 
 export function readBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const knobs: Record<NumericKnob, number> = { ...DEFAULTS };
+  let producerWrite: ProducerWrite = 'statement';
   for (let index = 0; index < argv.length; index += 1) {
     const [flag, inline] = argv[index].split('=', 2);
+    if (flag === '--producer-write') {
+      const raw = inline ?? argv[++index] ?? '';
+      if (!(PRODUCER_WRITES as readonly string[]).includes(raw))
+        throw new Error(`--producer-write needs one of ${PRODUCER_WRITES.join(', ')}, got "${raw}"`);
+      producerWrite = raw as ProducerWrite;
+      continue;
+    }
     const knob = FLAGS[flag];
     if (!knob) throw new Error(`unknown argument "${argv[index]}"`);
     const raw = inline ?? argv[++index];
@@ -68,6 +85,7 @@ export function readBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   return {
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
+    producerWrite,
     ...knobs,
   };
 }

@@ -77,7 +77,7 @@ export function renderTable(result: BenchResult): string {
   return [
     `envrefresh messaging bench: ${machine.cpus} CPUs, Node ${machine.node}, PostgreSQL ${machine.postgres}, RabbitMQ ${machine.rabbitmq}`,
     `relay batch ${options.relayBatchSize}, poll ${options.relayPollIntervalMs} ms, prefetch ${options.prefetch}, ` +
-      `pools ${options.producerPoolSize} producer / ${options.consumerPoolSize} consumer, consumer batches of up to ${options.consumerBatchSize} x ${options.consumerConcurrency}, envelope ${pipeline.envelopeBytes} B`,
+      `producers write as one ${options.producerWrite}, pools ${options.producerPoolSize} producer / ${options.consumerPoolSize} consumer, consumer batches of up to ${options.consumerBatchSize} x ${options.consumerConcurrency}, envelope ${pipeline.envelopeBytes} B`,
     '',
     ...rows.map(line),
   ].join('\n');

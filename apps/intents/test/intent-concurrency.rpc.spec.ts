@@ -170,4 +170,34 @@ describe('intents service: concurrent approvals and Idempotency-Key', () => {
     });
     expect(created.reason).toBe('retried');
   });
+
+  it('judges a held key before the body: the same key with a body that would be refused now is 422 KEY_REUSED', async () => {
+    const first = await bed.call(intentsCreateRpc, {
+      actor: actors.requester,
+      payload: payload('held key'),
+      idempotencyKey: 'create-4',
+    });
+    const unknownEnvironment = {
+      ...payload('held key'),
+      environmentId: '00000000-0000-4000-8000-000000000000',
+    };
+    const reused = await bed.problem(intentsCreateRpc, {
+      actor: actors.requester,
+      payload: unknownEnvironment,
+      idempotencyKey: 'create-4',
+    });
+    expect(reused).toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    const replayed = await bed.call(intentsCreateRpc, {
+      actor: actors.requester,
+      payload: payload('held key'),
+      idempotencyKey: 'create-4',
+    });
+    expect(replayed).toEqual(first);
+    const { rows } = await bed.db.query(
+      `SELECT (SELECT count(*)::int FROM intents.refresh_intents WHERE reason = 'held key') AS intents,
+              (SELECT count(*)::int FROM intents.intent_history WHERE intent_id = $1) AS entries`,
+      [first.id],
+    );
+    expect(rows[0]).toEqual({ intents: 1, entries: 1 });
+  });
 });

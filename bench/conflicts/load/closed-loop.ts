@@ -5,6 +5,8 @@ export interface ClosedLoopRun {
   elapsedMs: number;
   errors: number;
   firstError?: string;
+  /** Open loops only: how late each operation started after it was due (a busy event loop). */
+  startLateMs?: number[];
 }
 
 /**

@@ -13,12 +13,14 @@ export async function runPacedLoop(
 ): Promise<ClosedLoopRun> {
   const intervalMs = 1000 / ratePerSecond;
   const latenciesMs: number[] = [];
+  const startLateMs: number[] = [];
   const running: Promise<void>[] = [];
   let errors = 0;
   let firstError: string | undefined;
   const started = nowMs();
   const start = (index: number) => {
     const due = started + index * intervalMs;
+    startLateMs.push(nowMs() - due);
     running.push(
       operation(index).then(
         () => void latenciesMs.push(nowMs() - due),
@@ -37,7 +39,7 @@ export async function runPacedLoop(
     if (next < total) await sleep(started + next * intervalMs - nowMs());
   }
   await Promise.all(running);
-  return { latenciesMs, elapsedMs: nowMs() - started, errors, firstError };
+  return { latenciesMs, elapsedMs: nowMs() - started, errors, firstError, startLateMs };
 }
 
 function sleep(ms: number): Promise<void> {

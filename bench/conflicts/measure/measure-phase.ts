@@ -2,6 +2,7 @@ import { LatencySummary, summarizeLatencies } from '../../support/latency';
 import { ClosedLoopRun, runClosedLoop } from '../load/closed-loop';
 import { runPacedLoop } from '../load/paced-loop';
 import { CpuSplit, startCpuSplit } from './cpu-split';
+import { TailFigures } from './tail-probe';
 
 /** A closed loop of so many in flight, or an open loop at a steady rate per second. */
 export type PhaseLoad = { concurrency: number } | { rate: number };
@@ -18,6 +19,8 @@ export interface PhaseResult {
    * code and the driver calling it), and the rest of the machine (kernel, anything else, steal).
    */
   cpuMicros: CpuSplit;
+  /** Where the tail comes from, when the phase was probed (startTailProbe). */
+  tail?: TailFigures & { startLate?: LatencySummary };
 }
 
 /**
@@ -31,17 +34,20 @@ export async function measurePhase<T>(
   measured: readonly T[],
   load: PhaseLoad,
   operation: (payload: T) => Promise<unknown>,
+  probe?: () => () => TailFigures,
 ): Promise<PhaseResult> {
   const concurrency = 'concurrency' in load ? load.concurrency : 1;
   const warm = await runClosedLoop(warmUp.length, concurrency, (index) => operation(warmUp[index]));
   if (warm.errors > 0)
     throw new Error(`${warm.errors} of ${warmUp.length} warm-up operations failed: ${warm.firstError}`);
   const stopCpuMeter = await startCpuSplit(databaseUrl);
+  const stopProbe = probe?.();
   const each = (index: number) => operation(measured[index]);
   const run: ClosedLoopRun =
     'rate' in load
       ? await runPacedLoop(measured.length, load.rate, each)
       : await runClosedLoop(measured.length, load.concurrency, each);
+  const tail = stopProbe?.();
   const spent = await stopCpuMeter();
   const answered = Math.max(1, run.latenciesMs.length);
   return {
@@ -51,6 +57,9 @@ export async function measurePhase<T>(
     latency: summarizeLatencies(run.latenciesMs),
     errors: run.errors,
     ...(run.firstError ? { firstError: run.firstError } : {}),
+    ...(tail
+      ? { tail: { ...tail, ...(run.startLateMs ? { startLate: summarizeLatencies(run.startLateMs) } : {}) } }
+      : {}),
     cpuMicros: {
       postgres: spent.postgres / answered,
       node: spent.node / answered,

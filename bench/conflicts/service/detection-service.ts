@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ProjectionSource, catchUp } from '@envrefresh/messaging';
 import { DatabaseModule } from '@envrefresh/persistence';
+import { ClockModule } from '@envrefresh/platform';
 import { ConflictCheckQuery } from '../../../apps/conflicts/src/detection/application/conflict-check.query';
 import { FreeSlotsQuery } from '../../../apps/conflicts/src/detection/application/free-slots.query';
 import { RULE_SET } from '../../../apps/conflicts/src/detection/application/rule-set.token';
@@ -45,6 +46,8 @@ class DetectionBenchModule {
           applicationName: 'envrefresh-conflicts',
           poolSize,
         }),
+        // The app's clock: the machine's time, as in production.
+        ClockModule.forRoot({ testOffsetMs: 0, production: true }),
         WorldModule,
         DetectionModule.withRules(ruleSet),
         CatchUpBenchModule,

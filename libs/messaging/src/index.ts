@@ -1,6 +1,7 @@
 export * from './connection/amqp-connection';
 export * from './consumer/event-consumer';
 export * from './consumer/event-handler';
+export * from './consumer/event-handler.explorer';
 export * from './consumer/on-event.decorator';
 export * from './consumer/permanent-event-error';
 export * from './due-rows';

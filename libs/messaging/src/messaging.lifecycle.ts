@@ -8,6 +8,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { EVENT_TYPES } from '@envrefresh/contracts';
 import { AmqpConnection } from './connection/amqp-connection';
 import { EventConsumer } from './consumer/event-consumer';
 import { EnvelopeValidatorFn } from './consumer/event-handler';
@@ -73,6 +74,7 @@ export class MessagingLifecycle
           batchSize: this.options.consumer.batchSize,
           maxConcurrentBatches: this.options.consumer.maxConcurrentBatches,
           identity: this.options.identity,
+          knownTypes: EVENT_TYPES,
         },
       );
       this.logger.log(`consuming ${[...handlers.keys()].join(', ')}`);

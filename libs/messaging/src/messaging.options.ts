@@ -1,5 +1,6 @@
 import { EnvReader, ServiceConfig } from '@envrefresh/config';
 import { BrokerIdentity, brokerIdentity } from './identity/broker-identity';
+import { DEFAULT_NUDGE_COALESCE_MS } from './outbox/outbox-relay';
 
 export interface MessagingOptions {
   /** The service: the `source` of what it emits and the name of its queues and inbox rows. */
@@ -17,6 +18,8 @@ export interface MessagingOptions {
     pollIntervalMs: number;
     publishTimeoutMs: number;
     maxBackoffMs: number;
+    /** See OutboxRelayOptions.nudgeCoalesceMs. */
+    nudgeCoalesceMs?: number;
   };
   consumer: {
     prefetch: number;
@@ -61,6 +64,7 @@ export function readMessagingOptions(
       pollIntervalMs: env.int('OUTBOX_POLL_INTERVAL_MS', 500, { min: 10, max: 60000 }),
       publishTimeoutMs: env.int('OUTBOX_PUBLISH_TIMEOUT_MS', 5000, { min: 100, max: 120000 }),
       maxBackoffMs: env.int('OUTBOX_MAX_BACKOFF_MS', 5000, { min: 100, max: 300000 }),
+      nudgeCoalesceMs: env.int('OUTBOX_NUDGE_COALESCE_MS', DEFAULT_NUDGE_COALESCE_MS, { min: 0, max: 1000 }),
     },
     consumer: {
       prefetch: env.int('MESSAGING_PREFETCH', 100, { min: 1, max: 1000 }),

@@ -5,3 +5,4 @@ export * from './migrations/schema-of';
 export * from './cli/run-migrate-cli';
 export * from './upsert-newer-version';
 export * from './database-unavailable';
+export * from './write-statement';

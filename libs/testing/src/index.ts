@@ -10,6 +10,7 @@ export * from './free-port';
 export * from './namespace-names';
 export * from './service-test-bed';
 export * from './rabbitmqctl';
+export * from './queue-bindings';
 export * from './test-vhost';
 export * from './otlp-trace-receiver';
 export * from './in-memory-tracing';

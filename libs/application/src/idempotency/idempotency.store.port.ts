@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlWrite } from '@envrefresh/persistence';
 
 /** One caller's key: keys of different callers never meet. */
 export interface IdempotencyScope {
@@ -24,6 +25,16 @@ export interface IdempotencyStore {
     requestHash: string,
   ): Promise<RememberedRequest | null>;
   remember(manager: EntityManager, scope: IdempotencyScope, response: unknown): Promise<void>;
+  /**
+   * The claim and the response as one plain INSERT, for a command sent as one statement: it waits
+   * behind an uncommitted claim of the same key like `claim`, and fails the whole statement (see
+   * `isTaken`) when the key is already held.
+   */
+  claimWrite(scope: IdempotencyScope, requestHash: string, response: unknown): SqlWrite;
+  /** Whether a statement failed because `claimWrite`'s key was already taken. */
+  isTaken(error: unknown): boolean;
+  /** What the committed holder of the key recorded; null when nobody holds it. */
+  remembered(manager: EntityManager, scope: IdempotencyScope): Promise<RememberedRequest | null>;
 }
 
 export const IDEMPOTENCY_STORE = Symbol('IdempotencyStore');

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { quoteIdentifier } from '@envrefresh/persistence';
+import { SqlWrite, quoteIdentifier } from '@envrefresh/persistence';
+import { isUniqueViolation } from '../postgres-errors';
 import { IdempotencyScope, IdempotencyStore, RememberedRequest } from './idempotency.store.port';
 
 /** The schema whose `idempotency_keys` table (CreateIdempotencyKeys migration) holds this service's keys. */
@@ -12,6 +13,28 @@ export class SqlIdempotencyStore implements IdempotencyStore {
 
   constructor(@Inject(IDEMPOTENCY_SCHEMA) schema: string) {
     this.table = `${schema}.idempotency_keys`;
+  }
+
+  claimWrite(scope: IdempotencyScope, requestHash: string, response: unknown): SqlWrite {
+    return {
+      sql: `INSERT INTO ${this.table} (actor_sub, key, request_hash, response, created_at) VALUES ($1, $2, $3, $4, now())`,
+      values: [scope.actorSub, scope.key, requestHash, JSON.stringify(response)],
+    };
+  }
+
+  isTaken(error: unknown): boolean {
+    // The table's primary key (actor_sub, key), as CreateIdempotencyKeys names it by default.
+    return (
+      isUniqueViolation(error) && (error as { constraint?: string }).constraint === 'idempotency_keys_pkey'
+    );
+  }
+
+  async remembered(manager: EntityManager, scope: IdempotencyScope): Promise<RememberedRequest | null> {
+    const [row] = (await manager.query(
+      `SELECT request_hash, response FROM ${this.table} WHERE actor_sub = $1 AND key = $2`,
+      [scope.actorSub, scope.key],
+    )) as { request_hash: string; response: unknown }[];
+    return row ? { requestHash: row.request_hash, response: row.response } : null;
   }
 
   async claim(
@@ -28,11 +51,7 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       [scope.actorSub, scope.key, requestHash],
     );
     if (inserted.length === 1) return null;
-    const [row] = (await manager.query(
-      `SELECT request_hash, response FROM ${this.table} WHERE actor_sub = $1 AND key = $2`,
-      [scope.actorSub, scope.key],
-    )) as { request_hash: string; response: unknown }[];
-    return { requestHash: row.request_hash, response: row.response };
+    return this.remembered(manager, scope);
   }
 
   async remember(manager: EntityManager, scope: IdempotencyScope, response: unknown): Promise<void> {

@@ -30,6 +30,8 @@ export interface EventConsumerOptions {
   maxConcurrentBatches: number;
   /** Who this consumer is on the broker and whom it believes: see checkPublisher. */
   identity: BrokerIdentity;
+  /** Every event type there is (the catalog): those without a handler are unbound from the queue. */
+  knownTypes?: readonly string[];
 }
 
 const BODY_NOT_JSON = 'body is not JSON';
@@ -103,6 +105,7 @@ export class EventConsumer {
           options.topology,
           [...handlers.keys()],
           options.deliveryLimit,
+          options.knownTypes,
         );
         if (this.stopping) return;
         await channel.prefetch(options.prefetch);

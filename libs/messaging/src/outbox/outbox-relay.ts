@@ -25,7 +25,20 @@ export interface OutboxRelayOptions {
   maxBackoffMs: number;
   /** This service's broker user: set as every event's user_id, which the broker checks. */
   userId: string;
+  /**
+   * Nudges within this many milliseconds of a nudge that woke the relay are folded into one more
+   * wake-up at the end of the window, so a steady trickle of commits is published in batches
+   * instead of one claim transaction per event (0: every nudge wakes it). Default
+   * DEFAULT_NUDGE_COALESCE_MS.
+   */
+  nudgeCoalesceMs?: number;
 }
+
+/**
+ * Short against an event's way through the broker and a consumer (~10–50 ms here), long against
+ * the gap between commits at a few hundred per second, so a trickle meets in a batch.
+ */
+export const DEFAULT_NUDGE_COALESCE_MS = 10;
 
 /**
  * Moves committed events from the outbox to the exchange. Claimed rows stay locked
@@ -40,6 +53,10 @@ export class OutboxRelay {
   private readonly channel: ChannelWrapper;
   private readonly returnedIds = new Set<string>();
   private readonly worker: DueRowWorker<PendingOutboxRow>;
+  private readonly nudgeCoalesceMs: number;
+  /** Set while a coalescing window is open; `nudgedInWindow` says whether it must end in a wake-up. */
+  private coalescing?: NodeJS.Timeout;
+  private nudgedInWindow = false;
 
   constructor(
     dataSource: DataSource,
@@ -47,6 +64,7 @@ export class OutboxRelay {
     connection: AmqpConnection,
     private readonly options: OutboxRelayOptions,
   ) {
+    this.nudgeCoalesceMs = options.nudgeCoalesceMs ?? DEFAULT_NUDGE_COALESCE_MS;
     this.channel = connection.createChannel({
       name: `${options.service}:outbox-relay`,
       confirm: true,
@@ -86,12 +104,33 @@ export class OutboxRelay {
   /** Tells the relay that a transaction just committed events, so it need not wait for its poll. */
   nudge(): void {
     // While the broker is failing, a nudge does not cut the back-off short (the worker sees to it).
+    if (this.nudgeCoalesceMs === 0) return this.worker.nudge();
+    // The first nudge wakes the relay at once (a lone event waits for nothing); those that follow
+    // within the window wake it once, at its end, for everything they committed together.
+    if (this.coalescing) {
+      this.nudgedInWindow = true;
+      return;
+    }
     this.worker.nudge();
+    this.openWindow();
   }
 
   /** Finishes the batch in hand, then stops; what is left waits in the outbox for the next relay. */
   stop(): Promise<void> {
+    clearTimeout(this.coalescing);
+    this.coalescing = undefined;
     return this.worker.stop();
+  }
+
+  private openWindow(): void {
+    this.nudgedInWindow = false;
+    this.coalescing = setTimeout(() => {
+      this.coalescing = undefined;
+      if (!this.nudgedInWindow) return;
+      this.worker.nudge();
+      this.openWindow();
+    }, this.nudgeCoalesceMs);
+    this.coalescing.unref();
   }
 
   /** Publishes one batch; returns how many rows it handled. Exposed for tests and benchmarks. */

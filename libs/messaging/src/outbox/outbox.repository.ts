@@ -1,9 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { quoteIdentifier } from '@envrefresh/persistence';
+import { SqlWrite, quoteIdentifier } from '@envrefresh/persistence';
 import { PendingOutboxRow } from './outbox-row';
 
-/** An event to append: everything of a pending row but the `seq` the table gives it. */
-export type NewOutboxRow = Omit<PendingOutboxRow, 'seq'>;
+/** An event to append: everything of a pending row but what the table gives it. */
+export type NewOutboxRow = Omit<PendingOutboxRow, 'seq' | 'createdAt'>;
 
 export interface OutboxBacklog {
   pending: number;
@@ -50,6 +50,14 @@ export class OutboxRepository {
         rows.map((row) => JSON.stringify(row.headers)),
       ],
     );
+  }
+
+  /** The same INSERT, for a WriteStatement that sends it with the rest of a command's writes. */
+  appendWrite(row: NewOutboxRow): SqlWrite {
+    return {
+      sql: `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
+      values: [row.id, row.type, row.routingKey, JSON.stringify(row.payload), JSON.stringify(row.headers)],
+    };
   }
 
   /** Rows locked here are skipped by every other relay until this transaction ends. */

@@ -33,6 +33,10 @@ export async function declareEventStream(
  * Main queue: quorum (replicated, and its delivery limit dead-letters a message that keeps
  * crashing its consumer). Retry queues hold a message for their delay, then dead-letter it back
  * to the main queue through the default exchange, so a retry reaches only this consumer.
+ * The queue is bound to exactly `routingKeys`, the types it handles: a binding outlives the
+ * process that made it, so each of `unboundKeys` (the other known types) is unbound, and a type
+ * whose handler was removed stops reaching the queue once the new version starts (unbinding a
+ * key that is not bound is a no-op).
  */
 export async function declareConsumerTopology(
   channel: Channel,
@@ -40,6 +44,7 @@ export async function declareConsumerTopology(
   topology: ConsumerTopology,
   routingKeys: readonly string[],
   deliveryLimit: number,
+  unboundKeys: readonly string[] = [],
 ): Promise<void> {
   await declareEventsExchange(channel, exchange);
   await channel.assertExchange(topology.deadLetterExchange, 'fanout', { durable: true });
@@ -57,6 +62,8 @@ export async function declareConsumerTopology(
     },
   });
   for (const routingKey of routingKeys) await channel.bindQueue(topology.queue, exchange, routingKey);
+  for (const routingKey of unboundKeys.filter((key) => !routingKeys.includes(key)))
+    await channel.unbindQueue(topology.queue, exchange, routingKey);
   for (const retry of topology.retryQueues) {
     await channel.assertQueue(retry.name, {
       durable: true,

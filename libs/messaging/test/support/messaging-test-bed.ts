@@ -35,6 +35,8 @@ export interface TestConsumerOptions {
   prefetch?: number;
   batchSize?: number;
   connection?: AmqpConnection;
+  /** The catalog the consumer unbinds the unhandled types of (EventConsumerOptions.knownTypes). */
+  knownTypes?: readonly string[];
 }
 
 export interface MessagingTestBedOptions {
@@ -159,6 +161,7 @@ export class MessagingTestBed {
         batchSize: options.batchSize ?? 10,
         maxConcurrentBatches: 4,
         identity: this.identity,
+        knownTypes: options.knownTypes,
       },
     );
     this.consumers.push(consumer);

@@ -41,7 +41,9 @@ export class ConflictCheckQuery {
       ...(typeof input.excludeIntentId === 'string' ? { intentId: input.excludeIntentId } : {}),
       ...(source ? { source } : {}),
     };
-    await this.catchUp.environments([{ ref: environmentId }]);
+    // A catalog environment stays known: the common check is then one statement, not two.
+    if (!(await this.situations.knows(this.dataSource.manager, environmentId)))
+      await this.catchUp.environments([{ ref: environmentId }]);
     const situation = await this.situations.load(this.dataSource.manager, candidate, candidate.window);
     if (!situation) throw unknownEnvironment('environmentId');
     const conflicts = evaluate(candidate, situation, this.ruleSet).map((finding) =>

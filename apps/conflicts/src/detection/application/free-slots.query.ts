@@ -64,7 +64,8 @@ export class FreeSlotsQuery {
       what: `the slot search from ${range.start.toISOString()} to ${range.end.toISOString()}`,
       remedy: 'narrow from and to',
     });
-    await this.catchUp.environments([{ ref: environment }]);
+    if (!(await this.situations.knows(this.dataSource.manager, environment)))
+      await this.catchUp.environments([{ ref: environment }]);
     const situation = await this.situations.load(
       this.dataSource.manager,
       { environmentId: environment, window: range, ...(source ? { source } : {}) },

@@ -16,6 +16,13 @@ export interface SituationLoader {
     span: Interval,
     budget?: WorkBudget,
   ): Promise<Situation | null>;
+  /**
+   * Whether this service knows the environment already, from the catalog it keeps in memory (no
+   * SQL once a snapshot is held). Environments are never removed here, so a yes stays true and
+   * the request need not catch up with it (ADR 0014); a no may be a snapshot older than the
+   * environment, and the caller catches up as before.
+   */
+  knows(manager: EntityManager, environmentId: string): Promise<boolean>;
 }
 
 export const SITUATION_LOADER = Symbol('SituationLoader');

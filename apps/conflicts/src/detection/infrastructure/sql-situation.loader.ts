@@ -55,6 +55,10 @@ export class SqlSituationLoader implements SituationLoader {
     }
   }
 
+  async knows(manager: EntityManager, environmentId: string): Promise<boolean> {
+    return (await this.world.snapshot(manager)).graph.find(environmentId) !== undefined;
+  }
+
   private async loadWith(
     { revision, graph, windows }: WorldSnapshot,
     manager: EntityManager,

@@ -20,7 +20,8 @@ export interface FileIntentCommand {
 /**
  * Files a refresh intent as DRAFT, or REQUESTED with `submit` (APPROVED at once, recorded as
  * automatic, where the environment needs no approval). The intent, its history, its events and
- * its idempotency key commit together or not at all.
+ * its idempotency key commit together or not at all: one statement, after the one read of the
+ * environment (ADR 0032).
  */
 @Injectable()
 export class FileIntentUseCase {
@@ -34,10 +35,10 @@ export class FileIntentUseCase {
   async execute({ user, payload, idempotencyKey }: FileIntentCommand): Promise<IntentView> {
     assertMayPerform(user, 'create', user);
     const filing = parseFiling(payload);
-    return this.runner.run(
+    return this.runner.runAsOneStatement(
       { actorSub: user.sub, idempotencyKey, operation: 'intents.create', payload },
-      async (transaction) => {
-        const environment = await this.environments.findById(transaction.manager, filing.environmentId);
+      async (statement) => {
+        const environment = await this.environments.findById(statement.manager, filing.environmentId);
         if (!environment) throw unknownEnvironment(filing.environmentId);
         const intent = RefreshIntent.file(filing, {
           id: randomUUID(),
@@ -45,7 +46,7 @@ export class FileIntentUseCase {
           environment,
           now: this.clock.now(),
         });
-        return this.recorder.save(transaction, intent);
+        return this.recorder.fileNew(statement, intent);
       },
     );
   }

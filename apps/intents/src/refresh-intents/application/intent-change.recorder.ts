@@ -14,9 +14,10 @@ import {
   intentScheduledEvent,
   intentStartedEvent,
 } from '@envrefresh/contracts';
-import { EventFactory, TransactionContext } from '@envrefresh/messaging';
+import { EventFactory, OutgoingEnvelope, StatementContext, TransactionContext } from '@envrefresh/messaging';
+import { ActorRef } from '@envrefresh/kernel';
 import { CorrelationContext } from '@envrefresh/observability';
-import { chainEntry } from '../domain/history-chain';
+import { HistoryEntry, chainEntry } from '../domain/history-chain';
 import { staleVersion } from '../domain/intent.errors';
 import { IntentEventType, RefreshIntent } from '../domain/refresh-intent';
 import { INTENT_HISTORY_REPOSITORY, IntentHistoryRepository } from './intent-history.repository.port';
@@ -55,9 +56,36 @@ export class IntentChangeRecorder {
     const isNew = intent.expectedStoredVersion === 0;
     if (isNew) await this.intents.insert(manager, intent);
     else if (!(await this.intents.update(manager, intent))) throw staleVersion(intent.expectedStoredVersion);
-    let previous = isNew ? null : await this.history.last(manager, intent.id);
+    const previous = isNew ? null : await this.history.last(manager, intent.id);
+    for (const { entry, person, event } of this.chain(intent, previous)) {
+      await this.history.append(manager, entry, person);
+      await transaction.publish(event);
+    }
+    return toIntentView(intent.snapshot());
+  }
+
+  /**
+   * The same for an intent just filed, whose rows are all new: the intent, the people, its first
+   * history entries and their events as writes of one statement (UnitOfWork.runAsOneStatement).
+   * Its chain starts here, so nothing needs reading first.
+   */
+  fileNew(statement: StatementContext, intent: RefreshIntent): IntentView {
+    if (intent.expectedStoredVersion !== 0)
+      throw new Error(`intent ${intent.id} is stored already: save it in a transaction`);
+    statement.write(this.intents.insertWrite(intent));
+    const links = this.chain(intent, null);
+    for (const write of this.history.appendWrites(links)) statement.write(write);
+    for (const { event } of links) statement.publish(event);
+    return toIntentView(intent.snapshot());
+  }
+
+  /** One chained entry and one event per change, linked after `previous`. */
+  private chain(
+    intent: RefreshIntent,
+    previous: HistoryEntry | null,
+  ): { entry: HistoryEntry; person: ActorRef; event: OutgoingEnvelope }[] {
     const correlationId = CorrelationContext.correlationId();
-    for (const change of intent.pullChanges()) {
+    return intent.pullChanges().map((change) => {
       previous = chainEntry(previous, {
         intentId: intent.id,
         action: change.action,
@@ -68,9 +96,11 @@ export class IntentChangeRecorder {
         at: change.at,
         correlationId,
       });
-      await this.history.append(manager, previous, change.actor);
-      await transaction.publish(this.events.create(EVENTS[change.eventType], toIntentView(change.state)));
-    }
-    return toIntentView(intent.snapshot());
+      return {
+        entry: previous,
+        person: change.actor,
+        event: this.events.create(EVENTS[change.eventType], toIntentView(change.state)),
+      };
+    });
   }
 }

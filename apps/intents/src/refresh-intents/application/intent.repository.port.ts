@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlWrite } from '@envrefresh/persistence';
 import { IntentStatus } from '@envrefresh/contracts';
 import { IntentState, RefreshIntent } from '../domain/refresh-intent';
 
@@ -40,6 +41,8 @@ export interface RefreshPageQuery {
 /** Refresh intents; writes always happen inside the caller's transaction. */
 export interface IntentRepository {
   insert(manager: EntityManager, intent: RefreshIntent): Promise<void>;
+  /** The same INSERT, to be sent with the rest of a command's writes (UnitOfWork.runAsOneStatement). */
+  insertWrite(intent: RefreshIntent): SqlWrite;
   /**
    * `UPDATE … WHERE id = $1 AND version = <version when loaded>`: false when another transaction
    * changed the intent first (so of two racing approvals exactly one wins).

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlWrite } from '@envrefresh/persistence';
 import type { ActorRef } from '@envrefresh/kernel';
 
 /**
@@ -9,6 +10,8 @@ import type { ActorRef } from '@envrefresh/kernel';
 export interface PeopleDirectory {
   /** Records (or refreshes) what the person's token said about them; absent members keep what is known. */
   remember(manager: EntityManager, person: ActorRef): Promise<void>;
+  /** The same upsert as one write of a statement; one per person and statement (the CTEs of one statement cannot both change a row). */
+  rememberWrite(person: ActorRef): SqlWrite;
   /** The known people among `subs`, with name and e-mail where not erased. */
   lookUp(manager: EntityManager, subs: readonly string[]): Promise<Map<string, ActorRef>>;
   /**

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IntentStatus } from '@envrefresh/contracts';
 import { ActorRef } from '@envrefresh/kernel';
+import { SqlWrite } from '@envrefresh/persistence';
 import { table } from '../../shared/infrastructure/intents-schema';
 import { IntentHistoryRepository } from '../application/intent-history.repository.port';
 import { PEOPLE_DIRECTORY, PeopleDirectory } from '../application/people-directory.port';
@@ -39,22 +40,17 @@ export class SqlIntentHistoryRepository implements IntentHistoryRepository {
 
   async append(manager: EntityManager, entry: HistoryEntry, person: ActorRef): Promise<void> {
     await this.people.remember(manager, person);
-    await manager.query(
-      `INSERT INTO ${HISTORY} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        entry.intentId,
-        entry.sequence,
-        entry.action,
-        JSON.stringify(entry.actor),
-        entry.fromStatus,
-        entry.toStatus,
-        entry.notes,
-        entry.at,
-        entry.correlationId,
-        entry.previousHash,
-        entry.hash,
-      ],
-    );
+    const { sql, values } = entryWrite(entry);
+    await manager.query(sql, [...values]);
+  }
+
+  appendWrites(appended: readonly { entry: HistoryEntry; person: ActorRef }[]): SqlWrite[] {
+    const people = new Map<string, ActorRef>();
+    for (const { person } of appended) people.set(person.sub, { ...people.get(person.sub), ...person });
+    return [
+      ...[...people.values()].map((person) => this.people.rememberWrite(person)),
+      ...appended.map(({ entry }) => entryWrite(entry)),
+    ];
   }
 
   async list(manager: EntityManager, intentId: string): Promise<HistoryEntry[]> {
@@ -64,6 +60,25 @@ export class SqlIntentHistoryRepository implements IntentHistoryRepository {
     );
     return rows.map(toEntry);
   }
+}
+
+function entryWrite(entry: HistoryEntry): SqlWrite {
+  return {
+    sql: `INSERT INTO ${HISTORY} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    values: [
+      entry.intentId,
+      entry.sequence,
+      entry.action,
+      JSON.stringify(entry.actor),
+      entry.fromStatus,
+      entry.toStatus,
+      entry.notes,
+      entry.at,
+      entry.correlationId,
+      entry.previousHash,
+      entry.hash,
+    ],
+  };
 }
 
 function toEntry(row: HistoryRow): HistoryEntry {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IntentStatus, RefreshType } from '@envrefresh/contracts';
 import { ActorRef, canSeeIntentSql } from '@envrefresh/kernel';
+import { SqlWrite } from '@envrefresh/persistence';
 import { table } from '../../shared/infrastructure/intents-schema';
 import {
   IntentPageQuery,
@@ -69,11 +70,16 @@ const MUTABLE = COLUMNS.filter((column) => !['id', 'created_at'].includes(column
 @Injectable()
 export class SqlIntentRepository implements IntentRepository {
   async insert(manager: EntityManager, intent: RefreshIntent): Promise<void> {
+    const { sql, values } = this.insertWrite(intent);
+    await manager.query(sql, [...values]);
+  }
+
+  insertWrite(intent: RefreshIntent): SqlWrite {
     const row = toRow(intent.snapshot());
-    await manager.query(
-      `INSERT INTO ${INTENTS} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})`,
-      COLUMNS.map((column) => row[column]),
-    );
+    return {
+      sql: `INSERT INTO ${INTENTS} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})`,
+      values: COLUMNS.map((column) => row[column]),
+    };
   }
 
   async update(manager: EntityManager, intent: RefreshIntent): Promise<boolean> {

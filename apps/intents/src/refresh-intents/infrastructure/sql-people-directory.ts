@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActorRef } from '@envrefresh/kernel';
+import { SqlWrite } from '@envrefresh/persistence';
 import { table } from '../../shared/infrastructure/intents-schema';
 import { PeopleDirectory } from '../application/people-directory.port';
 
@@ -12,8 +13,13 @@ const PERSON_COLUMNS = ['requested_by', 'approved_by', 'completed_by'] as const;
 @Injectable()
 export class SqlPeopleDirectory implements PeopleDirectory {
   async remember(manager: EntityManager, person: ActorRef): Promise<void> {
-    await manager.query(
-      `INSERT INTO ${PEOPLE} (sub, name, email, updated_at) VALUES ($1, $2, $3, now())
+    const { sql, values } = this.rememberWrite(person);
+    await manager.query(sql, [...values]);
+  }
+
+  rememberWrite(person: ActorRef): SqlWrite {
+    return {
+      sql: `INSERT INTO ${PEOPLE} (sub, name, email, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (sub) DO UPDATE SET
          name = coalesce(EXCLUDED.name, ${PEOPLE}.name),
          email = coalesce(EXCLUDED.email, ${PEOPLE}.email),
@@ -21,8 +27,8 @@ export class SqlPeopleDirectory implements PeopleDirectory {
          updated_at = now()
        WHERE (${PEOPLE}.name, ${PEOPLE}.email) IS DISTINCT FROM
              (coalesce(EXCLUDED.name, ${PEOPLE}.name), coalesce(EXCLUDED.email, ${PEOPLE}.email))`,
-      [person.sub, person.name ?? null, person.email ?? null],
-    );
+      values: [person.sub, person.name ?? null, person.email ?? null],
+    };
   }
 
   async lookUp(manager: EntityManager, subs: readonly string[]): Promise<Map<string, ActorRef>> {
