@@ -456,7 +456,7 @@ describe('conflicts, bookings, windows, free slots and freeze: what each route s
     }
   });
 
-  it("relays a busy 503 with its Retry-After, so a client knows nothing happened and when to send it again", async () => {
+  it('relays a busy 503 with its Retry-After, so a client knows nothing happened and when to send it again', async () => {
     const busy = {
       status: 503,
       type: 'https://envrefresh.dev/problems/conflicts-recomputation-busy',
