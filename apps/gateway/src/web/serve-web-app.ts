@@ -1,0 +1,76 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { isOperationalPath } from '@envrefresh/observability';
+import { WebConfig } from './web.config';
+
+/** Paths the page never owns: an unknown one there is the API's 404 problem, not the app. */
+const NOT_THE_PAGE = /^\/api(\/|$)/;
+
+/** Vite names every asset after its content, so a file under assets/ never changes. */
+const IMMUTABLE_ASSETS = /^\/assets\//;
+
+/**
+ * Serves the built single-page app at `/`: its files as they are, and index.html for any other
+ * GET outside /api and the operational routes, so a deep link (`/refreshes/…`) or the sign-in
+ * callback opens the app, which routes in the browser. A build without the app (dist/web
+ * missing) serves only the API, and says so.
+ */
+export async function serveWebApp(app: NestFastifyApplication, web: WebConfig): Promise<void> {
+  const index = path.join(web.root, 'index.html');
+  if (!fs.existsSync(index)) {
+    new Logger('WebApp').warn(`no web app at ${web.root} (run npm run build): serving the API only`);
+    return;
+  }
+  const html = fs.readFileSync(index);
+  const policy = contentSecurityPolicy(web);
+  app.useStaticAssets({
+    root: web.root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (response, filePath) => {
+      const relative = `/${path.relative(web.root, filePath).split(path.sep).join('/')}`;
+      response.setHeader(
+        'cache-control',
+        IMMUTABLE_ASSETS.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+      response.setHeader('x-content-type-options', 'nosniff');
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  for (const url of ['/', '/*']) {
+    fastify.get(url, (request, reply) => {
+      const pathname = request.url.split('?')[0];
+      if (NOT_THE_PAGE.test(pathname) || isOperationalPath(pathname)) return reply.callNotFound();
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', policy)
+        .header('x-content-type-options', 'nosniff')
+        .header('referrer-policy', 'no-referrer')
+        .send(html);
+    });
+  }
+}
+
+/**
+ * The page runs only its own scripts and talks to the gateway and the identity provider (its
+ * discovery, token and JWKS endpoints); FullCalendar writes its styles at run time, hence
+ * 'unsafe-inline' for styles alone.
+ */
+function contentSecurityPolicy(web: WebConfig): string {
+  const provider = web.oidc ? ` ${new URL(web.oidc.issuer).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self'${provider}`,
+    `frame-src 'self'${provider}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${provider}`,
+  ].join('; ');
+}
