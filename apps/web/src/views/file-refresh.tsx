@@ -84,7 +84,7 @@ export function FileRefreshView() {
         if (duration)
           setSlots(
             await api.get<FreeSlotsView>(`/environments/${environmentId}/free-slots`, {
-              query: { duration, limit: 3 },
+              query: { duration, from: plannedStart, limit: 3 },
             }),
           );
       } catch (error) {
