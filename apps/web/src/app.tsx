@@ -70,12 +70,12 @@ export function App() {
     })();
   }, []);
 
-  useEffect(() => {
-    configureApi(
-      () => session?.token ?? null,
-      () => setProblem(new Error('Your sign-in has expired or was refused: sign in again.')),
-    );
-  }, [session]);
+  // Set while rendering, not in an effect: the views' first requests (their effects run before
+  // this component's) must already carry the token.
+  configureApi(
+    () => session?.token ?? null,
+    () => setProblem(new Error('Your sign-in has expired or was refused: sign in again.')),
+  );
 
   const signOut = async () => {
     forgetDevSession();

@@ -30,13 +30,15 @@ export async function serveWebApp(app: NestFastifyApplication, web: WebConfig): 
     prefix: '/',
     wildcard: false,
     index: false,
-    setHeaders: (response, filePath) => {
+    // @fastify/static hands its reply here, not Node's response (the type says otherwise).
+    setHeaders: (reply: unknown, filePath: string) => {
+      const response = reply as { header(name: string, value: string): unknown };
       const relative = `/${path.relative(web.root, filePath).split(path.sep).join('/')}`;
-      response.setHeader(
+      response.header(
         'cache-control',
         IMMUTABLE_ASSETS.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
-      response.setHeader('x-content-type-options', 'nosniff');
+      response.header('x-content-type-options', 'nosniff');
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
@@ -67,6 +69,8 @@ function contentSecurityPolicy(web: WebConfig): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
+    // FullCalendar's icon font comes inline.
+    "font-src 'self' data:",
     `connect-src 'self'${provider}`,
     `frame-src 'self'${provider}`,
     "frame-ancestors 'none'",

@@ -48,7 +48,6 @@ const counts = (locator: Locator, count: number, timeoutMs = 10_000) =>
 describe('the web UI, signed in through OpenID Connect', () => {
   const gatewayEnv: Record<string, string> = {};
   let idp: IdentityProvider;
-  const suite = useApiSuite({ gatewayEnv });
   let browser: Browser;
   let admin: ApiClient;
   let environmentId: string;
@@ -69,6 +68,8 @@ describe('the web UI, signed in through OpenID Connect', () => {
     });
   });
 
+  const suite = useApiSuite({ gatewayEnv });
+
   beforeAll(async () => {
     await idp.configure(suite.api.baseUrl);
     browser = await launchChromium();
@@ -84,7 +85,7 @@ describe('the web UI, signed in through OpenID Connect', () => {
         timezone: 'Europe/Berlin',
       },
     });
-    expect(environment.status).toBe(201);
+    expect({ status: environment.status, body: environment.body }).toMatchObject({ status: 201, body: {} });
     environmentId = environment.body.id;
     const booking = await admin.post('/bookings', {
       headers: asAdmin,
@@ -111,6 +112,10 @@ describe('the web UI, signed in through OpenID Connect', () => {
     const context = await personBrowser(browser, width);
     contexts.push(context);
     const page = await context.newPage();
+    page.on('pageerror', (error) => process.stderr.write(`page error (${account.sub}): ${error.message}\n`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') process.stderr.write(`console (${account.sub}): ${message.text()}\n`);
+    });
     await page.goto(suite.api.baseUrl);
     await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
     await page.locator('input[name="login"]').fill(account.sub);

@@ -165,6 +165,17 @@ export function CalendarView() {
             headerToolbar={{ left: 'prev,next today', center: 'title', right: '' }}
             height="auto"
             events={events}
+            buttonHints={{ prev: 'Previous $0', next: 'Next $0', today: 'This $0' }}
+            // FullCalendar names a day cell by its number alone, though the cell also lists the
+            // entries (axe: label-content-name-mismatch); the cell needs no name of its own.
+            dayCellDidMount={(info) => info.el.removeAttribute('aria-labelledby')}
+            // Its chevrons are role="img" without a name; the buttons carry the hints above.
+            datesSet={() =>
+              document.querySelectorAll('.fc-icon').forEach((icon) => {
+                icon.removeAttribute('role');
+                icon.setAttribute('aria-hidden', 'true');
+              })
+            }
             eventDidMount={(info) => {
               const hover = info.event.extendedProps.hover as string;
               info.el.setAttribute('title', hover);

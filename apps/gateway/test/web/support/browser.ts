@@ -30,6 +30,7 @@ export async function personBrowser(browser: Browser, width = 1280): Promise<Bro
     timezoneId: 'UTC',
     locale: 'en-GB',
   });
+  context.setDefaultTimeout(15_000);
   await context.route('**/*', (route) => {
     const { hostname } = new URL(route.request().url());
     return hostname === '127.0.0.1' || hostname === 'localhost' ? route.continue() : route.abort();
