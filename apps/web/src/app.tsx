@@ -137,6 +137,7 @@ export function App() {
   );
 }
 
+/** The paths here are the gateway's PAGE_PATHS (apps/gateway/src/web/serve-web-app.ts): add a path to both. */
 function Route({ path, session }: { path: string; session: Session }) {
   const detail = /^\/refreshes\/([^/]+)$/.exec(path);
   if (detail)

@@ -2,19 +2,32 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { isOperationalPath } from '@envrefresh/observability';
 import { WebConfig } from './web.config';
 
-/** Paths the page never owns: an unknown one there is the API's 404 problem, not the app. */
-const NOT_THE_PAGE = /^\/api(\/|$)/;
+/**
+ * The page's own paths (apps/web/src/app.tsx routes them in the browser): a deep link or the
+ * sign-in callback opens the app. Only these: any other path keeps the API's answers (a 404
+ * problem, a 414 for an overlong segment), as a wildcard route would swallow them.
+ */
+export const PAGE_PATHS = [
+  '/',
+  '/inbox',
+  '/file',
+  '/mine',
+  '/bookings',
+  '/subscriptions',
+  '/admin',
+  '/refreshes/:id',
+  '/auth/callback',
+] as const;
 
 /** Vite names every asset after its content, so a file under assets/ never changes. */
 const IMMUTABLE_ASSETS = /^\/assets\//;
 
 /**
- * Serves the built single-page app at `/`: its files as they are, and index.html for any other
- * GET outside /api and the operational routes, so a deep link (`/refreshes/…`) or the sign-in
- * callback opens the app, which routes in the browser. A build without the app (dist/web
+ * Serves the built single-page app at `/`: its files as they are, and index.html at the page's
+ * own paths, so a deep link (`/refreshes/…`) or the sign-in callback opens the app, which routes
+ * in the browser. A build without the app (dist/web
  * missing) serves only the API, and says so.
  */
 export async function serveWebApp(app: NestFastifyApplication, web: WebConfig): Promise<void> {
@@ -42,10 +55,8 @@ export async function serveWebApp(app: NestFastifyApplication, web: WebConfig): 
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  for (const url of ['/', '/*']) {
-    fastify.get(url, (request, reply) => {
-      const pathname = request.url.split('?')[0];
-      if (NOT_THE_PAGE.test(pathname) || isOperationalPath(pathname)) return reply.callNotFound();
+  for (const url of PAGE_PATHS) {
+    fastify.get(url, (_request, reply) => {
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-cache')

@@ -34,7 +34,7 @@ describe('the development sign-in', () => {
   beforeAll(async () => {
     development = await startGateway(amqpUrl, namespace, { JWT_SECRET: '', NODE_ENV: 'development' });
     gateways.push(development);
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await Promise.all(gateways.map((gateway) => gateway.process.stop()));
@@ -70,7 +70,7 @@ describe('the development sign-in', () => {
     gateways.push(keyed);
     expect(await settingsOf(keyed)).toMatchObject({ developmentSignIn: false });
     expect((await signIn(keyed, { sub: 'x', roles: ['admin'], groups: [] })).status).toBe(404);
-  }, 30_000);
+  }, 60_000);
 
   it('is absent in production', async () => {
     const assertionKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' });
@@ -85,5 +85,5 @@ describe('the development sign-in', () => {
     expect(await problemOf(response)).toMatchObject({ status: 404 });
     // The page itself is still served, with its sign-in settings.
     expect((await fetch(`${production.baseUrl}/`)).status).toBe(200);
-  }, 30_000);
+  }, 60_000);
 });

@@ -139,7 +139,7 @@ describe('the web UI, signed in through OpenID Connect', () => {
     ).toBe(404);
   });
 
-  it('serves the app at / and at deep links, and keeps unknown API paths a problem', async () => {
+  it("serves the app at / and at its deep links, and keeps every other path the API's 404 problem", async () => {
     for (const path of ['/', '/refreshes/anything', '/auth/callback']) {
       const response = await fetch(`${suite.api.baseUrl}${path}`);
       expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({
@@ -149,9 +149,14 @@ describe('the web UI, signed in through OpenID Connect', () => {
       });
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     }
-    const unknown = await fetch(`${suite.api.baseUrl}/api/v1/no-such-thing`);
-    expect(unknown.status).toBe(404);
-    expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    for (const path of ['/api/v1/no-such-thing', '/no-such-page']) {
+      const unknown = await fetch(`${suite.api.baseUrl}${path}`);
+      expect({ path, status: unknown.status, type: unknown.headers.get('content-type') }).toEqual({
+        path,
+        status: 404,
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
+    }
   });
 
   it('lets a requester see the conflict before filing, take a free slot, and file once', async () => {
