@@ -2,6 +2,8 @@ import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { eventually } from '@envrefresh/testing';
 import { ApiClient } from '../api/support/api-client';
 import { useApiSuite } from '../api/support/api-suite';
+import { notificationsEnv } from '../notifications/support/notification-scene';
+import { WebhookReceiver } from '../notifications/support/webhook-receiver';
 import {
   ARTIFACTS,
   launchChromium,
@@ -68,10 +70,13 @@ describe('the web UI, signed in through OpenID Connect', () => {
     });
   });
 
-  const suite = useApiSuite({ gatewayEnv });
+  // The notifications service may post to the spec's own receiver on 127.0.0.1.
+  const suite = useApiSuite({ ...notificationsEnv(), gatewayEnv });
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
     await idp.configure(suite.api.baseUrl);
+    receiver = await WebhookReceiver.start();
     browser = await launchChromium();
     admin = suite.api;
     const asAdmin = { authorization: `Bearer ${idp.tokenFor(ADMIN)}` };
@@ -106,6 +111,7 @@ describe('the web UI, signed in through OpenID Connect', () => {
     await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
     await browser?.close();
     await idp?.close();
+    await receiver?.close();
   });
 
   async function signedIn(account: IdpAccount, width?: number): Promise<Page> {
@@ -174,8 +180,13 @@ describe('the web UI, signed in through OpenID Connect', () => {
     await visible(page.getByText('No conflicts: this window is free.'), 15_000);
     const start = await page.getByLabel('Start (your time)').inputValue();
     expect(Date.parse(`${start}:00Z`)).toBeGreaterThanOrEqual(at(23).getTime());
+    // The API's problem shows next to the field it names.
+    await page.getByRole('button', { name: 'File and submit for approval' }).click();
+    await visible(page.locator('.field.invalid', { has: page.getByLabel('Reason') }).locator('.field-error'));
+    expect(await page.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
+    await accessible(page, '03-file-refresh-field-problem');
     await page.getByLabel('Reason').fill('Masked production data for the payments regression cycle');
-    await accessible(page, '03-file-refresh-free-slot');
+    await accessible(page, '03-file-refresh-free-slot-ready');
     // A double click files one intent: the Idempotency-Key is the filing's, not the click's.
     await page.getByRole('button', { name: 'File and submit for approval' }).dblclick();
     await page.waitForURL(/\/refreshes\/[^/]+$/, { timeout: 15_000 });
@@ -240,12 +251,36 @@ describe('the web UI, signed in through OpenID Connect', () => {
     await accessible(page, '09-outsider-detail-hidden');
   });
 
+  it('lets a group member subscribe its group, send a test and read the delivery log', async () => {
+    const page = await signedIn(REQUESTER);
+    await page.getByRole('link', { name: 'Subscriptions', exact: true }).click();
+    await page.getByLabel('Target (URL, or e-mail address)').fill('not a url');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await visible(
+      page.locator('.field.invalid', { has: page.getByLabel('Target (URL, or e-mail address)') }),
+    );
+    await page.getByLabel('Target (URL, or e-mail address)').fill(receiver.url('qa-team'));
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await visible(page.getByText('Signing secret (shown once)'));
+    await page.getByRole('button', { name: 'Send a test' }).click();
+    await eventually(
+      () =>
+        expect(receiver.at('qa-team').map((request) => request.json?.type)).toContain('notification.test'),
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await containsText(page.locator('.test-delivery'), /Test delivery: (PENDING|SENT)/);
+    await page.getByRole('button', { name: 'Delivery log' }).click();
+    await visible(page.getByRole('heading', { name: 'Delivery log' }));
+    await accessible(page, '10-subscriptions');
+  });
+
   it('keeps every other view accessible: bookings, my requests, subscriptions, admin', async () => {
     const requester = await signedIn(REQUESTER);
     for (const [link, name] of [
       ['Bookings', '10-bookings'],
       ['My requests', '11-my-requests'],
-      ['Subscriptions', '12-subscriptions'],
     ] as const) {
       await requester.getByRole('link', { name: link, exact: true }).click();
       await visible(requester.locator('main h1'));

@@ -99,6 +99,9 @@ function SubscriptionRow({
 }) {
   const [problem, setProblem] = useState<Error | null>(null);
   const [note, setNote] = useState('');
+  // The test's own delivery, as the API answered it: the log lists deliveries of refreshes the
+  // viewer may see (admins: all), and a test belongs to no refresh.
+  const [test, setTest] = useState<DeliveryView | null>(null);
   const run = async (work: () => Promise<unknown>, done: string) => {
     setProblem(null);
     try {
@@ -125,7 +128,11 @@ function SubscriptionRow({
           type="button"
           className="secondary"
           onClick={() =>
-            void run(() => api.post(`/subscriptions/${subscription.id}/test`, { body: {} }), 'Test sent.')
+            void run(
+              async () =>
+                setTest(await api.post<DeliveryView>(`/subscriptions/${subscription.id}/test`, { body: {} })),
+              'Test sent.',
+            )
           }
         >
           Send a test
@@ -155,6 +162,12 @@ function SubscriptionRow({
         </button>
       </div>
       <span role="status">{note}</span>
+      {test && (
+        <p className="test-delivery">
+          Test delivery: <StatusBadge status={test.status} />
+          {test.lastError ? ` ${test.lastError}` : ''}
+        </p>
+      )}
     </li>
   );
 }
