@@ -9,7 +9,12 @@ const ROOT = path.resolve(__dirname, '..');
 // Mirrors tsconfig.build.json: a spec or a test/ file changing must not look like a stale build,
 // since building would not touch dist/ and the next run would rebuild again.
 const SOURCE_ROOTS = ['apps', 'libs', 'bench'];
-const BUILD_CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
+const BUILD_CONFIGS = [
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'apps/web/vite.config.mts',
+  'apps/web/index.html',
+];
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'test', '.git']);
 
 function run(command, args, root) {
@@ -55,7 +60,8 @@ function newestMtime(dir, include = () => true) {
   return newest;
 }
 
-const isBuiltSource = (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts');
+// The web app (apps/web/src) is TSX and CSS, built by Vite into dist/web.
+const isBuiltSource = (file) => /\.(ts|tsx|css)$/.test(file) && !file.endsWith('.spec.ts');
 
 /** Why dist/ needs building, or null when it is up to date. */
 function staleReason(root = ROOT) {

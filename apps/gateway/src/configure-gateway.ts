@@ -10,10 +10,12 @@ import { validationExceptionFactory } from './http/validation-errors';
 import { JsonObjectBodyPipe } from './http/validation/json-object-body.pipe';
 import { ReservedKeysPipe } from './http/validation/reserved-keys.pipe';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
+import { serveWebApp } from './web/serve-web-app';
 
 /**
  * The public surface: /api/v1, request limits (rate, in flight, body size), the input edges (JSON
- * in UTF-8 only, clean text, bounded depth), strict validation, OpenAPI at /api/docs and /api/docs-json.
+ * in UTF-8 only, clean text, bounded depth), strict validation, OpenAPI at /api/docs and /api/docs-json,
+ * and the web app at `/`.
  */
 export async function configureGateway(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
   await applyRequestLimits(app, config);
@@ -36,4 +38,5 @@ export async function configureGateway(app: NestFastifyApplication, config: Gate
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });
+  await serveWebApp(app, config.web);
 }

@@ -25,6 +25,8 @@ import { SchedulesController } from './schedules/schedules.controller';
 import { ServiceClients } from './services/service-clients';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { WindowsController } from './windows/windows.controller';
+import { DevSignInController, offersDevSignIn } from './web/dev-sign-in.controller';
+import { WebSettingsController } from './web/web-settings.controller';
 
 @Module({})
 export class GatewayAppModule {
@@ -53,6 +55,9 @@ export class GatewayAppModule {
         CalendarController,
         MeCalendarFeedsController,
         CalendarFeedController,
+        WebSettingsController,
+        // Absent, not refused, in production and wherever a real key is configured.
+        ...(offersDevSignIn(config) ? [DevSignInController] : []),
       ],
       providers: [
         { provide: ServiceClients, useValue: clients },

@@ -6,6 +6,7 @@ import {
   readJwtConfig,
   readUserProofSigningConfig,
 } from '@envrefresh/auth';
+import { WebConfig, readWebConfig } from './web/web.config';
 
 export interface GatewayConfig extends ServiceConfig {
   jwt: JwtConfig;
@@ -25,6 +26,8 @@ export interface GatewayConfig extends ServiceConfig {
   requestTimeoutMs: number;
   /** The base of every link the suite hands out (SPEC "REST API"), without a trailing slash. */
   publicUrl: string;
+  /** The single-page app: where its build is and how it signs in (docs/web-ui.md). */
+  web: WebConfig;
 }
 
 export function readGatewayConfig(env: EnvReader): GatewayConfig {
@@ -44,6 +47,7 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
         example: 'https://envrefresh.example.com',
       })
       .replace(/\/+$/, ''),
+    web: readWebConfig(env, service.production),
   };
 }
 
