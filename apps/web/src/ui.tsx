@@ -1,5 +1,6 @@
 import { ReactNode, useId } from 'react';
 import { ApiProblem } from './api';
+import type { EnvironmentView } from './contracts';
 
 /** Times in the viewer's zone; the environment's own zone on hover (and for screen readers, in the title). */
 export function Time({ at, zone }: { at: string; zone?: string }) {
@@ -136,4 +137,68 @@ export function Link({ to, children, className }: { to: string; children: ReactN
 export function navigate(to: string): void {
   window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/** The `<option>`s of an environment picker, with an optional first "any" choice. */
+export function EnvironmentOptions({
+  environments,
+  anyLabel,
+}: {
+  environments: readonly EnvironmentView[];
+  anyLabel?: string;
+}) {
+  return (
+    <>
+      {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+      {environments.map((environment) => (
+        <option key={environment.id} value={environment.id}>
+          {environment.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A start and an end in the viewer's zone, side by side, each with the API's problem under it. */
+export function WindowFields({
+  labels,
+  start,
+  end,
+  onStart,
+  onEnd,
+  errors,
+  startHint,
+}: {
+  labels: { start: string; end: string };
+  start: string;
+  end: string;
+  onStart: (value: string) => void;
+  onEnd: (value: string) => void;
+  errors: { start?: string; end?: string };
+  startHint?: string;
+}) {
+  return (
+    <div className="row">
+      <Field label={labels.start} error={errors.start} hint={startHint}>
+        {(props) => (
+          <input
+            {...props}
+            type="datetime-local"
+            value={start}
+            onChange={(event) => onStart(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={labels.end} error={errors.end}>
+        {(props) => (
+          <input
+            {...props}
+            type="datetime-local"
+            value={end}
+            onChange={(event) => onEnd(event.target.value)}
+          />
+        )}
+      </Field>
+    </div>
+  );
 }

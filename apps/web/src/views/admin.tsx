@@ -2,7 +2,16 @@ import { FormEvent, useState } from 'react';
 import { api, newIdempotencyKey, useResource } from '../api';
 import { ENVIRONMENT_TIERS, WINDOW_KINDS } from '../contracts';
 import type { Page, WindowView } from '../contracts';
-import { Field, ProblemNote, Window, fieldError, fromLocalInput, toLocalInput } from '../ui';
+import {
+  EnvironmentOptions,
+  Field,
+  ProblemNote,
+  Window,
+  WindowFields,
+  fieldError,
+  fromLocalInput,
+  toLocalInput,
+} from '../ui';
 import { itemsOf, useEnvironments } from './shared';
 
 /** Admins: environments, and blackout and maintenance windows. */
@@ -168,37 +177,18 @@ function Windows() {
               value={environmentId}
               onChange={(event) => setEnvironmentId(event.target.value)}
             >
-              <option value="">Everything</option>
-              {environments.list.map((environment) => (
-                <option key={environment.id} value={environment.id}>
-                  {environment.name}
-                </option>
-              ))}
+              <EnvironmentOptions environments={environments.list} anyLabel="Everything" />
             </select>
           )}
         </Field>
-        <div className="row">
-          <Field label="Start (your time)" error={fieldError(problem, 'start')}>
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={start}
-                onChange={(event) => setStart(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="End (your time)" error={fieldError(problem, 'end')}>
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={end}
-                onChange={(event) => setEnd(event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
+        <WindowFields
+          labels={{ start: 'Start (your time)', end: 'End (your time)' }}
+          start={start}
+          end={end}
+          onStart={setStart}
+          onEnd={setEnd}
+          errors={{ start: fieldError(problem, 'start'), end: fieldError(problem, 'end') }}
+        />
         <button type="submit">Add window</button>
       </form>
     </section>

@@ -4,12 +4,14 @@ import { BOOKING_PRIORITIES } from '../contracts';
 import type { BookingView, IntentView, Page } from '../contracts';
 import { Session, hasRole } from '../session';
 import {
+  EnvironmentOptions,
   Field,
   Link,
   Loading,
   ProblemNote,
   StatusBadge,
   Window,
+  WindowFields,
   fieldError,
   fromLocalInput,
   toLocalInput,
@@ -101,36 +103,18 @@ export function BookingsView({ session }: { session: Session }) {
                 value={environmentId}
                 onChange={(event) => setEnvironmentId(event.target.value)}
               >
-                {environments.list.map((environment) => (
-                  <option key={environment.id} value={environment.id}>
-                    {environment.name}
-                  </option>
-                ))}
+                <EnvironmentOptions environments={environments.list} />
               </select>
             )}
           </Field>
-          <div className="row">
-            <Field label="From (your time)" error={fieldError(problem, 'start')}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="datetime-local"
-                  value={start}
-                  onChange={(event) => setStart(event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Until (your time)" error={fieldError(problem, 'end')}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="datetime-local"
-                  value={end}
-                  onChange={(event) => setEnd(event.target.value)}
-                />
-              )}
-            </Field>
-          </div>
+          <WindowFields
+            labels={{ start: 'From (your time)', end: 'Until (your time)' }}
+            start={start}
+            end={end}
+            onStart={setStart}
+            onEnd={setEnd}
+            errors={{ start: fieldError(problem, 'start'), end: fieldError(problem, 'end') }}
+          />
           <Field label="Group" error={fieldError(problem, 'group')}>
             {(props) => (
               <select {...props} value={group} onChange={(event) => setGroup(event.target.value)}>

@@ -6,7 +6,7 @@ import type { EventInput, EventSourceFuncArg } from '@fullcalendar/core';
 import { api, useResource } from '../api';
 import { ENVIRONMENT_TIERS } from '../contracts';
 import type { CalendarEntryView, CreatedCalendarFeedView, EnvironmentView } from '../contracts';
-import { Field, ProblemNote, Time, navigate } from '../ui';
+import { EnvironmentOptions, Field, ProblemNote, Time, navigate } from '../ui';
 import { useEnvironments } from './shared';
 
 type Mode = 'month' | 'week' | 'timeline';
@@ -128,12 +128,7 @@ export function CalendarView() {
               value={filters.environmentId}
               onChange={(event) => setFilter('environmentId', event.target.value)}
             >
-              <option value="">All environments</option>
-              {environments.list.map((environment) => (
-                <option key={environment.id} value={environment.id}>
-                  {environment.name}
-                </option>
-              ))}
+              <EnvironmentOptions environments={environments.list} anyLabel="All environments" />
             </select>
           )}
         </Field>

@@ -7,6 +7,7 @@ import {
   ProblemNote,
   SeverityBadge,
   Window,
+  WindowFields,
   fieldError,
   fromLocalInput,
   navigate,
@@ -165,32 +166,15 @@ export function FileRefreshView() {
             </select>
           )}
         </Field>
-        <div className="row">
-          <Field
-            label="Start (your time)"
-            error={fieldError(problem, 'plannedStart')}
-            hint={zone ? `Environment zone: ${zone}` : undefined}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={start}
-                onChange={(event) => setStart(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="End (your time)" error={fieldError(problem, 'plannedEnd')}>
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={end}
-                onChange={(event) => setEnd(event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
+        <WindowFields
+          labels={{ start: 'Start (your time)', end: 'End (your time)' }}
+          start={start}
+          end={end}
+          onStart={setStart}
+          onEnd={setEnd}
+          errors={{ start: fieldError(problem, 'plannedStart'), end: fieldError(problem, 'plannedEnd') }}
+          startHint={zone ? `Environment zone: ${zone}` : undefined}
+        />
         <section className="card" aria-labelledby="check-title" aria-live="polite">
           <h2 id="check-title">What this window meets</h2>
           {checkProblem && <ProblemNote problem={checkProblem} fields={[]} />}
