@@ -173,4 +173,56 @@ describe('a leased worker’s slots', () => {
     );
     expect(runs).toEqual([{ job_id: 401, worker: 'a' }]);
   }, 30_000);
+  it('cuts a recording stuck behind a lock before its lease runs out, keeps the row and records it once the lock is free', async () => {
+    const LEASE_MS = 3_000;
+    const LOCK_HELD_MS = 6_000;
+    await bed.addJobs(1, undefined, 501);
+    await bed.dataSource.query(`CREATE TABLE ${SCHEMA}.gate (id int PRIMARY KEY)`);
+    await bed.dataSource.query(`INSERT INTO ${SCHEMA}.gate VALUES (1)`);
+    const ran = (worker: string) => async (row: { id: number }) => {
+      await bed.dataSource.query(`INSERT INTO ${SCHEMA}.runs (job_id, worker) VALUES ($1, $2)`, [
+        row.id,
+        worker,
+      ]);
+      return `ran ${row.id} on ${worker}`;
+    };
+    // Another transaction holds a lock the settle needs (a destination's head, in notifications)
+    // for twice the lease; the pool's lock_timeout (10 s) would let the settle wait all along.
+    const blocker = bed.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`SELECT 1 FROM ${SCHEMA}.gate WHERE id = 1 FOR UPDATE`);
+    const job = leasedJob(ran('a'), LEASE_MS);
+    const settle = job.settle.bind(job);
+    const attempts: number[] = [];
+    job.settle = async (manager, settled) => {
+      const started = Date.now();
+      try {
+        await manager.query(`SELECT 1 FROM ${SCHEMA}.gate WHERE id = 1 FOR UPDATE`);
+        await settle(manager, settled);
+      } finally {
+        attempts.push(Date.now() - started);
+      }
+    };
+    const first = bed.worker(job, { name: 'bounded-a', batchSize: 1 }, await bed.openDataSource());
+    const other = bed.worker(
+      leasedJob(ran('b'), LEASE_MS),
+      { name: 'bounded-b', batchSize: 1 },
+      await bed.openDataSource(),
+    );
+    first.start();
+    other.start();
+    await new Promise((resolve) => setTimeout(resolve, LOCK_HELD_MS));
+    await blocker.commitTransaction();
+    await blocker.release();
+    await eventually(async () => expect(await fired(501, 501)).toBe(1), { timeoutMs: 15_000 });
+    await Promise.all([first.stop(), other.stop()]);
+    const runs: { worker: string }[] = await bed.dataSource.query(
+      `SELECT worker FROM ${SCHEMA}.runs WHERE job_id = 501`,
+    );
+    expect(runs).toEqual([{ worker: 'a' }]);
+    // Every attempt ended, recorded or cut, while the lease it held still ran.
+    expect(attempts.length).toBeGreaterThan(1);
+    expect(Math.max(...attempts)).toBeLessThan(LEASE_MS);
+  }, 40_000);
 });

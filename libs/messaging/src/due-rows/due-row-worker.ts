@@ -43,6 +43,17 @@ const RECORD_RETRY_MARGIN_MS = 2_000;
 const RECORD_RETRY_MAX_PAUSE_MS = 2_000;
 
 /**
+ * A recording's statements (check the leases, settle, release) must end, done or cut, while its
+ * rows' leases still run: a recording cut after its leases ran out frees rows whose calls were
+ * made, and another replica makes them again. `lock_timeout` alone does not bound it, since a
+ * settle may wait for several locks (fault run 2 of 2026-12-02: a settle waited 32 s for
+ * delivery heads, one destination after another, behind a 25 s lease, and four webhooks went out
+ * twice). So each statement gets `statement_timeout` of its share of the lease left, less the margin.
+ */
+const RECORDING_STATEMENTS = 3;
+const RECORD_MIN_STATEMENT_MS = 100;
+
+/**
  * While an outcome waits to be recorded (behind a slow settle, a full pool), its lease is renewed,
  * so another worker never claims a row whose call was already made: the fault harness saw
  * webhooks sent twice when settles took longer than the lease. Renewed at a third of the lease,
@@ -312,6 +323,9 @@ export class DueRowWorker<TRow, TResult = unknown> {
     let held: Set<unknown>;
     try {
       held = await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [
+          String(recordingStatementBudgetMs(batch)),
+        ]);
         const stillOurs = await leasing.held(
           manager,
           this.owner,
@@ -436,4 +450,13 @@ export class DueRowWorker<TRow, TResult = unknown> {
       this.wake = undefined;
     });
   }
+}
+
+/** Each statement's share of the soonest lease left in a recording, less the retry margin. */
+function recordingStatementBudgetMs(batch: { leasedUntil: number }[]): number {
+  const soonest = Math.min(...batch.map((finished) => finished.leasedUntil));
+  return Math.max(
+    RECORD_MIN_STATEMENT_MS,
+    Math.floor((soonest - Date.now() - RECORD_RETRY_MARGIN_MS) / RECORDING_STATEMENTS),
+  );
 }
