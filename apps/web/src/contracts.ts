@@ -29,7 +29,11 @@ export type {
 export type { NotificationChannel } from '../../../libs/contracts/src/events/catalog/notification.events';
 export { grantsAny, ROLES } from '../../../libs/kernel/src/roles';
 export type { Role } from '../../../libs/kernel/src/roles';
-export { mayDecideOnIntent } from '../../../libs/kernel/src/intent-access';
+export { abilitiesOf } from '../../../libs/kernel/src/acting-user';
+export type { ActingUser } from '../../../libs/kernel/src/acting-user';
+export { refusalOf } from '../../../libs/kernel/src/intent-action-policy';
+export { ACTION_KINDS, allowedActions } from '../../../libs/contracts/src/model/intent-lifecycle';
+export type { GuardedAction } from '../../../libs/contracts/src/model/intent-lifecycle';
 
 /** The channels a subscription may use (NOTIFICATION_CHANNELS; its module also holds event code). */
 export const CHANNELS = [

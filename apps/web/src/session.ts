@@ -1,7 +1,7 @@
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { ApiProblem } from './api';
-import { Role, grantsAny, mayDecideOnIntent } from './contracts';
-import type { EnvironmentView, IntentView } from './contracts';
+import { ACTION_KINDS, Role, abilitiesOf, allowedActions, grantsAny, refusalOf } from './contracts';
+import type { ActingUser, EnvironmentView, GuardedAction, IntentView } from './contracts';
 
 /** What `GET /api/v1/web/settings` answers (apps/gateway/src/web/web-settings.controller.ts). */
 export interface WebSettings {
@@ -141,7 +141,24 @@ export function hasRole(viewer: Viewer, role: Role): boolean {
   return grantsAny(viewer.roles, [role]);
 }
 
-const isAdmin = (viewer: Viewer) => hasRole(viewer, 'admin');
+/** The viewer as the intents service judges a caller (libs/kernel `abilitiesOf`). */
+function actingUserOf(viewer: Viewer): ActingUser {
+  return { sub: viewer.sub, groups: viewer.groups, ...abilitiesOf(viewer.roles) };
+}
+
+function mayTake(
+  viewer: Viewer,
+  action: GuardedAction,
+  intent: IntentView,
+  environment: EnvironmentView | undefined,
+): boolean {
+  return (
+    refusalOf(actingUserOf(viewer), ACTION_KINDS[action], {
+      requestedBySub: intent.requestedBy.sub,
+      environmentOwnerGroup: environment?.ownerGroup ?? null,
+    }) === null
+  );
+}
 
 /** May this viewer decide (approve, reject, acknowledge, override) on this intent? Owner group or admin, never their own. */
 export function mayDecide(
@@ -149,50 +166,18 @@ export function mayDecide(
   intent: IntentView,
   environment: EnvironmentView | undefined,
 ): boolean {
-  if (!hasRole(viewer, 'approver')) return false;
-  if (intent.requestedBy.sub === viewer.sub) return false;
-  return mayDecideOnIntent(
-    { sub: viewer.sub, groups: viewer.groups, isAdmin: isAdmin(viewer) },
-    {
-      requestedBySub: intent.requestedBy.sub,
-      notificationGroups: intent.notificationGroups,
-      environmentOwnerGroup: environment?.ownerGroup ?? null,
-    },
-  );
+  return mayTake(viewer, 'approve', intent, environment);
 }
 
-/** Actions the state machine allows in each status (apps/intents' TRANSITIONS, API actions only). */
-const ACTIONS_BY_STATUS: Record<string, string[]> = {
-  DRAFT: ['submit', 'cancel'],
-  REQUESTED: ['approve', 'reject', 'cancel'],
-  APPROVED: ['cancel'],
-  SCHEDULED: ['start', 'cancel'],
-  IN_PROGRESS: ['complete', 'fail', 'rollback'],
-  FAILED: ['rollback'],
-};
-
 /**
- * What this viewer may do to this intent now: the status's actions, narrowed by who the viewer
- * is. The API checks again; this only keeps the page from offering what it would refuse.
+ * What this viewer may do to this intent now: the state machine's actions for its status, those
+ * the intents service's rule (`refusalOf`) would let this viewer take. The API checks again; this
+ * only keeps the page from offering what it would refuse.
  */
 export function actionsFor(
   viewer: Viewer,
   intent: IntentView,
   environment: EnvironmentView | undefined,
 ): string[] {
-  const own = intent.requestedBy.sub === viewer.sub;
-  const owner =
-    isAdmin(viewer) || (environment !== undefined && viewer.groups.includes(environment.ownerGroup));
-  return (ACTIONS_BY_STATUS[intent.status] ?? []).filter((action) => {
-    switch (action) {
-      case 'submit':
-      case 'cancel':
-        return (own && hasRole(viewer, 'requester')) || isAdmin(viewer);
-      case 'approve':
-      case 'reject':
-        return mayDecide(viewer, intent, environment);
-      default:
-        return owner && hasRole(viewer, 'operator');
-    }
-  });
+  return allowedActions(intent.status).filter((action) => mayTake(viewer, action, intent, environment));
 }

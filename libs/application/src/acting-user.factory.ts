@@ -1,20 +1,16 @@
-import { ProvenUser, grantsAny } from '@envrefresh/auth';
-import { ActingUser } from '@envrefresh/kernel';
+import { ProvenUser } from '@envrefresh/auth';
+import { ActingUser, abilitiesOf } from '@envrefresh/kernel';
 
 /**
  * The user an assertion proved (ADR 0017) as the domain reads it: what the roles allow worked out
  * once, on the role ladder.
  */
 export function actingUserOf(user: ProvenUser): ActingUser {
-  const roles = user.roles;
   return {
     sub: user.sub,
     ...(user.name === undefined ? {} : { name: user.name }),
     ...(user.email === undefined ? {} : { email: user.email }),
     groups: [...new Set(user.groups)],
-    isAdmin: roles.includes('admin'),
-    mayRequest: grantsAny(roles, ['requester']),
-    mayApprove: grantsAny(roles, ['approver']),
-    mayOperate: grantsAny(roles, ['operator']),
+    ...abilitiesOf(user.roles),
   };
 }

@@ -8,6 +8,7 @@ export * from './model/conflict-view';
 export * from './model/conflict-check';
 export * from './model/environment-view';
 export * from './model/intent-view';
+export * from './model/intent-lifecycle';
 export * from './model/schedule-view';
 export * from './model/window-timing';
 export * from './model/window-view';

@@ -1,3 +1,5 @@
+import { grantsAny } from './roles';
+
 /** A person (or service account) recorded on a resource. */
 export interface ActorRef {
   sub: string;
@@ -5,10 +7,7 @@ export interface ActorRef {
   email?: string;
 }
 
-/**
- * The caller, with what their roles let them do already worked out (the role hierarchy lives in
- * the application layer, beside the JWT claims it reads).
- */
+/** The caller, with what their roles let them do already worked out (`abilitiesOf`). */
 export interface ActingUser extends ActorRef {
   groups: string[];
   isAdmin: boolean;
@@ -18,6 +17,18 @@ export interface ActingUser extends ActorRef {
   mayApprove: boolean;
   /** operator or admin: start, complete, fail, roll back. */
   mayOperate: boolean;
+}
+
+/** What a set of roles lets its holder do, worked out once on the role ladder (roles.ts). */
+export function abilitiesOf(
+  roles: readonly string[],
+): Pick<ActingUser, 'isAdmin' | 'mayRequest' | 'mayApprove' | 'mayOperate'> {
+  return {
+    isAdmin: roles.includes('admin'),
+    mayRequest: grantsAny(roles, ['requester']),
+    mayApprove: grantsAny(roles, ['approver']),
+    mayOperate: grantsAny(roles, ['operator']),
+  };
 }
 
 /** The actor of what the service does by itself (auto-approval, scheduling). */

@@ -6,6 +6,7 @@ export * from './domain-error';
 export * from './input-rules';
 export * from './instant';
 export * from './intent-access';
+export * from './intent-action-policy';
 export * from './iso-duration';
 export * from './sha256';
 export * from './time-zone';

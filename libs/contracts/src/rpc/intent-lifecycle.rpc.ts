@@ -1,20 +1,9 @@
 import { HistoryEntryView, HistoryVerification } from '../model/history-entry';
+import { IntentAction } from '../model/intent-lifecycle';
 import { IntentStatus, IntentView } from '../model/intent-view';
 import { Page, PageQuery } from './page';
 import { defineRpc } from './rpc-contract';
 import { RpcRequest } from './rpc-request';
-
-export const INTENT_ACTIONS = [
-  'submit',
-  'approve',
-  'reject',
-  'start',
-  'complete',
-  'fail',
-  'rollback',
-  'cancel',
-] as const;
-export type IntentAction = (typeof INTENT_ACTIONS)[number];
 
 export interface IntentRef {
   intentId: string;

@@ -1,15 +1,11 @@
-import { ActingUser, ActorRef, mayDecideOnIntent } from '@envrefresh/kernel';
+import { ACTION_KINDS, GuardedAction } from '@envrefresh/contracts';
+import { ActingUser, ActorRef, DomainError, refusalOf } from '@envrefresh/kernel';
 import { notInOwnerGroup, notRequester, roleRequired, selfApproval } from './intent.errors';
-import { LifecycleAction } from './intent-state-machine';
-
-export type GuardedAction = Exclude<LifecycleAction, 'auto-approve' | 'schedule'> | 'amend' | 'create';
 
 /**
- * Who may do what to an intent, beyond the gateway's role check: requesters act on their own
- * intents only; approvers never on their own (separation of duties, admins included); approvers
- * and operators only on intents of environments their group owns (or as admin). The caller can
- * already see the intent (else it is a 404); seeing it through a notification group is not enough
- * to decide, so that is a 403 naming the owner group.
+ * Throws the reason the user may not take this action on an intent (libs/kernel `refusalOf`, the
+ * rule the web page reads too). The caller can already see the intent (else it is a 404); seeing
+ * it through a notification group is not enough to decide, so that is a 403 naming the owner group.
  */
 export function assertMayPerform(
   user: ActingUser,
@@ -17,38 +13,26 @@ export function assertMayPerform(
   requestedBy: ActorRef,
   environmentOwnerGroup: string | null = null,
 ): void {
-  const assertOwnerGroup = () => {
-    if (
-      !mayDecideOnIntent(user, {
-        requestedBySub: requestedBy.sub,
-        notificationGroups: [],
-        environmentOwnerGroup,
-      })
-    )
-      throw notInOwnerGroup(action, environmentOwnerGroup);
-  };
-  switch (action) {
-    case 'create':
-      if (!user.mayRequest) throw roleRequired(action, 'requester');
-      return;
-    case 'submit':
-    case 'cancel':
-    case 'amend':
-      if (user.isAdmin) return;
-      if (!user.mayRequest || user.sub !== requestedBy.sub) throw notRequester(action);
-      return;
-    case 'approve':
-    case 'reject':
-      if (!user.mayApprove) throw roleRequired(action, 'approver');
-      if (user.sub === requestedBy.sub) throw selfApproval(action);
-      assertOwnerGroup();
-      return;
-    case 'start':
-    case 'complete':
-    case 'fail':
-    case 'rollback':
-      if (!user.mayOperate) throw roleRequired(action, 'operator');
-      assertOwnerGroup();
-      return;
+  const refusal = refusalOf(user, ACTION_KINDS[action], {
+    requestedBySub: requestedBy.sub,
+    environmentOwnerGroup,
+  });
+  if (refusal !== null) throw errorOf(refusal, action, environmentOwnerGroup);
+}
+
+function errorOf(
+  refusal: NonNullable<ReturnType<typeof refusalOf>>,
+  action: GuardedAction,
+  environmentOwnerGroup: string | null,
+): DomainError {
+  switch (refusal.reason) {
+    case 'role-required':
+      return roleRequired(action, refusal.role);
+    case 'not-requester':
+      return notRequester(action);
+    case 'self-approval':
+      return selfApproval(action);
+    case 'not-in-owner-group':
+      return notInOwnerGroup(action, environmentOwnerGroup);
   }
 }

@@ -1,6 +1,5 @@
-import { IntentStatus } from '@envrefresh/contracts';
+import { IntentStatus, allowedActions } from '@envrefresh/contracts';
 import { DomainError, ValidationError } from '@envrefresh/kernel';
-import { allowedActions } from './intent-state-machine';
 
 export function intentNotFound(id: unknown): DomainError {
   return new DomainError('not-found', 'INTENT.NOT_FOUND', `No refresh intent ${String(id)} that you may see`);

@@ -1,6 +1,11 @@
-import { INTENT_ACTIONS, INTENT_STATUSES, IntentAction } from '@envrefresh/contracts';
+import {
+  INTENT_ACTIONS,
+  INTENT_STATUSES,
+  IntentAction,
+  allowedActions,
+  nextStatus,
+} from '@envrefresh/contracts';
 import { DomainError, ValidationError } from '@envrefresh/kernel';
-import { allowedActions, nextStatus } from './intent-state-machine';
 import { RefreshIntent } from './refresh-intent';
 import { NOW, OWNER_GROUP, filing, people, storedIntent } from './refresh-intent.fixture';
 

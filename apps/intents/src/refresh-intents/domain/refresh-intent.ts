@@ -1,4 +1,12 @@
-import { INTENT_ACTIONS, IntentAction, IntentStatus, RefreshType } from '@envrefresh/contracts';
+import {
+  INTENT_ACTIONS,
+  IntentAction,
+  IntentStatus,
+  RefreshType,
+  AMENDABLE_STATUSES,
+  LifecycleAction,
+  nextStatus,
+} from '@envrefresh/contracts';
 import {
   ActingUser,
   ActorRef,
@@ -19,7 +27,6 @@ import {
 } from './intent.errors';
 import { Filing, IntentSource, checkWindow, readGroups, readReason } from './intent-input.validation';
 import { assertMayPerform } from './intent-policy';
-import { AMENDABLE_STATUSES, LifecycleAction, nextStatus } from './intent-state-machine';
 
 export interface IntentState {
   id: string;
