@@ -19,8 +19,18 @@ export interface NotificationsConfig extends ServiceRuntimeConfig {
   channels: ChannelsConfig;
 }
 
+/**
+ * One event per consumer transaction. A fan-out is one INSERT whose trigger locks the
+ * destinations' heads in sorted order (migration 1765000000400), and so is a settle: with one such
+ * statement per transaction no two transactions can lock heads in opposite orders. Twenty events
+ * to a transaction locked them event by event, so batches running side by side deadlocked and
+ * queued for seconds behind each other when scheduling fired a backlog (fault runs of
+ * 2026-12-02: a dozen deadlocks a run, lock waits cut at 10 s, a GET /deliveries timed out).
+ */
+const CONSUMER_DEFAULTS = { batchSize: 1 };
+
 export function readNotificationsConfig(env: EnvReader): NotificationsConfig {
-  const runtime = readServiceRuntimeConfig('notifications', env);
+  const runtime = readServiceRuntimeConfig('notifications', env, CONSUMER_DEFAULTS);
   const channels = readChannelsConfig(env);
   let retrySchedule = parseRetrySchedule(DEFAULT_DELIVERY_RETRY_SCHEDULE);
   try {
