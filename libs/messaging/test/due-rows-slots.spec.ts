@@ -211,6 +211,10 @@ describe('a leased worker’s slots', () => {
       await bed.openDataSource(),
     );
     first.start();
+    await eventually(async () =>
+      expect(await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.runs WHERE job_id = 501`)).toBe(1),
+    );
+    // Another replica polls all along, as it would in production.
     other.start();
     await new Promise((resolve) => setTimeout(resolve, LOCK_HELD_MS));
     await blocker.commitTransaction();
