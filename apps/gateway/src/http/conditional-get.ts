@@ -10,6 +10,13 @@ import { getOrCreateCounter } from '@envrefresh/observability';
  */
 export const CONDITIONAL_GET = 'conditionalGet';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `@Endpoint({ conditional: true })`: answer ETag and 304 (CONDITIONAL_GET). */
+    conditionalGet?: boolean;
+  }
+}
+
 /**
  * Browsers keep the answer but ask again each time (no-cache means "revalidate", not "do not
  * store"); `private` and `Vary: Authorization` keep a shared cache from handing one user's
@@ -89,9 +96,8 @@ export function applyConditionalGets(app: NestFastifyApplication): void {
 }
 
 const answerConditionally: onSendHookHandler = (request, reply, payload, done) => {
-  const config = request.routeOptions.config as Record<string, unknown> | undefined;
   if (
-    config?.[CONDITIONAL_GET] !== true ||
+    request.routeOptions.config?.[CONDITIONAL_GET] !== true ||
     (request.method !== 'GET' && request.method !== 'HEAD') ||
     reply.statusCode !== 200 ||
     (typeof payload !== 'string' && !Buffer.isBuffer(payload))
