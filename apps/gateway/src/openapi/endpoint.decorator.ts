@@ -92,7 +92,8 @@ export function Endpoint(options: EndpointOptions) {
           }),
           ApiResponse({
             status: 304,
-            description: 'Not modified: the answer is still the one the `ETag` in If-None-Match names; no body',
+            description:
+              'Not modified: the answer is still the one the `ETag` in If-None-Match names; no body',
             headers: CONDITIONAL_HEADERS,
           }),
         ]

@@ -36,7 +36,10 @@ describe('conditional GETs: ETag and 304 on the reads pages poll', () => {
   const get = (path: string, options: RequestOptions & { ifNoneMatch?: string } = {}) =>
     suite.api.get(path, {
       ...options,
-      headers: { ...(options.headers ?? {}), ...(options.ifNoneMatch ? { 'if-none-match': options.ifNoneMatch } : {}) },
+      headers: {
+        ...(options.headers ?? {}),
+        ...(options.ifNoneMatch ? { 'if-none-match': options.ifNoneMatch } : {}),
+      },
     });
 
   /** A 200 with a strong ETag, revalidation headers and a body; then 304 with no body for that ETag. */
@@ -107,7 +110,16 @@ describe('conditional GETs: ETag and 304 on the reads pages poll', () => {
     const document = await fetch(`${suite.api.baseUrl}/api/docs-json`).then(
       (response) =>
         response.json() as Promise<{
-          paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+          paths: Record<
+            string,
+            Record<
+              string,
+              {
+                parameters?: { name: string; in: string }[];
+                responses: Record<string, { headers?: Record<string, unknown> }>;
+              }
+            >
+          >;
         }>,
     );
     for (const [name] of routes()) {
@@ -121,7 +133,9 @@ describe('conditional GETs: ETag and 304 on the reads pages poll', () => {
       expect({ route, has304: '304' in operation.responses }).toEqual({ route, has304: true });
       expect({
         route,
-        header: operation.parameters?.some((parameter) => parameter.in === 'header' && parameter.name === 'If-None-Match'),
+        header: operation.parameters?.some(
+          (parameter) => parameter.in === 'header' && parameter.name === 'If-None-Match',
+        ),
       }).toEqual({ route, header: true });
     }
   });
@@ -134,7 +148,10 @@ describe('conditional GETs: ETag and 304 on the reads pages poll', () => {
     const approved = await lifecycle.advance(requested, 'approve', { as: approver });
 
     // Read your writes: the first read after the 2xx already sees the change, whatever tag it sends.
-    const after = await get(`/intents/${requested.id}`, { as: requester, ifNoneMatch: before.headers.get('etag')! });
+    const after = await get(`/intents/${requested.id}`, {
+      as: requester,
+      ifNoneMatch: before.headers.get('etag')!,
+    });
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ id: requested.id });
     expect((after.body as IntentView).version).toBeGreaterThanOrEqual(approved.version);
@@ -154,7 +171,9 @@ describe('conditional GETs: ETag and 304 on the reads pages poll', () => {
     const mine = await expectRevalidates('/intents', { as: requester });
     const theirs = await get('/intents', { as: outsider });
     expect(theirs.status).toBe(200);
-    expect((theirs.body as { items: IntentView[] }).items.map((intent) => intent.id)).not.toContain(scheduled.id);
+    expect((theirs.body as { items: IntentView[] }).items.map((intent) => intent.id)).not.toContain(
+      scheduled.id,
+    );
     expect(theirs.headers.get('etag')).not.toBe(mine.headers.get('etag'));
     const refused = await get('/intents', { as: outsider, ifNoneMatch: mine.headers.get('etag')! });
     expect(refused.status).toBe(200);
@@ -191,7 +210,11 @@ describe('conditional GETs: ETag and 304 on the reads pages poll', () => {
     });
     expect(created.status).toBe(400);
     expect(created.headers.get('etag')).toBeNull();
-    const badQuery = await get('/calendar', { as: requester, query: { from: 'yesterday' }, ifNoneMatch: '*' });
+    const badQuery = await get('/calendar', {
+      as: requester,
+      query: { from: 'yesterday' },
+      ifNoneMatch: '*',
+    });
     expect(badQuery.status).toBe(400);
     expect(badQuery.headers.get('etag')).toBeNull();
   });
