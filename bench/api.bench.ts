@@ -7,6 +7,7 @@ import {
   readIntentRequests,
 } from './api/api-fixtures';
 import { API_BENCH_USAGE, ApiBenchOptions, readApiBenchOptions } from './api/api-options';
+import { measureFreezeLoad } from './api/freeze-phase';
 import { ApiBenchResult, renderApiJsonLine, renderApiTable } from './api/api-report';
 import { measureLoad } from './api/load/measure-load';
 import { measurePacedLoad } from './api/load/measure-paced-load';
@@ -132,6 +133,17 @@ async function main(): Promise<void> {
       phases,
       cpuOf(suite.apps),
     );
+    progress(`GET /api/v1/freeze?environmentId=…, ${options.connections} connections`);
+    const freezeLoad = await measureFreezeLoad(
+      {
+        gatewayUrl: suite.gatewayUrl,
+        connections: options.connections,
+        environmentId: fixtures.environmentId,
+        token: tokens.requester,
+      },
+      phases,
+      cpuOf(suite.apps),
+    );
     const createIntent = createIntentRequests(fixtures.environmentId, tokens.requester, windows);
     progress(`POST /api/v1/intents saturated, ${options.connections} connections`);
     const postSaturated = await measureLoad(
@@ -184,6 +196,7 @@ async function main(): Promise<void> {
       bare: bareLoad,
       floor: floorLoad,
       get: getLoad,
+      freeze: freezeLoad,
       postSaturated,
       postRate,
       post: postLoad,

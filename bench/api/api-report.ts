@@ -1,5 +1,6 @@
 import { AppName } from '@envrefresh/config';
 import { ApiBenchOptions } from './api-options';
+import { FREEZE_TARGETS, freezeRatios } from './freeze-phase';
 import { LoadResult } from './load/load-result';
 import { MemoryUse } from './support/child-app';
 
@@ -30,6 +31,8 @@ export interface ApiBenchResult {
   /** The floor: the GET's hops with no framework (bench/api/floor). */
   floor: LoadResult;
   get: LoadResult;
+  /** `GET /freeze?environmentId=` as a pipeline asks it (bench/api/freeze-phase.ts). */
+  freeze: LoadResult;
   /** A closed loop of POSTs: the rate this run saturates at. */
   postSaturated: LoadResult;
   /** The steady rate of `post`: `--post-rate`, or half of `postSaturated`'s. */
@@ -67,7 +70,7 @@ function failures(load: LoadResult): number {
 
 /** A latency figure is only worth its name when every request succeeded and the rate was held. */
 export function verdicts(result: ApiBenchResult): Verdict[] {
-  const { bare, floor, get, post, memory, postRate } = result;
+  const { bare, floor, get, freeze, post, memory, postRate } = result;
   const ratio = get.requestsPerSecond / bare.requestsPerSecond;
   const floorRatio = get.requestsPerSecond / floor.requestsPerSecond;
   const [heaviest, heaviestUse] = Object.entries(memory).sort(([, a], [, b]) => b.rssMb - a.rssMb)[0];
@@ -89,6 +92,16 @@ export function verdicts(result: ApiBenchResult): Verdict[] {
       pass: get.p99Ms <= API_TARGETS.getP99Ms && failures(get) === 0,
     },
     {
+      aim: `GET /freeze ≥ ${FREEZE_TARGETS.requestsPerSecond.toLocaleString('en-US')} req/s at ${freeze.connections} connections`,
+      measured: `${Math.round(freeze.requestsPerSecond).toLocaleString('en-US')} req/s`,
+      pass: freeze.requestsPerSecond >= FREEZE_TARGETS.requestsPerSecond && failures(freeze) === 0,
+    },
+    {
+      aim: `GET /freeze p99 ≤ ${FREEZE_TARGETS.p99Ms} ms at ${freeze.connections} connections`,
+      measured: `${ms(freeze.p99Ms)} ms`,
+      pass: freeze.p99Ms <= FREEZE_TARGETS.p99Ms && failures(freeze) === 0,
+    },
+    {
       aim: `POST p99 ≤ ${API_TARGETS.postP99Ms} ms at a steady ${postRate} req/s`,
       measured: `${ms(post.p99Ms)} ms at ${Math.round(post.requestsPerSecond)} req/s`,
       pass: post.p99Ms <= API_TARGETS.postP99Ms && postHeldRate && failures(post) === 0,
@@ -102,7 +115,8 @@ export function verdicts(result: ApiBenchResult): Verdict[] {
 }
 
 export function renderApiTable(result: ApiBenchResult): string {
-  const { machine, options, bare, floor, get, postSaturated, postRate, post, postBursts, memory } = result;
+  const { machine, options, bare, floor, get, freeze, postSaturated, postRate, post, postBursts, memory } =
+    result;
   const steadyLabel = options.postRate
     ? `steady ${postRate} req/s`
     : `steady ${postRate} req/s (half the saturation)`;
@@ -110,6 +124,7 @@ export function renderApiTable(result: ApiBenchResult): string {
     [`bare Fastify GET /bare, ${bare.connections} connections`, 'bare', bare],
     [`floor GET (Fastify, jose, amqplib RPC, pg), ${floor.connections} connections`, 'floor', floor],
     [`GET /api/v1/intents/{id}, ${get.connections} connections`, 'GET', get],
+    [`GET /api/v1/freeze?environmentId=, ${freeze.connections} connections`, 'GET /freeze', freeze],
     [
       `POST /api/v1/intents (submit), saturated, ${postSaturated.connections} connections`,
       'POST saturated',
@@ -151,6 +166,7 @@ export function renderApiTable(result: ApiBenchResult): string {
     ...cpuLines,
     `  GET ÷ floor req/s ${(get.requestsPerSecond / floor.requestsPerSecond).toFixed(3)}, GET ÷ bare ${(get.requestsPerSecond / bare.requestsPerSecond).toFixed(3)}; ` +
       `a steady create costs ${postCpuInBareRequests(result).toFixed(0)} bare requests of CPU (${Math.round(machineCpuMicros(post))} ÷ ${Math.round(machineCpuMicros(bare))} µs)`,
+    `  GET /freeze ÷ floor req/s ${freezeRatios(result).toFloor.toFixed(3)}, GET /freeze ÷ bare ${freezeRatios(result).toBare.toFixed(3)}`,
     '',
     `RSS after the run, MB: ${memoryLine}`,
     '',
@@ -163,7 +179,8 @@ export function renderApiTable(result: ApiBenchResult): string {
 
 /** One line a script can parse: `BENCH_RESULT {json}`. */
 export function renderApiJsonLine(result: ApiBenchResult): string {
-  const { machine, options, bare, floor, get, postSaturated, postRate, post, postBursts, memory } = result;
+  const { machine, options, bare, floor, get, freeze, postSaturated, postRate, post, postBursts, memory } =
+    result;
   const load = (figures: LoadResult) => ({
     mode: figures.mode,
     requestsPerSecond: Math.round(figures.requestsPerSecond),
@@ -186,18 +203,21 @@ export function renderApiJsonLine(result: ApiBenchResult): string {
     bare: load(bare),
     floor: load(floor),
     get: load(get),
+    freeze: load(freeze),
     postSaturated: load(postSaturated),
     postRate,
     post: load(post),
     postBursts: load(postBursts),
     getToBareRatio: Math.round((get.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000,
     getToFloorRatio: Math.round((get.requestsPerSecond / floor.requestsPerSecond) * 1000) / 1000,
+    freezeToBareRatio: Math.round(freezeRatios(result).toBare * 1000) / 1000,
+    freezeToFloorRatio: Math.round(freezeRatios(result).toFloor * 1000) / 1000,
     postCpuInBareRequests: Math.round(postCpuInBareRequests(result)),
     rssMb: Object.fromEntries(Object.entries(memory).map(([app, use]) => [app, Math.round(use.rssMb)])),
     peakRssMb: Object.fromEntries(
       Object.entries(memory).map(([app, use]) => [app, Math.round(use.peakRssMb)]),
     ),
-    targets: API_TARGETS,
+    targets: { ...API_TARGETS, freeze: FREEZE_TARGETS },
     verdicts: aims,
     pass: aims.every(({ pass }) => pass),
   })}`;

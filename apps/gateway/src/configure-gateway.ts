@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { OPERATIONAL_ROUTES } from '@envrefresh/observability';
 import { GatewayConfig } from './gateway.config';
+import { applyConditionalGets } from './http/conditional-get';
 import { InFlightLimitInterceptor } from './http/in-flight-limit.interceptor';
 import { applyInputEdges } from './http/input/input-edges';
 import { applyRequestLimits } from './http/request-limits';
@@ -14,12 +15,13 @@ import { serveWebApp } from './web/serve-web-app';
 
 /**
  * The public surface: /api/v1, request limits (rate, in flight, body size), the input edges (JSON
- * in UTF-8 only, clean text, bounded depth), strict validation, OpenAPI at /api/docs and /api/docs-json,
+ * in UTF-8 only, clean text, bounded depth), ETag and 304 on the GETs pages poll, strict validation, OpenAPI at /api/docs and /api/docs-json,
  * and the web app at `/`.
  */
 export async function configureGateway(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
   await applyRequestLimits(app, config);
   applyInputEdges(app);
+  applyConditionalGets(app);
   app.setGlobalPrefix('api/v1', { exclude: OPERATIONAL_ROUTES });
   app.useGlobalInterceptors(new InFlightLimitInterceptor(config.maxInFlightPerUser));
   app.useGlobalPipes(

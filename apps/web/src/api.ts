@@ -77,6 +77,7 @@ export async function call<T>(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
+    cache: cacheModeOf(method, headers),
   });
   if (response.status === 304) return { status: 304, etag: response.headers.get('etag'), body: undefined };
   const text = await response.text();
@@ -98,6 +99,16 @@ export async function call<T>(
     );
   }
   return { status: response.status, etag: response.headers.get('etag'), body: parsed as T };
+}
+
+/**
+ * The gateway answers its polled GETs with `Cache-Control: private, no-cache` and an ETag. A GET
+ * that sends If-None-Match itself wants the 304 (useResource holds the body), so the browser's
+ * cache stays out of it; any other GET lets the browser revalidate what it kept.
+ */
+function cacheModeOf(method: string, headers: Record<string, string>): RequestCache | undefined {
+  if (method !== 'GET') return undefined;
+  return headers['if-none-match'] ? 'no-store' : 'no-cache';
 }
 
 function safeJson(text: string): unknown {
@@ -159,7 +170,11 @@ export function useResource<T>(
           headers: etag.current ? { 'if-none-match': etag.current } : undefined,
         });
         if (cancelled) return;
-        if (answer.status === 304) return setState((previous) => ({ ...previous, loading: false }));
+        // Same bytes as the data held: keep the state object itself, so nothing re-renders.
+        if (answer.status === 304)
+          return setState((previous) =>
+            previous.loading || previous.error ? { data: previous.data, loading: false } : previous,
+          );
         etag.current = answer.etag;
         setState({ data: answer.body, loading: false });
       } catch (error) {

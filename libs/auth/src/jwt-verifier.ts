@@ -1,6 +1,7 @@
 import { KeyObject, createPublicKey, createSecretKey } from 'node:crypto';
 import { JWTPayload, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { JwtConfig } from './jwt.config';
+import { VERIFIED_TOKEN_MAX_AGE_MS, VerifiedTokens } from './verified-tokens';
 
 export interface AuthenticatedActor {
   sub: string;
@@ -32,17 +33,27 @@ type VerificationKey = Uint8Array | KeyObject | ReturnType<typeof createRemoteJW
 
 /**
  * Verifies a bearer token and returns the caller; anything doubtful is an InvalidTokenError.
- * The algorithm comes from the configured key, never from the token's header.
+ * The algorithm comes from the configured key, never from the token's header. A token whose
+ * signature verified is remembered (VerifiedTokens), so a pipeline sending the same token
+ * thousands of times pays for one signature check; its times are still judged at every use.
  */
 export class JwtVerifier {
   private readonly key: VerificationKey;
 
-  constructor(private readonly config: JwtConfig) {
+  constructor(
+    private readonly config: JwtConfig,
+    private readonly verified = new VerifiedTokens(),
+  ) {
     this.key = verificationKey(config);
   }
 
   async verify(token: string, now = new Date()): Promise<AuthenticatedActor> {
     if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('token is too long');
+    const known = this.verified.recall(token, now.getTime());
+    if (known) {
+      this.checkTimes(known, now.getTime() / 1000);
+      return actorOf(known, this.config);
+    }
     assertCanonical(token);
     let claims: JWTPayload;
     try {
@@ -60,13 +71,20 @@ export class JwtVerifier {
       throw new InvalidTokenError(describe(error));
     }
     this.checkTimes(claims, now.getTime() / 1000);
-    return actorOf(claims, this.config);
+    const actor = actorOf(claims, this.config);
+    this.verified.remember(token, claims, now.getTime());
+    return actor;
   }
 
-  /** exp strictly in the future; iat not ahead of the skew; no longer-lived than JWT_MAX_LIFETIME. */
+  /**
+   * exp strictly in the future; nbf and iat not ahead of the skew; no longer-lived than
+   * JWT_MAX_LIFETIME. Judged at every use, a remembered token included.
+   */
   private checkTimes(claims: JWTPayload, nowSeconds: number): void {
     const exp = claims.exp as number;
     if (exp <= nowSeconds) throw new InvalidTokenError('token has expired');
+    if (claims.nbf !== undefined && claims.nbf > nowSeconds + JWT_CLOCK_SKEW_SECONDS)
+      throw new InvalidTokenError('token is not valid yet (nbf)');
     if (claims.iat !== undefined && claims.iat > nowSeconds + JWT_CLOCK_SKEW_SECONDS)
       throw new InvalidTokenError('token is issued in the future (iat)');
     const from = claims.iat ?? nowSeconds;
@@ -83,8 +101,12 @@ function verificationKey(config: JwtConfig): VerificationKey {
     case 'public-key':
       return createPublicKey(config.key.publicKey);
     case 'jwks':
-      // jose caches the set, refetches at most every 30 s for an unknown kid, and after 10 min anyway.
-      return createRemoteJWKSet(new URL(config.key.jwksUrl), { timeoutDuration: config.key.timeoutMs });
+      // jose caches the set, refetches at most every 30 s for an unknown kid, and after
+      // VERIFIED_TOKEN_MAX_AGE_MS anyway: as long as a verified token is remembered.
+      return createRemoteJWKSet(new URL(config.key.jwksUrl), {
+        timeoutDuration: config.key.timeoutMs,
+        cacheMaxAge: VERIFIED_TOKEN_MAX_AGE_MS,
+      });
   }
 }
 
@@ -147,8 +169,9 @@ function actorOf(
     sub: claims.sub,
     name: typeof claims.name === 'string' ? claims.name : undefined,
     email: typeof claims.email === 'string' ? claims.email : undefined,
-    roles,
-    groups: (groups as string[] | undefined) ?? [],
+    // Copies: the claims may be remembered, and a caller changing its actor must not change them.
+    roles: [...roles],
+    groups: [...((groups as string[] | undefined) ?? [])],
   };
 }
 

@@ -63,6 +63,7 @@ export class BookingsController {
 
   @Get()
   @Endpoint({
+    conditional: true,
     summary: 'List bookings, earliest start first',
     description: 'Cancelled bookings are left out unless `includeCancelled=true`.',
     roles: ['viewer'],

@@ -3,12 +3,13 @@ import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import { RpcReplyOf, calendarFeedEntriesRpc } from '@envrefresh/contracts';
 import { getOrCreateCounter } from '@envrefresh/observability';
+import { etagOf, matchesIfNoneMatch } from '../http/conditional-get';
 import { ApiProblemResponses } from '../openapi/problem-responses';
 import { ServiceClients } from '../services/service-clients';
 import { CalendarFeedQueryDto } from './calendar.query.dto';
 import { FeedCache, RenderedFeed, calendarAnswers } from './calendar-caches';
 import { feedTokenDigest } from './feed-token-digest';
-import { FEED_REFRESH_SECONDS, etagOf, matchesIfNoneMatch, renderFeed } from './ical-feed';
+import { FEED_REFRESH_SECONDS, renderFeed } from './ical-feed';
 
 const feedRequests = getOrCreateCounter({
   name: 'calendar_feed_requests_total',

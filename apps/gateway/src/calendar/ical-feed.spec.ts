@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { CalendarEntryView } from '@envrefresh/contracts';
-import { etagOf, matchesIfNoneMatch, renderFeed } from './ical-feed';
+import { etagOf } from '../http/conditional-get';
+import { renderFeed } from './ical-feed';
 
 const entry = (overrides: Partial<CalendarEntryView> = {}): CalendarEntryView => ({
   kind: 'REFRESH',
@@ -41,15 +42,5 @@ describe('renderFeed', () => {
   it('gives the same bytes, and so the same ETag, for the same entries', () => {
     expect(etagOf(renderFeed('n', [entry()]))).toBe(etagOf(renderFeed('n', [entry()])));
     expect(etagOf(renderFeed('n', [entry()]))).not.toBe(etagOf(renderFeed('n', [entry({ sequence: 4 })])));
-  });
-});
-
-describe('matchesIfNoneMatch', () => {
-  it('matches the tag, one of a list, a weak form of it, or *', () => {
-    expect(matchesIfNoneMatch('"abc"', '"abc"')).toBe(true);
-    expect(matchesIfNoneMatch('"x", W/"abc"', '"abc"')).toBe(true);
-    expect(matchesIfNoneMatch('*', '"abc"')).toBe(true);
-    expect(matchesIfNoneMatch('"abd"', '"abc"')).toBe(false);
-    expect(matchesIfNoneMatch(undefined, '"abc"')).toBe(false);
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { CalendarEntryView } from '@envrefresh/contracts';
 
@@ -10,7 +9,7 @@ const CANCELLED = new Set(['CANCELLED', 'REJECTED']);
 /**
  * The feed as RFC 5545 text, by ical-generator (CRLF, line folding, escaping): one VEVENT per
  * entry in UTC, its UID and SEQUENCE from the entry, DTSTAMP its last change, so the same
- * calendar gives the same bytes (and the same ETag) until something on it changes.
+ * calendar gives the same bytes (and the same ETag, http/conditional-get.ts) until something on it changes.
  */
 export function renderFeed(name: string, entries: readonly CalendarEntryView[]): string {
   const calendar = ical({
@@ -32,17 +31,4 @@ export function renderFeed(name: string, entries: readonly CalendarEntryView[]):
     });
   }
   return calendar.toString();
-}
-
-/** A strong ETag of the body: the feed's bytes are a function of what is on it. */
-export function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body, 'utf8').digest('base64url')}"`;
-}
-
-/** RFC 9110 §13.1.2: does If-None-Match name this ETag (weakly compared) or `*`? */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => bare(tag) === bare(etag));
 }

@@ -15,6 +15,7 @@ export class FreezeController {
 
   @Get()
   @Endpoint({
+    conditional: true,
     summary: 'May this environment be changed now? For CI/CD pipelines and refresh executors',
     description:
       'Ask before deploying to or refreshing an environment. `frozen: true` while a BLOCKING reason holds at `at` (default now): a blackout window covering it, a HIGH or CRITICAL booking, or an approved refresh. `reasons` explains each finding at that instant; only BLOCKING ones freeze. A refresh you may not see is named only as "another refresh" with its window.',

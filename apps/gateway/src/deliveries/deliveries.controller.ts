@@ -25,6 +25,7 @@ export class DeliveriesController {
 
   @Get()
   @Endpoint({
+    conditional: true,
     summary: 'The delivery log, newest first',
     description:
       'Every delivery of an event to a destination: PENDING, SENT, RETRYING or DEAD, with each attempt (time, outcome, response status, error, duration), the last error, why the destination was told and when the next attempt is due. Admins read every delivery, with its target as scheme and host; others those about intents they may see, without targets.',

@@ -78,6 +78,7 @@ export class EnvironmentsController {
 
   @Get()
   @Endpoint({
+    conditional: true,
     summary: 'List the catalog, ordered by key',
     roles: ['viewer'],
     success: {

@@ -73,6 +73,7 @@ export class IntentsController {
 
   @Get()
   @Endpoint({
+    conditional: true,
     summary: 'List the intents you may see, newest first',
     description:
       'A non-admin sees the intents they requested, those of environments their groups own, and those naming one of their groups.',
@@ -95,6 +96,7 @@ export class IntentsController {
   @Get(':id')
   @ApiParam(INTENT_ID_PARAM)
   @Endpoint({
+    conditional: true,
     summary: 'Read one intent',
     roles: ['viewer'],
     success: { status: 200, schema: 'IntentView', description: 'The intent', example: INTENT_EXAMPLE },
@@ -141,6 +143,7 @@ export class IntentsController {
   @Get(':id/history')
   @ApiParam(INTENT_ID_PARAM)
   @Endpoint({
+    conditional: true,
     summary: 'The audit trail of an intent, oldest first',
     roles: ['viewer'],
     success: {
@@ -162,6 +165,7 @@ export class IntentsController {
   @Get(':id/history/verify')
   @ApiParam(INTENT_ID_PARAM)
   @Endpoint({
+    conditional: true,
     summary: 'Recompute the hash chain of the audit trail',
     description: 'Says whether the chain is intact and, if not, the first broken entry.',
     roles: ['viewer'],
@@ -183,6 +187,7 @@ export class IntentsController {
   @Get(':id/conflicts')
   @ApiParam(INTENT_ID_PARAM)
   @Endpoint({
+    conditional: true,
     summary: 'The conflicts of an intent, with their explanations',
     description:
       "Every conflict the conflicts service has recorded for the intent, whatever its status. Visibility is the intent's: 404 when you may not see it.",

@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExtension, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { Role } from '@envrefresh/auth';
 import { RequireRoles } from '../auth/roles.decorator';
+import { CONDITIONAL_CACHE_CONTROL, CONDITIONAL_GET, CONDITIONAL_VARY } from '../http/conditional-get';
 import { ApiProblemResponses } from './problem-responses';
 import { ViewSchemaName } from './view-schemas';
 
@@ -21,9 +23,29 @@ export interface EndpointOptions {
   problems?: number[];
   idempotencyKey?: boolean;
   ifMatch?: boolean;
+  /**
+   * A GET that people and pages poll: answers a strong `ETag` of its body and 304 to an
+   * `If-None-Match` naming it (http/conditional-get.ts).
+   */
+  conditional?: boolean;
 }
 
 const ALWAYS = [401, 403, 429, 503, 504];
+
+const CONDITIONAL_HEADERS = {
+  ETag: {
+    description: 'Strong validator of the body; send it back in If-None-Match to revalidate',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': {
+    description: 'Keep, but revalidate before each use; never in a shared cache',
+    schema: { type: 'string', example: CONDITIONAL_CACHE_CONTROL },
+  },
+  Vary: {
+    description: 'The answer depends on who asks',
+    schema: { type: 'string', example: CONDITIONAL_VARY },
+  },
+};
 
 /**
  * One route's contract in one place: the role guard, and the OpenAPI operation that documents
@@ -56,7 +78,26 @@ export function Endpoint(options: EndpointOptions) {
             headers: { Location: { description: 'URL of the created resource', schema: { type: 'string' } } },
           }
         : {}),
+      ...(options.conditional ? { headers: CONDITIONAL_HEADERS } : {}),
     }),
+    ...(options.conditional
+      ? [
+          RouteConfig({ [CONDITIONAL_GET]: true }),
+          ApiHeader({
+            name: 'If-None-Match',
+            required: false,
+            description:
+              'The `ETag` of the answer you hold (or a list of them, or `*`): 304 with no body while the answer is byte-identical',
+            schema: { type: 'string', example: '"mZ3r0R2cH1p7mQn3v1xJ6w8kLq0sT4uY9aBcDeFgHiJ"' },
+          }),
+          ApiResponse({
+            status: 304,
+            description:
+              'Not modified: the answer is still the one the `ETag` in If-None-Match names; no body',
+            headers: CONDITIONAL_HEADERS,
+          }),
+        ]
+      : []),
     ApiProblemResponses(...ALWAYS, ...(options.problems ?? [])),
     ...(options.idempotencyKey
       ? [

@@ -16,6 +16,7 @@ export class SchedulesController {
   @Get(':intentId')
   @ApiParam({ name: 'intentId', format: 'uuid', description: 'Intent id' })
   @Endpoint({
+    conditional: true,
     summary: "An intent's schedule: reminders, start signal and overrun alarm",
     description:
       "Made when the intent is approved (a reminder whose moment had already passed is SKIPPED), CANCELLED when the intent goes back to REQUESTED or is cancelled (a re-approval makes a new one, shown from then on), DONE when it ends. Each job is PENDING until it FIRES (`firedAt`), once. Visibility is the intent's: 404 when you may not see it, or when it was never approved (`SCHEDULE.NOT_FOUND`). Right after an approval the schedule is already there: the scheduling service catches up with the intent as this request read it.",

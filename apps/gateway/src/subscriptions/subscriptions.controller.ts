@@ -68,6 +68,7 @@ export class SubscriptionsController {
 
   @Get()
   @Endpoint({
+    conditional: true,
     summary: "List subscriptions of the caller's groups (admins: all), newest first",
     description: `Targets show scheme and host only; secrets never. Deleted subscriptions are left out. \`includeDeleted\`: ${INCLUDE_DELETED_RULE}`,
     roles: ['viewer'],

@@ -65,6 +65,7 @@ export class WindowsController {
 
   @Get()
   @Endpoint({
+    conditional: true,
     summary: 'List blackout and maintenance windows, newest first',
     description: `Deleted windows are left out. \`includeDeleted\`: ${INCLUDE_DELETED_RULE}`,
     roles: ['viewer'],

@@ -213,10 +213,19 @@ describe('the web UI, signed in through OpenID Connect', () => {
     await accessible(page, '05-approver-inbox');
     await item.getByRole('button', { name: 'Approve' }).click();
     await counts(item, 0, 15_000);
+    // The detail polls with If-None-Match: once nothing changes, the gateway answers 304.
+    const notModified: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 304 && response.url().includes('/api/v1/')) notModified.push(response.url());
+    });
     await page.goto(`${suite.api.baseUrl}/refreshes/${intentId}`);
     await containsText(page.locator('h1'), /APPROVED|SCHEDULED/, 15_000);
     await containsText(page.locator('h1'), 'SCHEDULED', 20_000);
     await accessible(page, '06-refresh-detail-scheduled');
+    await eventually(
+      () => expect(notModified.some((url) => url.includes(`/api/v1/intents/${intentId}`))).toBe(true),
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
   });
 
   it.each([
