@@ -5,7 +5,7 @@ import { Viewer, viewerKey } from '../domain/viewer-key';
 import { ViewsBus } from '../infrastructure/views-bus';
 import { PROJECTION_CATCH_UP_WAIT_MS } from '../../services/projection-catch-up';
 import { invalidationOfEvent } from '../domain/invalidation-of';
-import { barrierTimeouts, barrierWaitSeconds, viewReads } from './views-metrics';
+import { barrierTimeouts, barrierWaitSeconds, trackViewsState, viewReads } from './views-metrics';
 
 /**
  * The gateway's read path for GET /intents/{id} and GET /freeze (ADR 0031): from memory while this
@@ -30,6 +30,7 @@ export class ViewsService implements OnModuleInit, OnApplicationShutdown {
       },
       resubscribed: () => this.cache.clear(),
     });
+    trackViewsState({ serving: () => this.bus.flowing(), peers: () => this.bus.peerCount() });
   }
 
   async intent(viewer: Viewer, intentId: string, fetch: () => Promise<IntentView>): Promise<IntentView> {

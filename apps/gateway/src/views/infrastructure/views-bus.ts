@@ -87,6 +87,13 @@ export class ViewsBus {
     return this.consuming && this.connection.isConnected() && now - this.lastOwnHeartbeatAt < SELF_FENCE_AFTER_MS;
   }
 
+  /** Peers heard from lately: those a write waits for. */
+  peerCount(now = Date.now()): number {
+    let count = 0;
+    for (const seenAt of this.peers.values()) if (now - seenAt <= PEER_FORGOTTEN_AFTER_MS) count += 1;
+    return count;
+  }
+
   /** Sends the invalidation to every replica and waits for each known peer's ack, at most `waitMs`. */
   async announce(invalidation: Invalidation, waitMs: number): Promise<BarrierOutcome> {
     const now = Date.now();
