@@ -24,6 +24,7 @@ import { MeTokensController } from './me/me-tokens.controller';
 import { SchedulesController } from './schedules/schedules.controller';
 import { ServiceClients } from './services/service-clients';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { VIEWS_BUS } from './views/application/views-bus.port';
 import { ViewsService } from './views/application/views.service';
 import { ViewCache } from './views/domain/view-cache';
 import { ViewsBus } from './views/infrastructure/views-bus';
@@ -77,7 +78,7 @@ export class GatewayAppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: ViewCache, useFactory: () => new ViewCache(config.viewsMaxEntries) },
         {
-          provide: ViewsBus,
+          provide: VIEWS_BUS,
           useFactory: () => new ViewsBus({ amqpUrl: config.amqpUrl, namespace: config.amqpNamespace }),
         },
         ViewsService,

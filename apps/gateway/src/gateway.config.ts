@@ -51,7 +51,10 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
       })
       .replace(/\/+$/, ''),
     web: readWebConfig(env, service.production),
-    viewsMaxEntries: env.int('GATEWAY_VIEWS_MAX_ENTRIES', DEFAULT_VIEWS_MAX_ENTRIES, { min: 0, max: 1_000_000 }),
+    viewsMaxEntries: env.int('GATEWAY_VIEWS_MAX_ENTRIES', DEFAULT_VIEWS_MAX_ENTRIES, {
+      min: 0,
+      max: 1_000_000,
+    }),
   };
 }
 

@@ -65,8 +65,12 @@ describe('reads through one gateway replica see writes answered by another', () 
     const before = await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' });
     const misses = await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'miss' });
     for (let read = 0; read < 10; read++) expect((await intentThroughB(intent)).version).toBe(intent.version);
-    expect(await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'miss' })).toBe(misses + 1);
-    expect(await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' })).toBe(before + 9);
+    expect(await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'miss' })).toBe(
+      misses + 1,
+    );
+    expect(await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' })).toBe(
+      before + 9,
+    );
   });
 
   it('sees a submit, an amend, an approval and a cancel through A on the next read through B', async () => {
@@ -76,7 +80,10 @@ describe('reads through one gateway replica see writes answered by another', () 
     expect((await intentThroughB(draft)).status).toBe('DRAFT');
 
     const submitted = await world.lifecycle.advance(draft, 'submit');
-    expect(await intentThroughB(submitted)).toMatchObject({ status: 'REQUESTED', version: submitted.version });
+    expect(await intentThroughB(submitted)).toMatchObject({
+      status: 'REQUESTED',
+      version: submitted.version,
+    });
     expect((await listedThroughB(submitted))?.version).toBe(submitted.version);
     // The approver's view is kept apart from the requester's, and must move too.
     expect((await intentThroughB(submitted, approver)).version).toBe(submitted.version);
@@ -119,13 +126,18 @@ describe('reads through one gateway replica see writes answered by another', () 
       },
       { timeoutMs: 10_000, intervalMs: 20 },
     );
-    expect(await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' })).toBeGreaterThan(0);
+    expect(
+      await metric(b, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' }),
+    ).toBeGreaterThan(0);
   });
 
   it('sees bookings and windows created and deleted through A on the next GET /freeze and GET /calendar through B', async () => {
     const environment = await world.environment();
     const now = Date.now();
-    const covering = { start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 3_600_000).toISOString() };
+    const covering = {
+      start: new Date(now - 3_600_000).toISOString(),
+      end: new Date(now + 3_600_000).toISOString(),
+    };
     const calendarThroughB = async (): Promise<string[]> => {
       const response = await replicaB.get<{ items: { ref: string; status?: string }[] }>('/calendar', {
         as: world.cast.requester,
@@ -165,7 +177,9 @@ describe('reads through one gateway replica see writes answered by another', () 
     await world.cancelBooking(booking);
     expect((await freezeThroughB(environment)).frozen).toBe(false);
     expect(await calendarThroughB()).not.toContain(booking.id);
-    expect(await metric(b, 'gateway_view_reads_total', { resource: 'freeze', outcome: 'hit' })).toBeGreaterThan(0);
+    expect(
+      await metric(b, 'gateway_view_reads_total', { resource: 'freeze', outcome: 'hit' }),
+    ).toBeGreaterThan(0);
   });
 
   describe('a replica whose broker connection is cut', () => {
@@ -191,13 +205,17 @@ describe('reads through one gateway replica see writes answered by another', () 
       expectStatus(await read(), 200, 'first read through C');
       const hits = await metric(c, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' });
       expectStatus(await read(), 200, 'second read through C');
-      expect(await metric(c, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' })).toBe(hits + 1);
+      expect(await metric(c, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' })).toBe(
+        hits + 1,
+      );
 
       proxy.sever();
       // What C kept may be stale now (it hears no invalidation): it must not answer from it.
       const cut = await read();
       if (cut.status < 500) throw new Error(`C answered while cut off: ${describeResponse(cut)}`);
-      expect(await metric(c, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' })).toBe(hits + 1);
+      expect(await metric(c, 'gateway_view_reads_total', { resource: 'intent', outcome: 'hit' })).toBe(
+        hits + 1,
+      );
 
       // Written through A while C was cut off: C must not serve its old copy once it is back.
       const submitted = await world.lifecycle.advance(intent, 'submit');

@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { FreezeView, IntentView } from '@envrefresh/contracts';
 import { Invalidation, ViewCache } from '../domain/view-cache';
 import { Viewer, viewerKey } from '../domain/viewer-key';
-import { ViewsBus } from '../infrastructure/views-bus';
 import { PROJECTION_CATCH_UP_WAIT_MS } from '../../services/projection-catch-up';
 import { invalidationOfEvent } from '../domain/invalidation-of';
+import { VIEWS_BUS, ViewsBusPort } from './views-bus.port';
 import { barrierTimeouts, barrierWaitSeconds, trackViewsState, viewReads } from './views-metrics';
 
 /**
@@ -18,7 +18,7 @@ export class ViewsService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly cache: ViewCache,
-    private readonly bus: ViewsBus,
+    @Inject(VIEWS_BUS) private readonly bus: ViewsBusPort,
   ) {}
 
   onModuleInit(): void {

@@ -14,10 +14,13 @@ describe('invalidationOfWrite', () => {
     expect(invalidationOfWrite({ path: '/intents/i2', routeId: 'i2', body: undefined })?.intents).toEqual([
       { id: 'i2' },
     ]);
-    expect(invalidationOfWrite({ path: '/conflicts/c1/override', routeId: 'c1', body: { intentId: 'i3' } })?.intents).toEqual([
-      { id: 'i3' },
-    ]);
-    expect(invalidationOfWrite({ path: '/conflicts/c1/override', routeId: 'c1', body: {} })?.allIntents).toBe(true);
+    expect(
+      invalidationOfWrite({ path: '/conflicts/c1/override', routeId: 'c1', body: { intentId: 'i3' } })
+        ?.intents,
+    ).toEqual([{ id: 'i3' }]);
+    expect(invalidationOfWrite({ path: '/conflicts/c1/override', routeId: 'c1', body: {} })?.allIntents).toBe(
+      true,
+    );
   });
 
   it('drops every intent on an environment write, freeze verdicts only on bookings and windows', () => {
@@ -26,7 +29,10 @@ describe('invalidationOfWrite', () => {
       allIntents: true,
       freeze: 'all',
     });
-    expect(invalidationOfWrite({ path: '/bookings', body: { id: 'b1' } })).toEqual({ intents: [], freeze: 'all' });
+    expect(invalidationOfWrite({ path: '/bookings', body: { id: 'b1' } })).toEqual({
+      intents: [],
+      freeze: 'all',
+    });
     expect(invalidationOfWrite({ path: '/windows/w1', routeId: 'w1', body: undefined })).toEqual({
       intents: [],
       freeze: 'all',

@@ -17,18 +17,27 @@ function freeze(environmentId: string, stableUntil: number): FreezeView {
     environmentId,
     at,
     frozen: true,
-    reasons: [{ window: { start: at, end: new Date(T0 + 1).toISOString() } } as FreezeView['reasons'][number]],
+    reasons: [
+      { window: { start: at, end: new Date(T0 + 1).toISOString() } } as FreezeView['reasons'][number],
+    ],
     stableUntil: new Date(stableUntil).toISOString(),
   };
 }
 
 describe('viewerKey', () => {
   it('is the same whatever order roles and groups come in, and differs between viewers', () => {
-    expect(viewerKey({ sub: 'alice', roles: ['viewer', 'requester'], groups: ['payments', 'qa'] })).toBe(ALICE);
+    expect(viewerKey({ sub: 'alice', roles: ['viewer', 'requester'], groups: ['payments', 'qa'] })).toBe(
+      ALICE,
+    );
     expect(ALICE).not.toBe(BOB);
     expect(viewerKey({ sub: 'alice', roles: ['viewer', 'requester'], groups: ['qa'] })).not.toBe(ALICE);
     expect(
-      viewerKey({ sub: 'alice', roles: ['requester', 'viewer'], groups: ['qa', 'payments'], apiTokenId: 't' }),
+      viewerKey({
+        sub: 'alice',
+        roles: ['requester', 'viewer'],
+        groups: ['qa', 'payments'],
+        apiTokenId: 't',
+      }),
     ).not.toBe(ALICE);
   });
 });

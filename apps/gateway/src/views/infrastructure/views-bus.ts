@@ -10,6 +10,7 @@ import {
   viewsQueue,
 } from '@envrefresh/messaging';
 import { Invalidation } from '../domain/view-cache';
+import { BarrierOutcome, ViewsBusHandlers, ViewsBusPort } from '../application/views-bus.port';
 
 /** How often each replica says it is there, on the shared fanout. */
 export const VIEWS_HEARTBEAT_MS = 1_000;
@@ -26,24 +27,9 @@ type BusMessage =
   | { kind: 'invalidate'; replica: string; id: string; invalidation: Invalidation }
   | { kind: 'ack'; replica: string; id: string };
 
-export interface ViewsBusHandlers {
-  /** Applied before the ack goes back: the ack says "I no longer serve it". */
-  invalidate(invalidation: Invalidation): void;
-  /** An event of VIEW_CHANGING_EVENT_FAMILIES from the events exchange. */
-  event(type: string, data: unknown): void;
-  /** The queue is consuming again: whatever was sent while it was not is lost. */
-  resubscribed(): void;
-}
-
 export interface ViewsBusOptions {
   amqpUrl: string;
   namespace: string;
-}
-
-/** Outcome of one barrier: how many peers it waited for and whether all of them answered in time. */
-export interface BarrierOutcome {
-  peers: number;
-  complete: boolean;
 }
 
 /**
@@ -51,7 +37,7 @@ export interface BarrierOutcome {
  * exclusive queue to. Heartbeats tell who the peers are; a write's invalidation is acknowledged
  * by every peer before its answer leaves. The same queue receives the view-changing events.
  */
-export class ViewsBus {
+export class ViewsBus implements ViewsBusPort {
   readonly replicaId = randomUUID();
   private readonly logger = new Logger(ViewsBus.name);
   private readonly connection: AmqpConnection;
@@ -68,7 +54,10 @@ export class ViewsBus {
   constructor(private readonly options: ViewsBusOptions) {
     this.exchange = viewsExchange(options.namespace);
     this.queue = viewsQueue(options.namespace, this.replicaId);
-    this.connection = new AmqpConnection({ url: options.amqpUrl, connectionName: 'envrefresh-gateway-views' });
+    this.connection = new AmqpConnection({
+      url: options.amqpUrl,
+      connectionName: 'envrefresh-gateway-views',
+    });
     this.channel = this.connection.createChannel({
       name: 'gateway-views',
       json: false,
@@ -78,13 +67,18 @@ export class ViewsBus {
 
   start(handlers: ViewsBusHandlers): void {
     this.handlers = handlers;
-    this.heartbeat = setInterval(() => this.publish({ kind: 'heartbeat', replica: this.replicaId }), VIEWS_HEARTBEAT_MS);
+    this.heartbeat = setInterval(
+      () => this.publish({ kind: 'heartbeat', replica: this.replicaId }),
+      VIEWS_HEARTBEAT_MS,
+    );
     this.heartbeat.unref();
   }
 
   /** Whether this replica's queue demonstrably flows: consuming, and its own last heartbeat came back lately. */
   flowing(now = Date.now()): boolean {
-    return this.consuming && this.connection.isConnected() && now - this.lastOwnHeartbeatAt < SELF_FENCE_AFTER_MS;
+    return (
+      this.consuming && this.connection.isConnected() && now - this.lastOwnHeartbeatAt < SELF_FENCE_AFTER_MS
+    );
   }
 
   /** Peers heard from lately: those a write waits for. */
@@ -134,7 +128,8 @@ export class ViewsBus {
     await channel.bindQueue(this.queue, this.exchange, '');
     const events = `${this.options.namespace}.events`;
     await declareEventsExchange(channel, events);
-    for (const family of VIEW_CHANGING_EVENT_FAMILIES) await channel.bindQueue(this.queue, events, `${family}.#`);
+    for (const family of VIEW_CHANGING_EVENT_FAMILIES)
+      await channel.bindQueue(this.queue, events, `${family}.#`);
     await channel.consume(this.queue, (message) => this.receive(message), { noAck: true });
     this.consuming = true;
     this.handlers?.resubscribed();

@@ -19,7 +19,8 @@ export class ViewsBarrierInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return next.handle();
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS')
+      return next.handle();
     const url = request.url.split('?')[0] ?? '';
     if (!url.startsWith(`${API_PREFIX}/`)) return next.handle();
     const params = request.params as { id?: unknown } | undefined;
