@@ -105,8 +105,12 @@ describe('reads through one gateway replica see writes answered by another', () 
     expect(['APPROVED', 'SCHEDULED']).toContain(afterApproval.status);
     expect(['APPROVED', 'SCHEDULED']).toContain((await listedThroughB(approved))?.status);
 
-    const latest = await intentThroughB(approved, approver);
-    const cancelled = await world.lifecycle.advance(latest, 'cancel');
+    // The scheduling service moves it to SCHEDULED in the background: a cancel sent with the version
+    // read just before that lands is a 409, so read through B again (its event reaches B) and retry.
+    const cancelled = await eventually(
+      async () => world.lifecycle.advance(await intentThroughB(approved, approver), 'cancel'),
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
     expect((await intentThroughB(cancelled)).status).toBe('CANCELLED');
     expect((await intentThroughB(cancelled, approver)).status).toBe('CANCELLED');
     expect((await listedThroughB(cancelled))?.status).toBe('CANCELLED');

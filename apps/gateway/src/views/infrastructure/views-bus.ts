@@ -47,6 +47,12 @@ export class ViewsBus implements ViewsBusPort {
   private readonly peers = new Map<string, number>();
   private readonly waiting = new Map<string, { pending: Set<string>; done: () => void }>();
   private lastOwnHeartbeatAt = 0;
+  /**
+   * Own heartbeats heard since the queue was (re)subscribed. A replica serves from memory from the
+   * second one: every peer received the first (the same fanout message) a heartbeat earlier, so
+   * by then each of them waits for this replica on its writes.
+   */
+  private ownHeartbeatsSinceSubscribe = 0;
   private consuming = false;
   private heartbeat?: NodeJS.Timeout;
   private handlers?: ViewsBusHandlers;
@@ -77,7 +83,10 @@ export class ViewsBus implements ViewsBusPort {
   /** Whether this replica's queue demonstrably flows: consuming, and its own last heartbeat came back lately. */
   flowing(now = Date.now()): boolean {
     return (
-      this.consuming && this.connection.isConnected() && now - this.lastOwnHeartbeatAt < SELF_FENCE_AFTER_MS
+      this.consuming &&
+      this.connection.isConnected() &&
+      this.ownHeartbeatsSinceSubscribe >= 2 &&
+      now - this.lastOwnHeartbeatAt < SELF_FENCE_AFTER_MS
     );
   }
 
@@ -123,6 +132,7 @@ export class ViewsBus implements ViewsBusPort {
 
   private async setUp(channel: ConfirmChannel): Promise<void> {
     this.consuming = false;
+    this.ownHeartbeatsSinceSubscribe = 0;
     await channel.assertExchange(this.exchange, 'fanout', { durable: true });
     await channel.assertQueue(this.queue, { exclusive: true, autoDelete: true, durable: false });
     await channel.bindQueue(this.queue, this.exchange, '');
@@ -154,8 +164,10 @@ export class ViewsBus implements ViewsBusPort {
   private onBusMessage(message: BusMessage): void {
     if (typeof message?.replica !== 'string') return;
     if (message.kind === 'heartbeat') {
-      if (message.replica === this.replicaId) this.lastOwnHeartbeatAt = Date.now();
-      else this.peers.set(message.replica, Date.now());
+      if (message.replica === this.replicaId) {
+        this.lastOwnHeartbeatAt = Date.now();
+        this.ownHeartbeatsSinceSubscribe += 1;
+      } else this.peers.set(message.replica, Date.now());
     } else if (message.kind === 'invalidate') {
       if (message.replica === this.replicaId) return;
       this.peers.set(message.replica, Date.now());
