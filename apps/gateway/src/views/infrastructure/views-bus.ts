@@ -158,7 +158,12 @@ export class ViewsBus implements ViewsBusPort {
       if (typeof event.type === 'string') this.handlers.event(event.type, event.data);
       return;
     }
-    this.onBusMessage(body as BusMessage);
+    try {
+      this.onBusMessage(body as BusMessage);
+    } catch (error) {
+      // Only gateway replicas may publish here; a message of another shape is dropped, not fatal.
+      this.logger.warn(`views message dropped: ${(error as Error).message}`);
+    }
   }
 
   private onBusMessage(message: BusMessage): void {
