@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtVerifier } from '@envrefresh/auth';
 import { ObservabilityModule } from '@envrefresh/observability';
 import { AuthGuard } from './auth/auth.guard';
@@ -24,6 +24,11 @@ import { MeTokensController } from './me/me-tokens.controller';
 import { SchedulesController } from './schedules/schedules.controller';
 import { ServiceClients } from './services/service-clients';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { VIEWS_BUS } from './views/application/views-bus.port';
+import { ViewsService } from './views/application/views.service';
+import { ViewCache } from './views/domain/view-cache';
+import { ViewsBus } from './views/infrastructure/views-bus';
+import { ViewsBarrierInterceptor } from './views/interface/views-barrier.interceptor';
 import { WindowsController } from './windows/windows.controller';
 import { DevSignInController, offersDevSignIn } from './web/dev-sign-in.controller';
 import { WebSettingsController } from './web/web-settings.controller';
@@ -71,6 +76,13 @@ export class GatewayAppModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: ViewCache, useFactory: () => new ViewCache(config.viewsMaxEntries) },
+        {
+          provide: VIEWS_BUS,
+          useFactory: () => new ViewsBus({ amqpUrl: config.amqpUrl, namespace: config.amqpNamespace }),
+        },
+        ViewsService,
+        { provide: APP_INTERCEPTOR, useClass: ViewsBarrierInterceptor },
       ],
     };
   }

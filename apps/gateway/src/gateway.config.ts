@@ -6,6 +6,7 @@ import {
   readJwtConfig,
   readUserProofSigningConfig,
 } from '@envrefresh/auth';
+import { DEFAULT_VIEWS_MAX_ENTRIES } from './views/domain/view-cache';
 import { WebConfig, readWebConfig } from './web/web.config';
 
 export interface GatewayConfig extends ServiceConfig {
@@ -28,6 +29,8 @@ export interface GatewayConfig extends ServiceConfig {
   publicUrl: string;
   /** The single-page app: where its build is and how it signs in (docs/web-ui.md). */
   web: WebConfig;
+  /** Most intent views and freeze verdicts this replica keeps in memory (ADR 0031). */
+  viewsMaxEntries: number;
 }
 
 export function readGatewayConfig(env: EnvReader): GatewayConfig {
@@ -48,6 +51,10 @@ export function readGatewayConfig(env: EnvReader): GatewayConfig {
       })
       .replace(/\/+$/, ''),
     web: readWebConfig(env, service.production),
+    viewsMaxEntries: env.int('GATEWAY_VIEWS_MAX_ENTRIES', DEFAULT_VIEWS_MAX_ENTRIES, {
+      min: 0,
+      max: 1_000_000,
+    }),
   };
 }
 

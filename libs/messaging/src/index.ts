@@ -28,6 +28,7 @@ export * from './rpc/rpc-server.readiness';
 export * from './rpc/reply-safe-server-rmq';
 export * from './topology/declare-topology';
 export * from './topology/topology';
+export * from './topology/gateway-views-topology';
 export * from './topology/event-stream.declarer';
 export * from './unit-of-work';
 export * from './broker-definitions';

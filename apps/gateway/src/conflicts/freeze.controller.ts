@@ -6,12 +6,16 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { FREEZE_EXAMPLE } from '../openapi/view-schemas';
 import { ServiceClients } from '../services/service-clients';
+import { ViewsService } from '../views/application/views.service';
 import { FreezeQueryDto } from './freeze.query.dto';
 
 @ApiTags('conflicts')
 @Controller('freeze')
 export class FreezeController {
-  constructor(private readonly services: ServiceClients) {}
+  constructor(
+    private readonly services: ServiceClients,
+    private readonly views: ViewsService,
+  ) {}
 
   @Get()
   @Endpoint({
@@ -29,6 +33,9 @@ export class FreezeController {
     problems: [400, 404],
   })
   freeze(@CurrentActor() actor: AuthenticatedActor, @Query() query: FreezeQueryDto): Promise<FreezeView> {
-    return this.services.call(conflictsFreezeRpc, { actor, payload: { ...query } });
+    const ask = () => this.services.call(conflictsFreezeRpc, { actor, payload: { ...query } });
+    // Only "now" is kept (ADR 0031): a verdict at a given instant is asked for rarely.
+    if (query.at !== undefined) return ask();
+    return this.views.freeze(actor, query.environmentId, ask);
   }
 }

@@ -25,6 +25,7 @@ import { resolveVersion } from '../http/version-precondition';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { HISTORY_EXAMPLE, INTENT_EXAMPLE, VERIFICATION_EXAMPLE } from '../openapi/view-schemas';
 import { ServiceClients } from '../services/service-clients';
+import { ViewsService } from '../views/application/views.service';
 import { AmendIntentRequestDto } from './amend-intent.request.dto';
 import { CreateIntentRequestDto } from './create-intent.request.dto';
 import { ListIntentsQueryDto } from './list-intents.query.dto';
@@ -37,6 +38,7 @@ export class IntentsController {
   constructor(
     private readonly services: ServiceClients,
     private readonly calendar: CalendarProjection,
+    private readonly views: ViewsService,
   ) {}
 
   @Post()
@@ -106,7 +108,9 @@ export class IntentsController {
     @Param('id', IntentIdPipe) intentId: string,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<IntentView> {
-    return this.services.call(intentsGetRpc, { actor, payload: { intentId } });
+    return this.views.intent(actor, intentId, () =>
+      this.services.call(intentsGetRpc, { actor, payload: { intentId } }),
+    );
   }
 
   @Patch(':id')

@@ -184,7 +184,7 @@ const freezeSchema = {
   title: 'FreezeView',
   description: 'May this environment be changed at `at`?',
   type: 'object',
-  required: ['environmentId', 'at', 'frozen', 'reasons'],
+  required: ['environmentId', 'at', 'frozen', 'reasons', 'stableUntil'],
   properties: {
     environmentId: idSchema,
     at: dateTimeSchema,
@@ -194,6 +194,11 @@ const freezeSchema = {
         'true while a BLOCKING reason holds (a blackout, a HIGH or CRITICAL booking, an approved refresh): do not change it',
     },
     reasons: { type: 'array', items: ref('ConflictFinding') },
+    stableUntil: {
+      ...dateTimeSchema,
+      description:
+        'The earliest instant after `at` at which a window, booking or refresh the verdict looked at starts or ends, at most an hour after `at`: the verdict holds until then unless the data changes',
+    },
   },
 };
 
@@ -317,6 +322,7 @@ export const FREEZE_EXAMPLE: FreezeView = {
   at: '2025-03-01T22:30:00Z',
   frozen: true,
   reasons: [finding(CONFLICT_EXAMPLE)],
+  stableUntil: '2025-03-01T23:00:00Z',
 };
 
 export const BOOKING_EXAMPLE = bookingCreatedEvent.example;

@@ -91,6 +91,8 @@ describe('GET /freeze: may this environment be changed at that instant?', () => 
             window: expect.any(Object),
           },
         ],
+        // The blackout ends at 12:00, beyond the hour a verdict looks ahead.
+        stableUntil: '2032-08-02T11:30:00.000Z',
       });
       expect(verdict.reasons[0].explanation).toContain(environment.key);
       expect(verdict.reasons[0].explanation).toContain('2032-08-02 10:00 to 12:00 UTC');
@@ -102,6 +104,20 @@ describe('GET /freeze: may this environment be changed at that instant?', () => 
         at: '2032-08-02T13:00:00.000Z',
         frozen: false,
         reasons: [],
+        stableUntil: '2032-08-02T14:00:00.000Z',
+      });
+    });
+
+    it('says until when the verdict holds: the next start or end of the blackout, at most an hour ahead', async () => {
+      const stableUntil = async (at: string) => (await freeze(environment, at)).stableUntil;
+      expect({
+        before: await stableUntil('2032-08-02T09:30:00.000Z'),
+        inside: await stableUntil('2032-08-02T11:15:00.000Z'),
+        atTheEnd: await stableUntil('2032-08-02T12:00:00.000Z'),
+      }).toEqual({
+        before: '2032-08-02T10:00:00.000Z',
+        inside: '2032-08-02T12:00:00.000Z',
+        atTheEnd: '2032-08-02T13:00:00.000Z',
       });
     });
   });
@@ -279,6 +295,17 @@ describe('GET /freeze: may this environment be changed at that instant?', () => 
         expect(verdict.reasons[0].explanation).toContain(`release 4.${index} testing (${priority})`);
         expect((await freeze(environment, instant(`2032-08-1${index}`, 12))).reasons).toEqual([]);
       }
+    });
+
+    it('holds its verdict until the booking starts or ends', async () => {
+      const environment = await knownEnvironment(calendar);
+      await calendar.book(environment, { start: '2032-08-18T08:00:00Z', end: '2032-08-18T08:40:00Z' });
+      expect((await freeze(environment, '2032-08-18T07:30:00Z')).stableUntil).toBe(
+        '2032-08-18T08:00:00.000Z',
+      );
+      expect((await freeze(environment, '2032-08-18T08:10:00Z')).stableUntil).toBe(
+        '2032-08-18T08:40:00.000Z',
+      );
     });
   });
 

@@ -48,6 +48,7 @@ const FREEZE: FreezeView = {
   at: '2027-03-28T10:00:00Z',
   frozen: true,
   reasons: [finding],
+  stableUntil: '2027-03-28T11:00:00Z',
 };
 const page = (item: unknown) => ({ items: [item], nextCursor: 'next-page' });
 

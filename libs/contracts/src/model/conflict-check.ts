@@ -40,6 +40,11 @@ export interface FreezeView {
   /** true while a BLOCKING reason holds (a blackout, a HIGH or CRITICAL booking, an approved refresh). */
   frozen: boolean;
   reasons: ConflictFindingView[];
+  /**
+   * The earliest instant after `at` at which something the verdict looked at starts or ends (at
+   * most an hour after `at`): the verdict holds until then unless the data changes (ADR 0031).
+   */
+  stableUntil: string;
 }
 
 /** What a dry-run check asks about. */

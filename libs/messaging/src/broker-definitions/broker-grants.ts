@@ -1,4 +1,5 @@
 import { AmqpUsers, AppName } from '@envrefresh/config';
+import { VIEW_CHANGING_EVENT_FAMILIES, viewsExchange } from '../topology/gateway-views-topology';
 import {
   EVENT_OWNER_NAMES,
   EVENT_OWNERS,
@@ -55,6 +56,10 @@ const NOTHING = '^$';
  *   queues): RabbitMQ checks only the exchange there, which is why consumers check user_id too;
  * - on the events exchange it may publish only the routing keys it owns (topic permissions);
  * - it declares the event stream and binds it (configure, write), and never reads it;
+ * - the gateway declares its replicas' views fanout and their own queues under its name, binds them
+ *   to it and to the events exchange (which it may declare, as it may start first) for the event
+ *   families that change a view, reads them and publishes on the fanout (ADR 0031); it publishes
+ *   no event;
  * - the downstream account declares, binds and reads queues of its own prefix, reads the events
  *   exchange and the event stream (to replay from an offset or a time), and writes nothing of ours.
  */
@@ -64,13 +69,14 @@ export function brokerGrants({ namespace, users, downstream }: BrokerGrantOption
   const stream = escapeRegex(eventStreamName(namespace));
   const grants: BrokerGrant[] = [];
   const gatewayCalls = RPC_CALLERS.gateway ?? [];
+  const views = `${escapeRegex(viewsExchange(namespace))}(\\..+)?`;
   grants.push({
     user: users.gateway,
     role: 'gateway',
-    configure: `^${ns}\\.(${gatewayCalls.join('|')})\\.rpc$`,
-    write: '^amq\\.default$',
-    read: '^amq\\.rabbitmq\\.reply-to$',
-    topic: { exchange, write: NOTHING, read: NOTHING },
+    configure: `^(${ns}\\.(${gatewayCalls.join('|')})\\.rpc|${ns}\\.events|${views})$`,
+    write: `^(amq\\.default|${views})$`,
+    read: `^(amq\\.rabbitmq\\.reply-to|${ns}\\.events|${views})$`,
+    topic: { exchange, write: NOTHING, read: `^(${VIEW_CHANGING_EVENT_FAMILIES.join('|')})\\..+$` },
   });
   for (const service of RPC_SERVICES) {
     const own = `${ns}\\.${service}\\.(events(\\..+)?|rpc)`;

@@ -17,3 +17,4 @@ export * from './rules/all-rules';
 export * from './rule-set';
 export * from './evaluate';
 export * from './free-slots';
+export * from './stable-until';

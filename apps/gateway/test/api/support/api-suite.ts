@@ -39,6 +39,11 @@ export interface ApiSuite {
   api: ApiClient;
   events: EventPublisher;
   apps: RunningApp[];
+  /**
+   * Starts one more gateway replica on the suite's broker and namespace (ADR 0031), ready, stopped
+   * with the others; `viaBroker` rewrites its broker URL (e.g. through a TCP proxy).
+   */
+  startGateway(options?: { viaBroker?: (url: string) => string }): Promise<RunningApp>;
   /** With `brokerIdentities`: the suite's vhost, and an account outside envrefresh with wide permissions on it. */
   broker?: { vhost: TestVhost<BrokerAccount>; attacker: TestBrokerAccount };
 }
@@ -104,18 +109,26 @@ export function useApiSuite(options: ApiSuiteOptions = {}): ApiSuite {
       namespace: suite.namespace,
     });
     await migrateSchemas(backendEnv);
+    const gatewayEnv = (viaBroker: (url: string) => string = (url) => url): Record<string, string> => {
+      const env = testServiceEnv({
+        amqpUrl: suite.amqpUrl,
+        namespace: suite.namespace,
+        extra: { ...GATEWAY_ENV, ...options.gatewayEnv, ...amqpEnv('gateway') },
+      });
+      for (const name of ['AMQP_URL', 'GATEWAY_AMQP_URL']) if (env[name]) env[name] = viaBroker(env[name]);
+      return env;
+    };
+    suite.startGateway = async ({ viaBroker } = {}) => {
+      const gateway = await startApp('gateway', gatewayEnv(viaBroker));
+      apps.push(gateway);
+      await waitUntilReady(gateway);
+      return gateway;
+    };
     const started = await Promise.all([
       ...RPC_SERVICES.map((service) =>
         startApp(service, { ...backendEnv, ...amqpEnv(service), ...(options.serviceEnv?.[service] ?? {}) }),
       ),
-      startApp(
-        'gateway',
-        testServiceEnv({
-          amqpUrl: suite.amqpUrl,
-          namespace: suite.namespace,
-          extra: { ...GATEWAY_ENV, ...options.gatewayEnv, ...amqpEnv('gateway') },
-        }),
-      ),
+      startApp('gateway', gatewayEnv()),
     ]);
     apps.push(...started);
     await Promise.all(apps.map((app) => waitUntilReady(app)));
