@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { JwtConfig } from './jwt.config';
 import { InvalidTokenError, JwtVerifier } from './jwt-verifier';
+import { VERIFIER_DEFAULTS } from './jwt-verifier.fixture';
 
 const SECRET = 'a-test-secret-that-is-long-enough-123';
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -9,14 +10,7 @@ const PUBLIC_PEM = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toStrin
 const claims = { sub: 'alice', roles: ['requester'], groups: ['qa'], name: 'Alice' };
 const standard = { issuer: 'envrefresh', audience: 'envrefresh-api', expiresIn: 60 } as const;
 
-const DEFAULTS = {
-  issuer: 'envrefresh',
-  audience: 'envrefresh-api',
-  usingDevelopmentSecret: false,
-  maxLifetimeMs: 24 * 3_600_000,
-  rolesClaim: 'roles',
-  groupsClaim: 'groups',
-} as const;
+const DEFAULTS = VERIFIER_DEFAULTS;
 const hsVerifier = new JwtVerifier({
   key: { kind: 'secret', algorithm: 'HS256', secret: SECRET },
   ...DEFAULTS,

@@ -1,16 +1,12 @@
 import jwt from 'jsonwebtoken';
 import { InvalidTokenError, JwtVerifier } from './jwt-verifier';
+import { VERIFIER_DEFAULTS } from './jwt-verifier.fixture';
 import { VerifiedTokens } from './verified-tokens';
 
 const SECRET = 'a-test-secret-that-is-long-enough-123';
 const CONFIG = {
   key: { kind: 'secret', algorithm: 'HS256', secret: SECRET },
-  issuer: 'envrefresh',
-  audience: 'envrefresh-api',
-  usingDevelopmentSecret: false,
-  maxLifetimeMs: 24 * 3_600_000,
-  rolesClaim: 'roles',
-  groupsClaim: 'groups',
+  ...VERIFIER_DEFAULTS,
 } as const;
 const claims = { sub: 'pipeline', roles: ['requester'], groups: ['qa'] };
 const sign = (options: jwt.SignOptions = {}, secret = SECRET) =>
