@@ -11,7 +11,10 @@ class OrdersController {
 
   @Get()
   list() {
-    this.logger.log({ msg: 'listing orders', credentials: { password: 'hunter2', apiKey: 'k-123' } });
+    this.logger.log({
+      msg: 'listing orders',
+      account: { name: 'ada', password: 'hunter2', apiKey: 'k-123' },
+    });
     return [];
   }
 
@@ -64,7 +67,7 @@ describe('logging', () => {
     expect(access.req.headers.authorization).toBe('[redacted]');
     expect(access.req.headers.cookie).toBe('[redacted]');
     const handlerLine = lines.find((line) => line.msg === 'listing orders');
-    expect(handlerLine?.credentials).toEqual({ password: '[redacted]', apiKey: '[redacted]' });
+    expect(handlerLine?.account).toEqual({ name: 'ada', password: '[redacted]', apiKey: '[redacted]' });
     expect(logs.text()).not.toContain('eyJ.secret.token');
     expect(logs.text()).not.toContain('abc123');
     expect(logs.text()).not.toContain('hunter2');

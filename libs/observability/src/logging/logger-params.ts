@@ -5,7 +5,7 @@ import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import { correlationMixin } from './correlation-mixin';
-import { REDACTED_PATHS, REDACTION_CENSOR } from './redacted-paths';
+import { scrubRecord, scrubSecretFields } from './secret-fields';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
 
 type RawRequest = IncomingMessage & { originalUrl?: string };
@@ -16,9 +16,14 @@ export function buildLoggerParams(config: ServiceConfig, destination?: Destinati
     level: config.logLevel,
     base: { app: config.app },
     timestamp: stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    // Secrets are scrubbed by name rather than by pino's `redact`: its paths need wildcards to
+    // reach any depth, and pino 10's redaction clones along every wildcard on every line (40 µs an
+    // access line, a tenth of a GET's whole cost in the gateway); the scrub walks and copies only
+    // on the way to a secret. The request, response and error are scrubbed as serialized, the
+    // rest of a line's fields and a child's bindings as given.
+    formatters: { level: (label) => ({ level: label }), log: scrubUnserialized, bindings: scrubUnserialized },
+    serializers: { req: scrubSecretFields, res: scrubSecretFields, err: scrubSecretFields },
     mixin: correlationMixin,
-    redact: { paths: REDACTED_PATHS, censor: REDACTION_CENSOR },
     // Under Fastify the request already carries the id FastifyInstrumentation generated.
     genReqId: (req) => resolveRequestId(req.headers[REQUEST_ID_HEADER]),
     customLogLevel: (_req, res, error): LevelWithSilent => {
@@ -36,4 +41,11 @@ export function buildLoggerParams(config: ServiceConfig, destination?: Destinati
     // Nest 11's path syntax; the default '*' makes Nest warn about a legacy route under a global prefix.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
   };
+}
+
+/** The fields pino-http serializes (the raw request, response and error): scrubbed after that. */
+const SERIALIZED_FIELDS = new Set(['req', 'res', 'err']);
+
+function scrubUnserialized(fields: Record<string, unknown>): Record<string, unknown> {
+  return scrubRecord(fields, 0, SERIALIZED_FIELDS);
 }

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { CorrelationContext } from '../correlation/correlation-context';
-import { REDACTION_CENSOR } from '../logging/redacted-paths';
+import { REDACTION_CENSOR, isSecretField } from '../logging/secret-fields';
 
 /**
  * Every security decision worth an auditor's attention (a refused login, a 403, an override, an
@@ -63,9 +63,8 @@ export function securityLogLine(event: SecurityEvent): SecurityLogLine {
   };
 }
 
-// The logger's own redaction knows fixed paths; details are free-form, so they are scrubbed by
-// key name at any depth and by value shape, before they reach the logger.
-const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authori[sz]ation|cookie|credential|jwt|bearer/i;
+// The logger scrubs fields by name; details are free-form, so beyond that they are scrubbed by
+// value shape too (a token pasted into a sentence), and bounded in depth and length.
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const MAX_DEPTH = 4;
@@ -80,7 +79,7 @@ function scrubRecord(record: Record<string, unknown>, depth: number): Record<str
   return Object.fromEntries(
     Object.entries(record).map(([key, value]) => [
       key,
-      SECRET_KEY.test(key) ? REDACTION_CENSOR : scrubValue(value, depth + 1),
+      isSecretField(key) ? REDACTION_CENSOR : scrubValue(value, depth + 1),
     ]),
   );
 }
