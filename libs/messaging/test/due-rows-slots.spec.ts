@@ -1,4 +1,5 @@
 import { eventually } from '@envrefresh/testing';
+import { dueRowMetrics } from '../src/due-rows/due-row-metrics';
 import { DueRowsBed, SCHEMA, leasedJob } from './support/due-rows-bed';
 
 /** Lease mode keeps its slots busy: a row settled frees its slot at once, and outcomes settle together. */
@@ -52,6 +53,32 @@ describe('a leased worker’s slots', () => {
     // Twenty calls answering at once: the first finished opens a transaction, the rest share the next.
     expect(settledTogether.length).toBeLessThan(20);
     expect(await bed.scalar(`SELECT count(*) FROM ${SCHEMA}.jobs WHERE lease_owner IS NOT NULL`)).toBe(0);
+  });
+
+  it('renews a lease before recording only when the row has less than nearly a whole lease left', async () => {
+    const LEASE_MS = 2_000;
+    const renewals = async (worker: string) =>
+      (await dueRowMetrics.renewed.get()).values.find((value) => value.labels.worker === worker)?.value ?? 0;
+    await bed.addJobs(1, undefined, 151);
+    await bed.addJobs(1, undefined, 161);
+    // A call that answers at once leaves its lease all but whole: recorded without a renewal.
+    const quick = bed.worker(
+      leasedJob(async (row) => `ran ${row.id}`, LEASE_MS),
+      { name: 'renew-quick', batchSize: 1 },
+    );
+    expect(await quick.runOnce()).toBe(1);
+    expect(await renewals('renew-quick')).toBe(0);
+    // One that takes a third of its lease (not long enough for the periodic renewal): renewed first.
+    const slow = bed.worker(
+      leasedJob(async (row) => {
+        await new Promise((resolve) => setTimeout(resolve, LEASE_MS / 3));
+        return `ran ${row.id}`;
+      }, LEASE_MS),
+      { name: 'renew-slow', batchSize: 1 },
+    );
+    expect(await slow.runOnce()).toBe(1);
+    expect(await renewals('renew-slow')).toBe(1);
+    expect(await fired(151, 161)).toBe(2);
   });
 
   it('records an outcome again when recording failed, rather than leave the row to be run a second time', async () => {

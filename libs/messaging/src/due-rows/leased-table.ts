@@ -64,13 +64,22 @@ export class LeasedTableSql {
     return (Array.isArray(rows[0]) ? rows[0] : rows) as Record<string, unknown>[];
   }
 
-  /** Locks the rows `owner` still holds among `keys`, and answers their keys; the others passed on. */
-  async held(manager: EntityManager, owner: string, keys: unknown[]): Promise<Set<unknown>> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${this.key} AS key FROM ${this.name} WHERE ${this.key} = ANY ($1) AND lease_owner = $2
-        ORDER BY ${this.key} FOR UPDATE`,
+  /**
+   * Locks the rows `owner` still holds among `keys` (in key order, as every recording does),
+   * clears their leases and answers their keys; the others passed on. Run in the transaction that
+   * records their outcomes: the rows stay locked until it commits, so the lease is gone exactly
+   * when the outcome is there, and a rollback keeps both as they were.
+   */
+  async releaseHeld(manager: EntityManager, owner: string, keys: unknown[]): Promise<Set<unknown>> {
+    const result = await manager.query(
+      `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL
+        WHERE ${this.key} IN (
+          SELECT ${this.key} FROM ${this.name} WHERE ${this.key} = ANY ($1) AND lease_owner = $2
+           ORDER BY ${this.key} FOR UPDATE)
+        RETURNING ${this.key} AS key`,
       [keys, owner],
     );
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
     return new Set(rows.map((row) => row.key));
   }
 
@@ -95,13 +104,6 @@ export class LeasedTableSql {
     );
     const rows = (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
     return new Set(rows.map((row) => row.key));
-  }
-
-  async release(manager: EntityManager, keys: unknown[]): Promise<void> {
-    await manager.query(
-      `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL WHERE ${this.key} = ANY ($1)`,
-      [keys],
-    );
   }
 
   keyOf(raw: Record<string, unknown>): unknown {
