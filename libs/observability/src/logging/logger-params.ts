@@ -6,7 +6,6 @@ import { stdTimeFunctions, type DestinationStream, type LevelWithSilent } from '
 import type { Options } from 'pino-http';
 import { correlationMixin } from './correlation-mixin';
 import { scrubRecord, scrubSecretFields } from './secret-fields';
-import { stdoutDestination } from './stdout-destination';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id';
 
 type RawRequest = IncomingMessage & { originalUrl?: string };
@@ -38,7 +37,7 @@ export function buildLoggerParams(config: ServiceConfig, destination?: Destinati
     autoLogging: { ignore: (req) => isOperationalPath(req.originalUrl ?? req.url) },
   };
   return {
-    pinoHttp: [pinoHttp, destination ?? stdoutDestination()],
+    pinoHttp: destination ? [pinoHttp, destination] : pinoHttp,
     // Nest 11's path syntax; the default '*' makes Nest warn about a legacy route under a global prefix.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
   };
