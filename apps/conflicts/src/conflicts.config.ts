@@ -17,10 +17,12 @@ export interface ConflictsConfig extends ServiceRuntimeConfig {
 /**
  * Every recomputation takes one lock, so event batches running side by side only wait on it,
  * each holding a pooled connection and queueing ahead of the requests that arrive meanwhile (the
- * fault harness saw `POST /bookings` time out behind the backlog after a database cut). One small
- * batch at a time per replica keeps a request behind at most two of them.
+ * fault harness saw `POST /bookings` time out behind the backlog after a database cut). One event
+ * at a time per replica keeps a request behind at most two recomputations: with batches of five,
+ * a `POST /bookings` and an approval still waited out RECOMPUTATION_LOCK_WAIT (503, busy) behind
+ * the catch-up 1.4–1.7 s after a database cut was over (CI, 2026-12-03).
  */
-const CONSUMER_DEFAULTS = { maxConcurrentBatches: 1, batchSize: 5 };
+const CONSUMER_DEFAULTS = { maxConcurrentBatches: 1, batchSize: 1 };
 
 export function readConflictsConfig(env: EnvReader): ConflictsConfig {
   const runtime = readServiceRuntimeConfig('conflicts', env, CONSUMER_DEFAULTS);

@@ -148,10 +148,10 @@ describe('conflicts configuration: how requests and the event backlog share the 
     return config;
   };
 
-  it('waits 3 s for a request by default, and handles one small event batch at a time per replica', () => {
+  it('waits 3 s for a request by default, and handles one event at a time per replica', () => {
     const config = read();
     expect(config.recomputationWaitMs).toBe(3_000);
-    expect(config.messaging.consumer).toMatchObject({ maxConcurrentBatches: 1, batchSize: 5 });
+    expect(config.messaging.consumer).toMatchObject({ maxConcurrentBatches: 1, batchSize: 1 });
   });
 
   it('lets MESSAGING_CONCURRENCY and MESSAGING_BATCH_SIZE still override the consumer', () => {
