@@ -1,4 +1,5 @@
 import { eventually } from '@envrefresh/testing';
+import { NotStarted } from '../src';
 import { dueRowMetrics } from '../src/due-rows/due-row-metrics';
 import { DueRowsBed, SCHEMA, leasedJob } from './support/due-rows-bed';
 
@@ -35,6 +36,54 @@ describe('a leased worker’s slots', () => {
     release('ran 1');
     await eventually(async () => expect(await fired(1, 1)).toBe(1));
     await worker.stop();
+  });
+
+  it('count the rows a job works one after another as one slot', async () => {
+    await bed.addJobs(8, undefined, 1301);
+    let release!: (value: string) => void;
+    const hanging = new Promise<string>((resolve) => (release = resolve));
+    const job = leasedJob(async (row) => (row.id <= 1304 ? hanging : `ran ${row.id}`));
+    // Up to four rows per slot, as deliveries lease a destination's head and those due after it.
+    job.table = {
+      ...job.table,
+      candidates: `SELECT id FROM ${SCHEMA}.jobs WHERE fired_at IS NULL AND due_at <= $1
+          AND (leased_until IS NULL OR leased_until < clock_timestamp())
+        ORDER BY due_at, id LIMIT $2 * 4 FOR UPDATE SKIP LOCKED`,
+    };
+    job.slotOf = (row) => String(Math.floor((row.id - 1301) / 4));
+    const worker = bed.worker(job, { name: 'shared-slots', batchSize: 2 });
+    worker.start();
+    await eventually(async () => expect(await fired(1305, 1308)).toBe(4), { timeoutMs: 10_000 });
+    // Two slots: the four hanging rows hold one of them, so rows added now are claimed into the other.
+    await bed.addJobs(4, undefined, 1309);
+    worker.nudge();
+    await eventually(async () => expect(await fired(1309, 1312)).toBe(4), { timeoutMs: 10_000 });
+    expect(await fired(1301, 1304)).toBe(0);
+    release('ran');
+    await eventually(async () => expect(await fired(1301, 1304)).toBe(4));
+    await worker.stop();
+  });
+
+  it('release rows whose work was not started, record nothing of them, and claim them again', async () => {
+    await bed.addJobs(3, undefined, 1401);
+    const job = leasedJob(async (row) => `ran ${row.id}`);
+    let turn = 0;
+    job.start = (rows) => {
+      turn += 1;
+      return rows.map((row) =>
+        turn === 1 && row.id !== 1401
+          ? Promise.reject(new NotStarted('not this turn'))
+          : Promise.resolve(`ran ${row.id}`),
+      );
+    };
+    const worker = bed.worker(job, { name: 'not-started', batchSize: 10 });
+    expect(await worker.runOnce()).toBe(1);
+    expect(await fired(1401, 1403)).toBe(1);
+    const untouched = `SELECT count(*) FROM ${SCHEMA}.jobs WHERE id IN (1402, 1403)
+        AND attempts = 0 AND outcome IS NULL AND lease_owner IS NULL AND leased_until IS NULL`;
+    expect(await bed.scalar(untouched)).toBe(2);
+    expect(await worker.runOnce()).toBe(2);
+    expect(await fired(1401, 1403)).toBe(3);
   });
 
   it('settle outcomes that finish together in one transaction', async () => {

@@ -114,7 +114,7 @@ describe('deliveries that fail, honestly recorded', () => {
     expect(stuck.eventId).toBe(delivered.eventId);
   });
 
-  it('has at most one call open to one destination, however many events it is owed', async () => {
+  it('has at most one call open to one destination, however many events it is owed, and sends them in order', async () => {
     const environment = await scene.lifecycle.createEnvironment();
     const subscription = await scene.webhookFor(
       environment,
@@ -122,14 +122,22 @@ describe('deliveries that fail, honestly recorded', () => {
     );
     const intents = await Promise.all([1, 2, 3].map(() => scene.fileIntent(environment)));
 
+    let delivered: DeliveryView[] = [];
     await eventually(
       async () => {
-        const delivered = (await scene.deliveries({ subscriptionId: subscription.id })).filter(sent);
+        delivered = (await scene.deliveries({ subscriptionId: subscription.id })).filter(sent);
         expect(delivered).toHaveLength(intents.length);
       },
       { timeoutMs: 20_000, intervalMs: 200 },
     );
     expect(receiver.mostInFlight.get('/hooks/one-at-a-time')).toBe(1);
+    // A destination's deliveries go out in the order they were written (a lease of several, sent in turn).
+    const written = [...delivered].sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    );
+    expect(receiver.at('one-at-a-time').map((request) => request.json?.id)).toEqual(
+      written.map((delivery) => delivery.eventId),
+    );
   });
 
   it('counts attempts by channel and outcome, times them, and reports the oldest pending delivery', async () => {

@@ -33,6 +33,18 @@ export interface InTransactionJob<TRow> {
 
 export type Outcome<TResult> = { ok: true; value: TResult } | { ok: false; error: Error };
 
+/**
+ * What a row's run answers when its work was never started (the row before it in the same slot
+ * failed, or its lease left too little time for another call): the worker releases its lease and
+ * records nothing, so the row is due again exactly as it was.
+ */
+export class NotStarted extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'NotStarted';
+  }
+}
+
 /** A leased row whose work has finished, and how. */
 export interface SettledRow<TRow, TResult> {
   row: TRow;
@@ -54,10 +66,19 @@ export interface LeasedJob<TRow, TResult = unknown> {
   /** From the claimed columns to the row the handler sees. */
   map(raw: Record<string, unknown>): TRow;
   /**
+   * Rows that share a slot (one destination's deliveries, say) are worked by the job one after
+   * another, so between them they take one of the worker's slots, and the claim's `$2`
+   * (LeasedTable.candidates) counts slots, not rows. Without it each row is a slot of its own.
+   */
+  slotOf?(row: TRow): string;
+  /**
    * Starts the work of rows just leased together: one promise per row, in their order. The rows
    * of one claim may share what they read (one query for all their subscriptions, say).
+   * `leasedUntil` is when their leases run out (this process's clock, approximately): a job that
+   * works a slot's rows one after another starts none it could not finish by then, and answers
+   * NotStarted for it.
    */
-  start(rows: TRow[]): Promise<TResult>[];
+  start(rows: TRow[], leasedUntil: number): Promise<TResult>[];
   /**
    * Makes rows no longer due (done, or due again later for a retry), in one transaction for the
    * outcomes that finished around the same time. The worker clears their leases after it; a row

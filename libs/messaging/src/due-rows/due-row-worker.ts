@@ -3,7 +3,15 @@ import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, SystemClock } from '@envrefresh/kernel';
-import { BatchOutcome, DueRowJob, InTransactionJob, LeasedJob, Outcome, SettledRow } from './due-row-job';
+import {
+  BatchOutcome,
+  DueRowJob,
+  InTransactionJob,
+  LeasedJob,
+  NotStarted,
+  Outcome,
+  SettledRow,
+} from './due-row-job';
 import { dueRowMetrics } from './due-row-metrics';
 import { LeasedTableSql } from './leased-table';
 
@@ -12,8 +20,9 @@ export interface DueRowWorkerOptions {
   service: string;
   name: string;
   /**
-   * Rows claimed per turn; in lease mode, the rows this worker has in hand at most (its slots):
-   * each slot is claimed into again as soon as its row is settled.
+   * Rows claimed per turn; in lease mode, the slots this worker has in hand at most (a slot is a
+   * row, or the rows the job works one after another: LeasedJob.slotOf): each slot is claimed
+   * into again as soon as its rows are settled.
    */
   batchSize: number;
   /** How long an idle worker sleeps when nothing nudges it (rows written by other processes). */
@@ -75,7 +84,7 @@ const RECORD_WITH_LEASE_LEFT_AT_LEAST = 0.9;
  * Claims due rows of one table and runs a job on them, in one of two modes (see InTransactionJob
  * and LeasedJob). Any number of workers may run against one table, in one process or many: a
  * row is claimed by one of them at a time. In transaction mode a full batch is followed at once
- * by the next. In lease mode the worker keeps up to `batchSize` rows in hand and claims into a
+ * by the next. In lease mode the worker keeps up to `batchSize` slots in hand and claims into a
  * slot as soon as its row is settled, so a hanging call holds one slot, never the others; outcomes
  * that finish together are settled in one transaction. An idle worker polls, and `nudge()` wakes
  * it early (after a commit that made a row due); failures of the database back off exponentially,
@@ -96,6 +105,8 @@ export class DueRowWorker<TRow, TResult = unknown> {
   private failures = 0;
   /** Lease mode: runs in hand, from their claim until their outcome is recorded. */
   private readonly inHand = new Set<Promise<Outcome<TResult>>>();
+  /** Lease mode: slots whose rows are not all recorded yet. */
+  private busySlots = 0;
   private readonly finished: Finished<TRow, TResult>[] = [];
   /** Lease mode: outcomes known and not yet recorded, whose leases are renewed meanwhile. */
   private readonly unrecorded = new Set<Finished<TRow, TResult>>();
@@ -169,7 +180,9 @@ export class DueRowWorker<TRow, TResult = unknown> {
 
   /** One turn in lease mode: claims a batch, and waits until every row of it is settled. */
   private async leased(job: LeasedJob<TRow, TResult>): Promise<BatchOutcome> {
-    const outcomes = await Promise.all(await this.claimInto(job, this.options.batchSize));
+    const outcomes = (await Promise.all((await this.claimInto(job, this.options.batchSize)).runs)).filter(
+      (outcome) => !notStarted(outcome),
+    );
     const failed = outcomes.filter((outcome) => !outcome.ok) as Array<{ ok: false; error: Error }>;
     return {
       done: outcomes.length - failed.length,
@@ -179,10 +192,13 @@ export class DueRowWorker<TRow, TResult = unknown> {
   }
 
   /**
-   * Leases up to `free` rows and starts their work; each promise answers once the row's outcome
-   * is recorded (or could not be: then the lease runs out and the row is run again).
+   * Leases rows for up to `free` slots and starts their work; each promise answers once the row's
+   * outcome is recorded (or could not be: then the lease runs out and the row is run again).
    */
-  private async claimInto(job: LeasedJob<TRow, TResult>, free: number): Promise<Promise<Outcome<TResult>>[]> {
+  private async claimInto(
+    job: LeasedJob<TRow, TResult>,
+    free: number,
+  ): Promise<{ runs: Promise<Outcome<TResult>>[]; slots: number }> {
     const leasing = this.leasing as LeasedTableSql;
     // One statement, atomic on its own: no BEGIN and COMMIT round trips around it.
     const raws = await leasing.lease(this.dataSource.manager, this.owner, {
@@ -190,29 +206,41 @@ export class DueRowWorker<TRow, TResult = unknown> {
       now: this.clock.now(),
       leaseMs: job.leaseMs,
     });
-    if (raws.length === 0) return [];
+    if (raws.length === 0) return { runs: [], slots: 0 };
     const rows = raws.map((raw) => ({ key: leasing.keyOf(raw), row: job.map(raw) }));
     this.claimed(
       rows.map(({ row }) => row),
       job.dueAt,
     );
+    const leasedUntil = Date.now() + job.leaseMs;
     let runs: Promise<TResult>[];
     try {
-      runs = job.start(rows.map(({ row }) => row));
+      runs = job.start(
+        rows.map(({ row }) => row),
+        leasedUntil,
+      );
     } catch (error) {
       runs = rows.map(() => Promise.reject(error));
     }
-    const leasedUntil = Date.now() + job.leaseMs;
-    return rows.map(({ key, row }, index) => {
+    const handles = rows.map(({ key, row }, index) => {
       const handled = this.settled(job, key, row, runs[index], leasedUntil);
       this.inHand.add(handled);
-      void handled.finally(() => {
-        this.inHand.delete(handled);
+      void handled.finally(() => this.inHand.delete(handled));
+      return handled;
+    });
+    const slots = new Map<unknown, Promise<unknown>[]>();
+    rows.forEach(({ key, row }, index) => {
+      const slot = job.slotOf ? job.slotOf(row) : key;
+      slots.set(slot, [...(slots.get(slot) ?? []), handles[index]]);
+    });
+    this.busySlots += slots.size;
+    for (const slot of slots.values())
+      void Promise.all(slot).finally(() => {
+        this.busySlots -= 1;
         // A free slot, and a settled row may let another be claimed (the next of its destination, say).
         this.nudge();
       });
-      return handled;
-    });
+    return { runs: handles, slots: slots.size };
   }
 
   private async settled(
@@ -245,7 +273,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
       this.finished.push(finished);
       this.recordFinished(job);
     });
-    (recorded.ok ? dueRowMetrics.done : dueRowMetrics.failed).inc(this.labels);
+    if (!notStarted(recorded)) (recorded.ok ? dueRowMetrics.done : dueRowMetrics.failed).inc(this.labels);
     return recorded;
   }
 
@@ -312,10 +340,15 @@ export class DueRowWorker<TRow, TResult = unknown> {
     }
   }
 
-  /** Records every finished outcome in one transaction, and again for those that finish meanwhile. */
+  /**
+   * Records every finished outcome in one transaction, and again for those that finish meanwhile.
+   * The first waits for the turn of the event loop to end, so that outcomes known together (a
+   * slot's rows, answers read from the sockets in one poll) are recorded together.
+   */
   private recordFinished(job: LeasedJob<TRow, TResult>): void {
     if (this.recording) return;
     this.recording = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
       while (this.finished.length > 0) await this.record(job, this.finished.splice(0));
       this.recording = undefined;
     })();
@@ -340,7 +373,8 @@ export class DueRowWorker<TRow, TResult = unknown> {
           this.owner,
           batch.map(({ key }) => key),
         );
-        const ours = batch.filter(({ key }) => stillOurs.has(key));
+        // Rows whose work never started are only released: they stay due as they were.
+        const ours = batch.filter(({ key, outcome }) => stillOurs.has(key) && !notStarted(outcome));
         if (ours.length > 0) await job.settle(manager, ours);
         return stillOurs;
       });
@@ -384,7 +418,7 @@ export class DueRowWorker<TRow, TResult = unknown> {
    */
   private async runLeased(job: LeasedJob<TRow, TResult>): Promise<void> {
     while (this.running) {
-      const free = this.options.batchSize - this.inHand.size;
+      const free = this.options.batchSize - this.busySlots;
       if (free <= 0) {
         await this.sleep(this.options.pollIntervalMs);
         continue;
@@ -393,11 +427,11 @@ export class DueRowWorker<TRow, TResult = unknown> {
       let problem = 'could not record outcomes';
       try {
         this.nudged = false;
-        const claimed = await this.claimInto(job, free);
+        const { slots: claimed } = await this.claimInto(job, free);
         // Outcomes recorded meanwhile without a failure: the database is answering again.
         if (this.failures === failuresBefore) this.failures = 0;
         if (this.failures === 0) {
-          if (claimed.length === free || this.nudged) continue;
+          if (claimed === free || this.nudged) continue;
           await this.sleep(this.options.pollIntervalMs);
           continue;
         }
@@ -453,6 +487,10 @@ export class DueRowWorker<TRow, TResult = unknown> {
       this.wake = undefined;
     });
   }
+}
+
+function notStarted(outcome: Outcome<unknown>): boolean {
+  return !outcome.ok && outcome.error instanceof NotStarted;
 }
 
 function haveLeaseLeft(batch: { leasedUntil: number }[], ms: number): boolean {

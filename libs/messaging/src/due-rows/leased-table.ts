@@ -16,7 +16,8 @@ export interface LeasedTable {
   /**
    * Where the claim finds its rows when the table alone would make it walk many it must refuse
    * (a use that keeps its own index of what may be claimed): a SELECT of keys, due at `$1`, in due
-   * order, at most `$2`, locking them `FOR UPDATE … SKIP LOCKED` and leaving out rows leased now.
+   * order, at most `$2` (rows, or slots when the job groups rows into slots: LeasedJob.slotOf),
+   * locking them `FOR UPDATE … SKIP LOCKED` and leaving out rows leased now.
    * Without it the claim takes the earliest due rows that are `pending` and not leased.
    */
   candidates?: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { createEnvelope, notificationDeliveredEvent, notificationFailedEvent } from '@envrefresh/contracts';
-import { NewOutboxRow, OutboxRepository, OutboxRelay } from '@envrefresh/messaging';
+import { NewOutboxRow, NotStarted, OutboxRepository, OutboxRelay } from '@envrefresh/messaging';
 import { Clock } from '@envrefresh/kernel';
 import {
   AttemptOutcome,
@@ -19,6 +19,7 @@ import {
 import { Subscription, signingSecrets } from '../../subscriptions/domain/index';
 import { AttemptResult, NextStep, nextStep } from '../domain/delivery-progress';
 import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
+import { attemptInTurn, byDestinationInDueOrder } from '../domain/delivery-runs';
 import { DELIVERY_REPOSITORY, DeliveryRepository } from './delivery.repository.port';
 import { deliveryMetrics } from './delivery-metrics';
 import { DELIVERY_SETTINGS, DeliverySettings } from './notifications.settings';
@@ -46,9 +47,13 @@ export class AttemptDeliveryService {
   /**
    * Starts an attempt at each of these deliveries, claimed together: their subscriptions and
    * environments are read in one query each (the environments only for channels that write for a
-   * reader: a webhook sends the envelope as it is), then each calls its channel on its own.
+   * reader: a webhook sends the envelope as it is). Each destination's deliveries are sent one
+   * after another in due order, and their outcomes answered together once the last is known, so
+   * the worker records them in one transaction. After an attempt that was not SENT, or when the
+   * leases (`leasedUntil`) could not outlast another call, the rest are NotStarted: released, due
+   * as they were, and claimed again behind whatever the failure made of the first.
    */
-  attemptAll(deliveries: readonly DeliveryRecord[]): Promise<AttemptRecord>[] {
+  attemptAll(deliveries: readonly DeliveryRecord[], leasedUntil: number): Promise<AttemptRecord>[] {
     const reads = this.dataSource.manager;
     const context = Promise.all([
       this.subscriptions.getMany(reads, distinct(deliveries.map((delivery) => delivery.subscriptionId))),
@@ -61,10 +66,30 @@ export class AttemptDeliveryService {
         ),
       ),
     ]);
-    return deliveries.map(async (delivery) => {
-      const [subscriptions, environments] = await context;
-      return this.attempt(delivery, subscriptions, environments);
-    });
+    const attempts = new Map<DeliveryRecord, Promise<AttemptRecord>>();
+    const mayStartAnother = () =>
+      Date.now() + this.settings.sendTimeoutMs + RUN_LEASE_MARGIN_MS <= leasedUntil;
+    for (const run of byDestinationInDueOrder(deliveries)) {
+      const outcomes = context.then(([subscriptions, environments]) =>
+        attemptInTurn(
+          run,
+          (delivery) => this.attempt(delivery, subscriptions, environments),
+          mayStartAnother,
+        ),
+      );
+      run.forEach((delivery, index) =>
+        attempts.set(
+          delivery,
+          outcomes.then((known) => {
+            const outcome = known[index];
+            if ('notStarted' in outcome) throw new NotStarted(outcome.notStarted);
+            if ('failed' in outcome) throw outcome.failed;
+            return outcome.attempted;
+          }),
+        ),
+      );
+    }
+    return deliveries.map((delivery) => attempts.get(delivery) as Promise<AttemptRecord>);
   }
 
   private async attempt(
@@ -189,6 +214,12 @@ export class AttemptDeliveryService {
     };
   }
 }
+
+/**
+ * Time left on a lease, beyond a call's own timeout, for its outcome to be recorded: a run starts
+ * no call that could end later than this before its rows' leases run out.
+ */
+const RUN_LEASE_MARGIN_MS = 5_000;
 
 function distinct(ids: ReadonlyArray<string | null>): string[] {
   return [...new Set(ids.filter((id): id is string => id !== null))];

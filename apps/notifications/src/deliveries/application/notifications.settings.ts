@@ -9,7 +9,10 @@ export interface DeliverySettings {
   sendTimeoutMs: number;
   /** Due-row workers sending at once, each with its own batch: the overall bound on calls in flight. */
   workers: number;
+  /** Destinations each worker has in flight at once (its slots). */
   batchSize: number;
+  /** A destination's deliveries leased together, sent one after another by one slot. */
+  runLength: number;
   pollIntervalMs: number;
 }
 

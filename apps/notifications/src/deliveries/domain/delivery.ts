@@ -7,6 +7,8 @@ export interface DeliveryRecord {
   event: EventEnvelope;
   environmentId: string | null;
   subscriptionId: string | null;
+  /** What makes two deliveries go to the same place: one call open to it at a time, in due order. */
+  destination: string;
   channel: NotificationChannel;
   target: string;
   reasons: string[];

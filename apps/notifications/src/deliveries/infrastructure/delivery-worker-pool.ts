@@ -11,39 +11,51 @@ import { DELIVERY_SETTINGS, DeliverySettings } from '../application/notification
 import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
 
 /**
- * Open deliveries whose destination has no attempt in flight, and only the earliest due of each
- * destination: one destination has at most one call open at a time, so a slow or hanging one
+ * Open deliveries whose destination has no attempt in flight, from the earliest due of each
+ * destination on: one destination has at most one call open at a time, so a slow or hanging one
  * holds one worker slot until its timeout, never the others' deliveries. Each destination's
  * earliest open delivery is its head (`delivery_heads`, kept by triggers: migration
- * 1765000000400), so the claim reads heads in due order and skips those in flight; `pending` says
- * the same of one row, for anyone reading the table.
+ * 1765000000400), so the claim reads heads in due order, skips those in flight, and leases each
+ * head with up to `runLength` of the deliveries due after it, which its slot sends in that order;
+ * `pending` says the same of one row, for anyone reading the table.
  */
-const DELIVERIES_TABLE: LeasedTable = {
-  schema: 'notifications',
-  table: 'deliveries',
-  pending: `status IN ('PENDING', 'RETRYING')`,
-  candidates: `SELECT d.id FROM notifications.delivery_heads h
-      JOIN notifications.deliveries d ON d.id = h.delivery_id
-     WHERE h.delivery_id IS NOT NULL AND h.due_at <= $1
-       AND (d.leased_until IS NULL OR d.leased_until < clock_timestamp())
-     ORDER BY h.due_at LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
-  columns: [
-    'event',
-    'environment_id',
-    'subscription_id',
-    'channel',
-    'target',
-    'reasons',
-    'status',
-    'attempts',
-    'schedule_step',
-    'due_at',
-  ],
-};
+function deliveriesTable(runLength: number): LeasedTable {
+  return {
+    schema: 'notifications',
+    table: 'deliveries',
+    pending: OPEN,
+    candidates: `SELECT run.id FROM (
+        SELECT h.destination FROM notifications.delivery_heads h
+          JOIN notifications.deliveries d ON d.id = h.delivery_id
+         WHERE h.delivery_id IS NOT NULL AND h.due_at <= $1
+           AND (d.leased_until IS NULL OR d.leased_until < clock_timestamp())
+         ORDER BY h.due_at LIMIT $2 FOR UPDATE OF d SKIP LOCKED) head
+      CROSS JOIN LATERAL (
+        SELECT r.id FROM notifications.deliveries r
+         WHERE r.destination = head.destination AND r.${OPEN} AND r.due_at <= $1
+           AND (r.leased_until IS NULL OR r.leased_until < clock_timestamp())
+         ORDER BY r.due_at, r.id LIMIT ${Math.trunc(runLength)} FOR UPDATE SKIP LOCKED) run`,
+    columns: [
+      'event',
+      'environment_id',
+      'subscription_id',
+      'destination',
+      'channel',
+      'target',
+      'reasons',
+      'status',
+      'attempts',
+      'schedule_step',
+      'due_at',
+    ],
+  };
+}
+
+const OPEN = `status IN ('PENDING', 'RETRYING')`;
 
 /**
  * The workers that send deliveries (ADR 0015, mode lease). Several run at once, each its own
- * batch: the overall bound on calls in flight is workers × batch size, and a worker held by a
+ * slots: the overall bound on calls in flight is workers × batch size, and a worker held by a
  * hanging call leaves the others to go on. A lease outlasts the channels' timeout, so a worker
  * that dies mid-call leaves its rows to be taken over when the lease runs out.
  */
@@ -62,10 +74,11 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
   ) {
     const job: LeasedJob<DeliveryRecord, AttemptRecord> = {
       mode: 'lease',
-      table: DELIVERIES_TABLE,
+      table: deliveriesTable(settings.runLength),
       leaseMs: settings.sendTimeoutMs + 15_000,
       map: toRecord,
-      start: (rows) => this.attempts.attemptAll(rows),
+      slotOf: (row) => row.destination,
+      start: (rows, leasedUntil) => this.attempts.attemptAll(rows, leasedUntil),
       settle: (manager, settled) =>
         this.attempts.settleAll(
           manager,
@@ -114,6 +127,7 @@ function toRecord(raw: Record<string, unknown>): DeliveryRecord {
     event: raw.event as EventEnvelope,
     environmentId: (raw.environment_id as string | null) ?? null,
     subscriptionId: (raw.subscription_id as string | null) ?? null,
+    destination: raw.destination as string,
     channel: raw.channel as DeliveryRecord['channel'],
     target: raw.target as string,
     reasons: raw.reasons as string[],
