@@ -11,6 +11,8 @@ export interface DeliverySummary {
   eventToReceived: LatencySummary;
   /** Seconds from the first event's `occurredAt` to the last arrival. */
   spanSeconds: number;
+  /** From the first event's `occurredAt` to the first arrival: what the span spends before any delivery arrives. */
+  firstArrivalMs: number;
 }
 
 /**
@@ -33,11 +35,14 @@ export function summarizeDeliveries(arrivals: readonly Arrival[], expected: numb
       deliveriesPerSecond: 0,
       eventToReceived: latenciesCountingMissing([], expected),
       spanSeconds: 0,
+      firstArrivalMs: Infinity,
     };
   let firstOccurred = Infinity;
+  let firstArrived = Infinity;
   let lastArrived = -Infinity;
   for (const arrival of arrivals) {
     firstOccurred = Math.min(firstOccurred, arrival.occurredAtMs);
+    firstArrived = Math.min(firstArrived, arrival.arrivedAtMs);
     lastArrived = Math.max(lastArrived, arrival.arrivedAtMs);
   }
   const spanSeconds = (lastArrived - firstOccurred) / 1000;
@@ -50,5 +55,6 @@ export function summarizeDeliveries(arrivals: readonly Arrival[], expected: numb
       expected,
     ),
     spanSeconds,
+    firstArrivalMs: firstArrived - firstOccurred,
   };
 }

@@ -54,7 +54,7 @@ export function renderNotificationsTable(result: NotificationsBenchResult): stri
   const fixed = (value: number, digits = 0) =>
     value === Infinity ? 'not arrived' : Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
   const phaseRow = ({ title, deliveries, offeredPerSecond }: DeliveryPhase) =>
-    `| ${title} | ${deliveries.delivered}/${deliveries.expected} | ${offeredPerSecond === null ? 'all at once' : fixed(offeredPerSecond)} | ${fixed(deliveries.deliveriesPerSecond)} | ${fixed(deliveries.eventToReceived.p50Ms)} | ${fixed(deliveries.eventToReceived.p99Ms)} | ${fixed(deliveries.eventToReceived.maxMs)} |`;
+    `| ${title} | ${deliveries.delivered}/${deliveries.expected} | ${offeredPerSecond === null ? 'all at once' : fixed(offeredPerSecond)} | ${fixed(deliveries.deliveriesPerSecond)} | ${fixed(deliveries.firstArrivalMs)} | ${fixed(deliveries.eventToReceived.p50Ms)} | ${fixed(deliveries.eventToReceived.p99Ms)} | ${fixed(deliveries.eventToReceived.maxMs)} |`;
   const cpuRow = ({ title, cpuMicrosPerDelivery }: DeliveryPhase) =>
     `| ${title} | ${Object.entries(cpuMicrosPerDelivery)
       .filter(([, micros]) => micros >= 1)
@@ -77,8 +77,8 @@ export function renderNotificationsTable(result: NotificationsBenchResult): stri
     `| bare undici POST loop, ${httpCeiling.concurrency} in flight, ${httpCeiling.bodyBytes} B bodies | ${fixed(httpCeiling.perSecond)} req/s | ${fixed(httpCeiling.latency.p50Ms, 1)} | ${fixed(httpCeiling.latency.p99Ms, 1)} |`,
     `| raw Postgres BEGIN; INSERT; COMMIT, ${postgresCeiling.workers} workers | ${fixed(postgresCeiling.perSecond)} tx/s, half ${fixed(postgresCeiling.perSecond / 2)} | ${fixed(postgresCeiling.latency.p50Ms, 1)} | ${fixed(postgresCeiling.latency.p99Ms, 1)} |`,
     '',
-    '| phase | delivered | offered deliveries/s | deliveries/s | event → received p50 ms | p99 ms | max ms |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| phase | delivered | offered deliveries/s | deliveries/s | first arrival ms | event → received p50 ms | p99 ms | max ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...phases.map(phaseRow),
     '',
     '| filing the events (POST /api/v1/intents, paced) | offered | accepted | p50 ms | p99 ms | refused |',

@@ -16,6 +16,11 @@ export interface TransactionContext {
   manager: EntityManager;
   /** Queues the event in the outbox; it is published if and only if this transaction commits. */
   publish(envelope: OutgoingEnvelope): Promise<void>;
+  /**
+   * Runs `effect` once this transaction has committed, never if it rolls back: to wake a worker
+   * for the rows it made due, which would otherwise wait for the worker's next poll.
+   */
+  afterCommit(effect: () => void): void;
 }
 
 /**
@@ -88,6 +93,7 @@ export class UnitOfWork {
    */
   join(manager: EntityManager): JoinedTransaction {
     let published = 0;
+    const effects: Array<() => void> = [];
     return {
       context: {
         manager,
@@ -95,9 +101,11 @@ export class UnitOfWork {
           await this.outbox.append(manager, this.outboxRowOf(envelope));
           published += 1;
         },
+        afterCommit: (effect) => effects.push(effect),
       },
       committed: () => {
         if (published > 0) this.afterCommitWithEvents();
+        for (const effect of effects) effect();
       },
     };
   }

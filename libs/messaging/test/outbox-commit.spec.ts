@@ -80,4 +80,22 @@ describe('an event written in a unit of work', () => {
     expect(await bed.count('SELECT 1 FROM svc.outbox WHERE id = $1', [doomed.id])).toBe(0);
     expect(await bed.count('SELECT 1 FROM svc.intents')).toBe(1);
   });
+
+  it('runs what waits for the commit once it has committed, and never after a rollback', async () => {
+    const seen: string[] = [];
+    await unitOfWork.run(async ({ manager, afterCommit }) => {
+      await manager.query('INSERT INTO svc.intents (id) VALUES ($1)', [randomUUID()]);
+      afterCommit(() => seen.push('committed'));
+      // Not yet: the transaction is still open.
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual(['committed']);
+
+    const failure = unitOfWork.run(async ({ afterCommit }) => {
+      afterCommit(() => seen.push('rolled back'));
+      throw new Error('the use case failed');
+    });
+    await expect(failure).rejects.toThrow('the use case failed');
+    expect(seen).toEqual(['committed']);
+  });
 });

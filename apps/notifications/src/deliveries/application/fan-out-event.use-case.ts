@@ -11,13 +11,16 @@ import {
   SubscriptionRepository,
 } from '../../subscriptions/application/subscription.repository.port';
 import { destinationsFor } from '../domain/destinations';
+import { DELIVERY_NUDGE, DeliveryNudge } from './delivery-nudge.port';
 import { DELIVERY_REPOSITORY, DeliveryRepository } from './delivery.repository.port';
 import { DELIVERY_SETTINGS, DeliverySettings } from './notifications.settings';
 
 /**
  * Who is told of one event, written as PENDING deliveries in the consuming transaction (the
  * inbox's): they exist if and only if the event was taken, and a redelivery adds none. Nothing is
- * sent here; the delivery worker does that, outside any transaction.
+ * sent here; the delivery worker does that, outside any transaction, woken once the transaction
+ * has committed (its poll alone left each event's deliveries waiting up to
+ * DELIVERY_POLL_INTERVAL_MS: half a second before the first of bench:notifications' fan-out).
  */
 @Injectable()
 export class FanOutEventUseCase {
@@ -27,10 +30,11 @@ export class FanOutEventUseCase {
     @Inject(SUBSCRIPTION_REPOSITORY) private readonly subscriptions: SubscriptionRepository,
     @Inject(DELIVERY_REPOSITORY) private readonly deliveries: DeliveryRepository,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+    @Inject(DELIVERY_NUDGE) private readonly nudge: DeliveryNudge,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ manager }: TransactionContext, event: EventEnvelope): Promise<string[]> {
+  async execute({ manager, afterCommit }: TransactionContext, event: EventEnvelope): Promise<string[]> {
     const ref = subjectRefOf(event.type, event.data);
     await this.catchUp.forEvent(manager, ref);
     const subject = await this.world.subjectOf(manager, ref);
@@ -48,12 +52,14 @@ export class FanOutEventUseCase {
       requesterEmail,
     });
     if (destinations.length === 0) return [];
-    return this.deliveries.insertPending(manager, {
+    const written = await this.deliveries.insertPending(manager, {
       event,
       intentId: ref.intentId,
       environmentId: ref.environmentId,
       destinations,
       dueAt: this.clock.now(),
     });
+    if (written.length > 0) afterCommit(() => this.nudge.nudge());
+    return written;
   }
 }
