@@ -8,6 +8,7 @@ import { CreateIntentAudiences1763780000400 } from './1763780000400-create-inten
 import { CreateNotificationsCore1764600000400 } from './1764600000400-create-notifications-core';
 import { IndexDeliveryClaim1764600000500 } from './1764600000500-index-delivery-claim';
 import { TrackDeliveryHeads1765000000400 } from './1765000000400-track-delivery-heads';
+import { RefreshDeliveryHeadsAsSets1765000000500 } from './1765000000500-refresh-delivery-heads-as-sets';
 
 export const NOTIFICATIONS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -18,4 +19,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   IndexIdempotencyKeyAge1765000000100,
   RecordWhoDeletedSubscriptions1765000000300,
   TrackDeliveryHeads1765000000400,
+  RefreshDeliveryHeadsAsSets1765000000500,
 ];
