@@ -1,5 +1,5 @@
 import { eventually } from '@envrefresh/testing';
-import { consumerTopology, EventConsumer, PermanentEventError } from '../src';
+import { consumerTopology, EventConsumer, EventHandlerFn, PermanentEventError } from '../src';
 import { CONSUMER, MessagingTestBed } from './support/messaging-test-bed';
 import { testEventEnvelope } from './support/test-events';
 
@@ -76,5 +76,36 @@ describe('deliveries handled together in one transaction', () => {
     await together.stop();
     // Deliveries arrive in a burst; unless every one came in its own socket read, some share a commit.
     expect(await bed.count('SELECT DISTINCT tx FROM svc.together')).toBeLessThan(10);
+  });
+
+  it('runs an event that waits twice among others once, and skips one processed before', async () => {
+    await (await bed.consume({ 'test.twice': async () => undefined })).stop();
+    const runs = new Map<string, number>();
+    const handler: EventHandlerFn = async (event, { manager }) => {
+      runs.set(event.id, (runs.get(event.id) ?? 0) + 1);
+      await manager.query('INSERT INTO svc.effects (event_id) VALUES ($1)', [event.id]);
+    };
+    const handlers = { 'test.twice': handler };
+    const [seen, twice, other] = [0, 1, 2].map((n) => testEventEnvelope('test.twice', { n }));
+    await bed.publishRaw('test.twice', seen, { messageId: seen.id });
+    const first = await bed.consume(handlers, { batchSize: 10, prefetch: 20 });
+    await eventually(async () =>
+      expect(await bed.count('SELECT 1 FROM svc.effects WHERE event_id = $1', [seen.id])).toBe(1),
+    );
+    await first.stop();
+
+    for (const event of [twice, seen, twice, other])
+      await bed.publishRaw('test.twice', event, { messageId: event.id });
+    const second = await bed.consume(handlers, { batchSize: 10, prefetch: 20 });
+    const { queue } = consumerTopology(bed.namespace, CONSUMER, []);
+    await eventually(async () =>
+      expect(await bed.count('SELECT 1 FROM svc.effects WHERE event_id = $1', [other.id])).toBe(1),
+    );
+    await eventually(async () => expect(await bed.readyCount(queue)).toBe(0));
+    await second.stop();
+
+    expect(Object.fromEntries(runs)).toEqual({ [seen.id]: 1, [twice.id]: 1, [other.id]: 1 });
+    for (const event of [seen, twice, other])
+      expect(await bed.count('SELECT 1 FROM svc.effects WHERE event_id = $1', [event.id])).toBe(1);
   });
 });

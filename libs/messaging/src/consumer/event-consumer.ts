@@ -242,8 +242,9 @@ export class EventConsumer {
 
   /**
    * Deliveries that arrived together share one transaction (inbox rows and handlers), which saves
-   * a commit per event under load. If any of them fails, the batch is rolled back and each is
-   * handled alone, so one bad event never fails, retries or dead-letters its neighbours.
+   * a commit per event under load, and their inbox rows are written in one statement. If any of
+   * them fails, the batch is rolled back and each is handled alone, so one bad event never fails,
+   * retries or dead-letters its neighbours.
    */
   private async handleBatch(batch: Delivery[]): Promise<void> {
     if (batch.length === 1) return this.handleAlone(batch[0]);
@@ -251,8 +252,17 @@ export class EventConsumer {
     let outcomes: boolean[];
     try {
       outcomes = await this.unitOfWork.run(async (context) => {
+        const recorded = await this.inbox.recordFirstDeliveries(
+          context.manager,
+          this.options.consumer,
+          batch.map(({ event }) => ({ id: event.id, type: event.type })),
+        );
         const processed: boolean[] = [];
-        for (const delivery of batch) processed.push(await this.process(delivery, context));
+        for (const delivery of batch) {
+          // The same event twice in one batch (published again after a lost confirm) runs once.
+          const first = recorded.delete(delivery.event.id);
+          processed.push(await this.process(delivery, context, first));
+        }
         return processed;
       });
     } catch {
@@ -280,10 +290,12 @@ export class EventConsumer {
    * Records the event in the inbox and runs its handler, unless this consumer already has; inside
    * the caller's transaction, and in a span that continues the trace of the publish (its headers),
    * so the handler's queries and the events it writes belong to the request that caused them.
+   * `recordedFirst`: the batch has already written the inbox row, and whether it was the first.
    */
   private async process(
     { message, event, handler, attempt }: Delivery,
     context: TransactionContext,
+    recordedFirst?: boolean,
   ): Promise<boolean> {
     const correlationId =
       sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? event.correlationId;
@@ -302,12 +314,14 @@ export class EventConsumer {
     };
     return CorrelationContext.run({ correlationId, causationId: event.id }, () =>
       inSpan(handling, async (span) => {
-        const first = await this.inbox.recordFirstDelivery(
-          context.manager,
-          this.options.consumer,
-          event.id,
-          event.type,
-        );
+        const first =
+          recordedFirst ??
+          (await this.inbox.recordFirstDelivery(
+            context.manager,
+            this.options.consumer,
+            event.id,
+            event.type,
+          ));
         span.setAttribute('envrefresh.inbox.duplicate', !first);
         if (first) await handler(event, { ...context, attempt });
         return first;
