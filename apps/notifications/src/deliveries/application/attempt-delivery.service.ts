@@ -49,11 +49,15 @@ export class AttemptDeliveryService {
    * environments are read in one query each (the environments only for channels that write for a
    * reader: a webhook sends the envelope as it is). Each destination's deliveries are sent one
    * after another in due order, and their outcomes answered together once the last is known, so
-   * the worker records them in one transaction. After an attempt that was not SENT, or when the
-   * leases (`leasedUntil`) could not outlast another call, the rest are NotStarted: released, due
-   * as they were, and claimed again behind whatever the failure made of the first.
+   * the worker records them in one transaction. After an attempt that was not SENT, or once
+   * `mayStartAnother` says no (the leases could not outlast another call, the worker is stopping),
+   * the rest are NotStarted: released, due as they were, and claimed again behind whatever the
+   * failure made of the first.
    */
-  attemptAll(deliveries: readonly DeliveryRecord[], leasedUntil: number): Promise<AttemptRecord>[] {
+  attemptAll(
+    deliveries: readonly DeliveryRecord[],
+    mayStartAnother: () => boolean,
+  ): Promise<AttemptRecord>[] {
     const reads = this.dataSource.manager;
     const context = Promise.all([
       this.subscriptions.getMany(reads, distinct(deliveries.map((delivery) => delivery.subscriptionId))),
@@ -67,8 +71,6 @@ export class AttemptDeliveryService {
       ),
     ]);
     const attempts = new Map<DeliveryRecord, Promise<AttemptRecord>>();
-    const mayStartAnother = () =>
-      Date.now() + this.settings.sendTimeoutMs + RUN_LEASE_MARGIN_MS <= leasedUntil;
     for (const run of byDestinationInDueOrder(deliveries)) {
       const outcomes = context.then(([subscriptions, environments]) =>
         attemptInTurn(
@@ -214,12 +216,6 @@ export class AttemptDeliveryService {
     };
   }
 }
-
-/**
- * Time left on a lease, beyond a call's own timeout, for its outcome to be recorded: a run starts
- * no call that could end later than this before its rows' leases run out.
- */
-const RUN_LEASE_MARGIN_MS = 5_000;
 
 function distinct(ids: ReadonlyArray<string | null>): string[] {
   return [...new Set(ids.filter((id): id is string => id !== null))];

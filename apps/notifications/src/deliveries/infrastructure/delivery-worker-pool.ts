@@ -54,6 +54,12 @@ function deliveriesTable(runLength: number): LeasedTable {
 const OPEN = `status IN ('PENDING', 'RETRYING')`;
 
 /**
+ * Time left on a lease, beyond a call's own timeout, for its outcome to be recorded: a run starts
+ * no call that could end later than this before its rows' leases run out.
+ */
+const RUN_LEASE_MARGIN_MS = 5_000;
+
+/**
  * The workers that send deliveries (ADR 0015, mode lease). Several run at once, each its own
  * slots: the overall bound on calls in flight is workers × batch size, and a worker held by a
  * hanging call leaves the others to go on. A lease outlasts the channels' timeout, so a worker
@@ -64,6 +70,8 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
   private readonly logger = new Logger(DeliveryWorkerPool.name);
   private readonly workers: DueRowWorker<DeliveryRecord, AttemptRecord>[];
   private unregister?: () => void;
+  /** Once shutting down, a run starts no further call: its rows are released for another replica. */
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,7 +86,11 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
       leaseMs: settings.sendTimeoutMs + 15_000,
       map: toRecord,
       slotOf: (row) => row.destination,
-      start: (rows, leasedUntil) => this.attempts.attemptAll(rows, leasedUntil),
+      start: (rows, leasedUntil) =>
+        this.attempts.attemptAll(
+          rows,
+          () => !this.stopping && Date.now() + settings.sendTimeoutMs + RUN_LEASE_MARGIN_MS <= leasedUntil,
+        ),
       settle: (manager, settled) =>
         this.attempts.settleAll(
           manager,
@@ -112,6 +124,7 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     this.unregister?.();
     await Promise.all(this.workers.map((worker) => worker.stop()));
   }
