@@ -1,6 +1,8 @@
 import {
   DEFAULT_DELIVERY_BATCH_SIZE,
   DEFAULT_DELIVERY_WORKERS,
+  DELIVERY_BATCH_SIZE_RANGE,
+  DELIVERY_WORKERS_RANGE,
 } from '../../apps/notifications/src/notifications.config';
 
 /** What one `npm run bench:notifications` run does; every knob has a flag so tuning needs no edit. */
@@ -52,7 +54,10 @@ const FLAGS: Record<string, Knob> = {
 /** The hanging phase needs one hanging receiver and at least one answering beside it. */
 const LEAST: Partial<Record<Knob, number>> = { streamSubscriptions: 2 };
 /** The service's own bounds for these (notifications.config.ts). */
-const MOST: Partial<Record<Knob, number>> = { deliveryWorkers: 64, deliveryBatchSize: 100 };
+const MOST: Partial<Record<Knob, number>> = {
+  deliveryWorkers: DELIVERY_WORKERS_RANGE.max,
+  deliveryBatchSize: DELIVERY_BATCH_SIZE_RANGE.max,
+};
 
 export const NOTIFICATIONS_BENCH_USAGE = `usage: npm run bench:notifications -- [${Object.keys(FLAGS)
   .map((flag) => `${flag} N`)

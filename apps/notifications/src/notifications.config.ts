@@ -14,6 +14,9 @@ import { DEFAULT_DELIVERY_RETRY_SCHEDULE, parseRetrySchedule } from './deliverie
  */
 export const DEFAULT_DELIVERY_WORKERS = 1;
 export const DEFAULT_DELIVERY_BATCH_SIZE = 100;
+/** What DELIVERY_WORKERS and DELIVERY_BATCH_SIZE may be (the bench's flags take the same). */
+export const DELIVERY_WORKERS_RANGE = { min: 1, max: 64 } as const;
+export const DELIVERY_BATCH_SIZE_RANGE = { min: 1, max: 500 } as const;
 /**
  * A destination owed a backlog gets up to ten deliveries per lease, sent one after another and
  * recorded in one transaction: the claim, the recording and the relay's turn are shared by ten
@@ -55,8 +58,8 @@ export function readNotificationsConfig(env: EnvReader): NotificationsConfig {
       retrySchedule,
       emailEnabled: channels.smtpUrl !== null,
       sendTimeoutMs: channels.outbound.timeoutMs,
-      workers: env.int('DELIVERY_WORKERS', DEFAULT_DELIVERY_WORKERS, { min: 1, max: 64 }),
-      batchSize: env.int('DELIVERY_BATCH_SIZE', DEFAULT_DELIVERY_BATCH_SIZE, { min: 1, max: 500 }),
+      workers: env.int('DELIVERY_WORKERS', DEFAULT_DELIVERY_WORKERS, DELIVERY_WORKERS_RANGE),
+      batchSize: env.int('DELIVERY_BATCH_SIZE', DEFAULT_DELIVERY_BATCH_SIZE, DELIVERY_BATCH_SIZE_RANGE),
       runLength: env.int('DELIVERY_RUN_LENGTH', DEFAULT_DELIVERY_RUN_LENGTH, { min: 1, max: 100 }),
       pollIntervalMs: env.int('DELIVERY_POLL_INTERVAL_MS', 500, { min: 20, max: 60_000 }),
     },
