@@ -15,7 +15,9 @@ describe('PostgresReadinessCheck', () => {
     dataSource = new DataSource({
       type: 'postgres',
       url: proxy.url(adminUrl.toString()),
-      extra: { max: 2, connectionTimeoutMillis: 1000 },
+      // Room for a slow connect on a loaded machine (the clean-clone CI once saw 1 s run out while
+      // the suite ran in parallel); a severed proxy resets new connections at once anyway.
+      extra: { max: 2, connectionTimeoutMillis: 5000 },
     });
     await dataSource.initialize();
     ({ app } = await startObservedApp({
