@@ -29,25 +29,7 @@ export class TrackDeliveryHeads1765000000400 implements MigrationInterface {
     );
     await queryRunner.query(`
       CREATE FUNCTION ${schema}.refresh_delivery_heads(destinations text[]) RETURNS void
-      LANGUAGE plpgsql AS $$
-      DECLARE
-        one_destination text;
-        head_id uuid;
-        head_due timestamptz;
-      BEGIN
-        FOR one_destination IN SELECT DISTINCT d FROM unnest(destinations) AS d ORDER BY d LOOP
-          INSERT INTO ${schema}.delivery_heads (destination) VALUES (one_destination) ON CONFLICT DO NOTHING;
-          PERFORM 1 FROM ${schema}.delivery_heads WHERE destination = one_destination FOR UPDATE;
-          head_id := NULL;
-          head_due := NULL;
-          SELECT id, due_at INTO head_id, head_due FROM ${schema}.deliveries
-           WHERE destination = one_destination AND status IN ('PENDING', 'RETRYING')
-           ORDER BY due_at, id LIMIT 1;
-          UPDATE ${schema}.delivery_heads SET delivery_id = head_id, due_at = head_due
-           WHERE destination = one_destination
-             AND (delivery_id IS DISTINCT FROM head_id OR due_at IS DISTINCT FROM head_due);
-        END LOOP;
-      END $$`);
+${refreshHeadsOneByOne(schema)}`);
     await queryRunner.query(`
       CREATE FUNCTION ${schema}.deliveries_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -93,4 +75,30 @@ export class TrackDeliveryHeads1765000000400 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION ${schema}.refresh_delivery_heads(text[])`);
     await queryRunner.query(`DROP TABLE ${schema}.delivery_heads`);
   }
+}
+
+/**
+ * The body of `refresh_delivery_heads` as this migration made it: one destination at a time, in
+ * sorted order (migration 1765000000500 recomputes them as sets, and restores this on the way down).
+ */
+export function refreshHeadsOneByOne(schema: string): string {
+  return `      LANGUAGE plpgsql AS $$
+      DECLARE
+        one_destination text;
+        head_id uuid;
+        head_due timestamptz;
+      BEGIN
+        FOR one_destination IN SELECT DISTINCT d FROM unnest(destinations) AS d ORDER BY d LOOP
+          INSERT INTO ${schema}.delivery_heads (destination) VALUES (one_destination) ON CONFLICT DO NOTHING;
+          PERFORM 1 FROM ${schema}.delivery_heads WHERE destination = one_destination FOR UPDATE;
+          head_id := NULL;
+          head_due := NULL;
+          SELECT id, due_at INTO head_id, head_due FROM ${schema}.deliveries
+           WHERE destination = one_destination AND status IN ('PENDING', 'RETRYING')
+           ORDER BY due_at, id LIMIT 1;
+          UPDATE ${schema}.delivery_heads SET delivery_id = head_id, due_at = head_due
+           WHERE destination = one_destination
+             AND (delivery_id IS DISTINCT FROM head_id OR due_at IS DISTINCT FROM head_due);
+        END LOOP;
+      END $$`;
 }

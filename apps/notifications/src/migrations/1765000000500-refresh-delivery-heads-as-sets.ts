@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@envrefresh/persistence';
+import { refreshHeadsOneByOne } from './1765000000400-track-delivery-heads';
 
 /**
  * The heads of migration 1765000000400, recomputed for all the statement's destinations at once:
@@ -15,8 +16,7 @@ export class RefreshDeliveryHeadsAsSets1765000000500 implements MigrationInterfa
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const schema = schemaOf(queryRunner);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION ${schema}.refresh_delivery_heads(destinations text[]) RETURNS void
+    await queryRunner.query(`${replaceRefreshHeads(schema)}
       LANGUAGE plpgsql AS $$
       BEGIN
         IF coalesce(cardinality(destinations), 0) = 0 THEN
@@ -42,26 +42,11 @@ export class RefreshDeliveryHeadsAsSets1765000000500 implements MigrationInterfa
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const schema = schemaOf(queryRunner);
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION ${schema}.refresh_delivery_heads(destinations text[]) RETURNS void
-      LANGUAGE plpgsql AS $$
-      DECLARE
-        one_destination text;
-        head_id uuid;
-        head_due timestamptz;
-      BEGIN
-        FOR one_destination IN SELECT DISTINCT d FROM unnest(destinations) AS d ORDER BY d LOOP
-          INSERT INTO ${schema}.delivery_heads (destination) VALUES (one_destination) ON CONFLICT DO NOTHING;
-          PERFORM 1 FROM ${schema}.delivery_heads WHERE destination = one_destination FOR UPDATE;
-          head_id := NULL;
-          head_due := NULL;
-          SELECT id, due_at INTO head_id, head_due FROM ${schema}.deliveries
-           WHERE destination = one_destination AND status IN ('PENDING', 'RETRYING')
-           ORDER BY due_at, id LIMIT 1;
-          UPDATE ${schema}.delivery_heads SET delivery_id = head_id, due_at = head_due
-           WHERE destination = one_destination
-             AND (delivery_id IS DISTINCT FROM head_id OR due_at IS DISTINCT FROM head_due);
-        END LOOP;
-      END $$`);
+    await queryRunner.query(`${replaceRefreshHeads(schema)}
+${refreshHeadsOneByOne(schema)}`);
   }
+}
+
+function replaceRefreshHeads(schema: string): string {
+  return `CREATE OR REPLACE FUNCTION ${schema}.refresh_delivery_heads(destinations text[]) RETURNS void`;
 }
