@@ -4,17 +4,18 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { OPERATIONAL_ROUTES } from '@envrefresh/observability';
 import { GatewayConfig } from './gateway.config';
 import { applyConditionalGets } from './http/conditional-get';
-import { InFlightLimitInterceptor } from './http/in-flight-limit.interceptor';
+import { applyInFlightLimit } from './http/in-flight-limit';
 import { applyInputEdges } from './http/input/input-edges';
 import { applyRequestLimits } from './http/request-limits';
 import { validationExceptionFactory } from './http/validation-errors';
 import { JsonObjectBodyPipe } from './http/validation/json-object-body.pipe';
 import { ReservedKeysPipe } from './http/validation/reserved-keys.pipe';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
+import { applyViewsBarrier } from './views/interface/views-barrier.hook';
 import { serveWebApp } from './web/serve-web-app';
 
 /**
- * The public surface: /api/v1, request limits (rate, in flight, body size), the input edges (JSON
+ * The public surface: /api/v1, request limits (rate, in flight, body size), the views barrier, the input edges (JSON
  * in UTF-8 only, clean text, bounded depth), ETag and 304 on the GETs pages poll, strict validation, OpenAPI at /api/docs and /api/docs-json,
  * and the web app at `/`.
  */
@@ -22,8 +23,10 @@ export async function configureGateway(app: NestFastifyApplication, config: Gate
   await applyRequestLimits(app, config);
   applyInputEdges(app);
   applyConditionalGets(app);
+  // In this order: a write's slot is given back once its views barrier has passed.
+  applyViewsBarrier(app);
+  applyInFlightLimit(app);
   app.setGlobalPrefix('api/v1', { exclude: OPERATIONAL_ROUTES });
-  app.useGlobalInterceptors(new InFlightLimitInterceptor(config.maxInFlightPerUser));
   app.useGlobalPipes(
     new JsonObjectBodyPipe(),
     new ReservedKeysPipe(),

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { JwtVerifier } from '@envrefresh/auth';
 import { ObservabilityModule } from '@envrefresh/observability';
 import { AuthGuard } from './auth/auth.guard';
@@ -17,6 +17,8 @@ import { FreezeController } from './conflicts/freeze.controller';
 import { CatalogProjections } from './environments/catalog-projections';
 import { EnvironmentsController } from './environments/environments.controller';
 import { GATEWAY_CONFIG, GatewayConfig } from './gateway.config';
+import { InFlightLimit } from './http/in-flight-limit';
+import { InFlightLimitGuard } from './http/in-flight-limit.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IntentActionsController } from './intents/intent-actions.controller';
 import { IntentsController } from './intents/intents.controller';
@@ -28,7 +30,6 @@ import { VIEWS_BUS } from './views/application/views-bus.port';
 import { ViewsService } from './views/application/views.service';
 import { ViewCache } from './views/domain/view-cache';
 import { ViewsBus } from './views/infrastructure/views-bus';
-import { ViewsBarrierInterceptor } from './views/interface/views-barrier.interceptor';
 import { WindowsController } from './windows/windows.controller';
 import { DevSignInController, offersDevSignIn } from './web/dev-sign-in.controller';
 import { WebSettingsController } from './web/web-settings.controller';
@@ -69,6 +70,8 @@ export class GatewayAppModule {
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },
         RequestAuthenticator,
         AuthGuard,
+        { provide: InFlightLimit, useValue: new InFlightLimit(config.maxInFlightPerUser) },
+        InFlightLimitGuard,
         CatalogProjections,
         CalendarProjection,
         { provide: FeedCache, useFactory: () => new FeedCache() },
@@ -82,7 +85,6 @@ export class GatewayAppModule {
           useFactory: () => new ViewsBus({ amqpUrl: config.amqpUrl, namespace: config.amqpNamespace }),
         },
         ViewsService,
-        { provide: APP_INTERCEPTOR, useClass: ViewsBarrierInterceptor },
       ],
     };
   }

@@ -3,6 +3,7 @@ export { ObservabilityModule } from './observability.module';
 export type { ObservabilityOptions } from './observability-options';
 export { OPERATIONAL_ROUTES, isOperationalPath } from '@envrefresh/config';
 export { REQUEST_ID_HEADER } from './logging/request-id';
+export { AppLogger } from './logging/app-logger';
 export type { ReadinessCheck, ReadinessOptions } from './health/readiness-check';
 export { DEFAULT_READINESS_TIMEOUT_MS } from './health/readiness-check';
 export { PostgresReadinessCheck } from './health/postgres-readiness.check';

@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
-import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
 import { DEFAULT_READINESS_TIMEOUT_MS, type ReadinessCheck } from './health/readiness-check';
 import { ReadinessIndicator, validateReadinessChecks } from './health/readiness.indicator';
 import { READINESS_CHECKS, READINESS_TIMEOUT_MS } from './health/readiness.tokens';
 import { FastifyInstrumentation } from './http/fastify-instrumentation';
-import { buildLoggerParams } from './logging/logger-params';
+import { AppLogger } from './logging/app-logger';
+import { createAppLogger } from './logging/app-logger-options';
 import { HttpMetrics } from './metrics/http-metrics';
 import { ensureDefaultMetrics } from './metrics/metric-registry';
 import { MetricsController } from './metrics/metrics.controller';
@@ -28,7 +28,6 @@ export class ObservabilityModule {
       module: ObservabilityModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(buildLoggerParams(options.config, options.logDestination)),
         PrometheusModule.register({
           controller: MetricsController,
           path: '/metrics',
@@ -47,11 +46,15 @@ export class ObservabilityModule {
         },
         { provide: READINESS_TIMEOUT_MS, useValue: readiness?.timeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS },
         ReadinessIndicator,
+        {
+          provide: AppLogger,
+          useFactory: () => new AppLogger(createAppLogger(options.config, options.logDestination)),
+        },
         HttpMetrics,
         FastifyInstrumentation,
         { provide: TraceExportLifecycle, useFactory: () => new TraceExportLifecycle(options.config.tracing) },
       ],
-      exports: [HttpMetrics],
+      exports: [HttpMetrics, AppLogger],
     };
   }
 }

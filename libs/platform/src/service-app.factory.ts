@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import type { FastifyHttpOptions } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { RpcServerReadiness, rpcServerOptions } from '@envrefresh/messaging';
 import { ServiceConfig } from '@envrefresh/config';
+import { AppLogger } from '@envrefresh/observability';
 
 export interface ServiceAppOptions {
   config: ServiceConfig;
@@ -34,10 +34,10 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Nest
       logger: new ConsoleLogger({ json: true, colors: false }),
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   // Exit 0 after a clean drain; without useProcessExit Nest re-raises the signal and dies by it.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  ignoreTransportRejectionsWhileStopping(app.get(Logger));
+  ignoreTransportRejectionsWhileStopping(app.get(AppLogger));
   await options.configure?.(app);
   if (options.rpc) {
     app.connectMicroservice(
@@ -61,7 +61,7 @@ export type { INestApplication };
  * channel under in-flight replies; that must not turn a clean drain into exit code 1. Before the
  * signal, an unhandled rejection still ends the process as usual.
  */
-function ignoreTransportRejectionsWhileStopping(logger: Logger): void {
+function ignoreTransportRejectionsWhileStopping(logger: AppLogger): void {
   const onStop = (): void => {
     process.on('unhandledRejection', (reason) => {
       logger.warn(`ignored while stopping: ${reason instanceof Error ? reason.message : String(reason)}`);

@@ -2,20 +2,23 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CorrelationContext } from '../correlation/correlation-context';
+import { writeAccessLine } from '../logging/access-line';
+import { AppLogger } from '../logging/app-logger';
 import { REQUEST_ID_HEADER, resolveRequestId } from '../logging/request-id';
 import { HttpMetrics } from '../metrics/http-metrics';
 
 /**
- * Request ids, correlation and HTTP metrics are Fastify hooks rather than Nest middleware:
- * Fastify names the request (and @fastify/middie hands that id to the logger middleware), a
- * middleware's async context is lost while Fastify reads a request body, and only Fastify knows
- * the matched route template.
+ * Request ids, correlation, the access line and HTTP metrics are Fastify hooks rather than Nest
+ * middleware: Fastify names the request, a middleware's async context is lost while Fastify reads
+ * a request body, only Fastify knows the matched route template, and a middleware layer
+ * (`@fastify/middie`) in front of every route is a cost of its own.
  */
 @Injectable()
 export class FastifyInstrumentation implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly metrics: HttpMetrics,
+    private readonly logger: AppLogger,
   ) {}
 
   onModuleInit(): void {
@@ -42,6 +45,7 @@ export class FastifyInstrumentation implements OnModuleInit {
         reply.statusCode,
         reply.elapsedTime / 1000,
       );
+      writeAccessLine(this.logger.pino, request, reply);
       done();
     });
   }

@@ -1,8 +1,7 @@
 import { Module, type Provider, type Type } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Logger } from 'nestjs-pino';
-import { ObservabilityModule, type ReadinessOptions } from '../../src';
+import { AppLogger, ObservabilityModule, type ReadinessOptions } from '../../src';
 import { LogCapture } from './log-capture';
 import { testConfig } from './test-config';
 
@@ -39,7 +38,7 @@ export async function startObservedApp(options: ObservedAppOptions = {}): Promis
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   if (options.globalPrefix)
     app.setGlobalPrefix(options.globalPrefix.prefix, { exclude: options.globalPrefix.exclude });
   await app.init();

@@ -1,18 +1,15 @@
 import type { ServiceConfig } from '@envrefresh/config';
-import { pinoHttp, type Options } from 'pino-http';
 import { CorrelationContext } from '../correlation/correlation-context';
-import { buildLoggerParams } from './logger-params';
+import { createAppLogger } from './app-logger-options';
 
 const config = { app: 'scheduling', logLevel: 'debug' } as ServiceConfig;
 
 function loggerWritingTo(lines: Record<string, unknown>[]) {
   const destination = { write: (line: string) => void lines.push(JSON.parse(line)) };
-  const params = buildLoggerParams(config, destination);
-  const [options, stream] = params.pinoHttp as [Options, typeof destination];
-  return pinoHttp(options, stream).logger;
+  return createAppLogger(config, destination);
 }
 
-describe('buildLoggerParams', () => {
+describe('createAppLogger', () => {
   it('writes the app, a readable level and an ISO time, at the configured level', () => {
     const lines: Record<string, unknown>[] = [];
     const logger = loggerWritingTo(lines);
@@ -45,6 +42,16 @@ describe('buildLoggerParams', () => {
     const lines: Record<string, unknown>[] = [];
     loggerWritingTo(lines).info(fields, 'with a secret');
     expect(lines[0]).toHaveProperty(path, '[redacted]');
+  });
+
+  it('censors secret fields of an error it serializes, keeping its message and stack', () => {
+    const lines: Record<string, unknown>[] = [];
+    const error = Object.assign(new Error('refused'), { apiKey: 'k-1', status: 401 });
+    loggerWritingTo(lines).error({ err: error }, 'failed');
+    expect(lines[0]).toMatchObject({
+      err: { type: 'Error', message: 'refused', apiKey: '[redacted]', status: 401 },
+    });
+    expect(typeof (lines[0].err as { stack?: unknown }).stack).toBe('string');
   });
 
   it('censors credentials in request headers', () => {
