@@ -22,8 +22,8 @@ const DEFAULTS = {
   AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
   NODE_ENV: 'development',
 };
-/** The apps' V8 heap limits, defined once in libs/platform/src/app-heap.ts; read from the build. */
-const appNodeOptions = () => require(path.join(ROOT, 'dist/libs/platform/src/app-heap.js')).APP_NODE_OPTIONS;
+/** Each app's V8 heap (libs/platform/src/app-heap.ts), unless NODE_OPTIONS says otherwise for all of them. */
+const appNodeOptions = (app) => require(path.join(ROOT, 'dist/libs/platform/src/app-heap.js')).appNodeOptions(app);
 const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
 const START_RABBITMQ = 'rabbitmq-server -detached';
 const GATEWAY_WAIT_MS = 60_000;
@@ -173,7 +173,7 @@ function supervise(env) {
   for (const app of APPS) {
     const child = spawn(process.execPath, [mainOf(app)], {
       cwd: ROOT,
-      env: { ...env, PORT: String(appPort(app, env)) },
+      env: { ...env, PORT: String(appPort(app, env)), NODE_OPTIONS: env.NODE_OPTIONS || appNodeOptions(app.name) },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: process.platform !== 'win32',
     });
@@ -220,8 +220,7 @@ async function main() {
   } catch (error) {
     throw new StartError(error.message, error.exitCode);
   }
-  const defaults = { ...DEFAULTS, NODE_OPTIONS: appNodeOptions() };
-  for (const [name, value] of Object.entries(defaults)) if (!process.env[name]) process.env[name] = value;
+  for (const [name, value] of Object.entries(DEFAULTS)) if (!process.env[name]) process.env[name] = value;
   const env = process.env;
 
   const urls = databaseUrls(env);

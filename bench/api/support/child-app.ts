@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { APP_NODE_OPTIONS } from '@envrefresh/platform';
+import { appNodeOptions } from '@envrefresh/platform';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -43,7 +43,7 @@ export function startChildApp(name: string, script: string, env: Record<string, 
   const child = spawn(process.execPath, [path.join(ROOT, script)], {
     cwd: ROOT,
     // The heap limits the image and `npm start` run the apps with.
-    env: { NODE_OPTIONS: APP_NODE_OPTIONS, ...inherited, ...env },
+    env: { NODE_OPTIONS: appNodeOptions(name), ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';

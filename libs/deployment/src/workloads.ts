@@ -2,6 +2,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { IContainer, IPodSecurityContext, IService, IVolume } from 'kubernetes-models/v1';
+import { appNodeOptions } from '@envrefresh/platform';
 import { OPERATIONAL_PATHS } from './operational-paths';
 import { DeploymentEnvironment } from './environments';
 import {
@@ -48,6 +49,7 @@ export function appContainer(app: DeployedApp, environment: DeploymentEnvironmen
     env: [
       { name: 'APP', value: app.name },
       { name: 'PORT', value: String(app.port) },
+      { name: 'NODE_OPTIONS', value: appNodeOptions(app.name) },
     ],
     envFrom: [
       { configMapRef: { name: CONFIG_MAP } },

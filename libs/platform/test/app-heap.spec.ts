@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_HEAP_LIMITS, APP_NODE_OPTIONS } from '../src/app-heap';
+import { APP_NODE_OPTIONS, appNodeOptions, heapLimitsOf } from '../src/app-heap';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const MIB = 1024 * 1024;
@@ -29,12 +29,22 @@ describe("the apps' V8 heap limits", () => {
     expect(nodeOptions).toBe(APP_NODE_OPTIONS);
   });
 
-  it('bound the young generation on this runtime, so the old space keeps headroom above it', () => {
-    // Node 24 given only an old-space cap grows each semi-space to 64 MB (heap limit 128 + 208 MiB).
-    const youngGenerationMib = heapSizeLimitMib(APP_NODE_OPTIONS) - APP_HEAP_LIMITS.maxOldSpaceMb;
-    expect(youngGenerationMib).toBeGreaterThan(0);
-    expect(youngGenerationMib).toBeLessThanOrEqual(
-      SEMI_SPACES_IN_YOUNG_GENERATION * APP_HEAP_LIMITS.maxSemiSpaceMb + 1,
-    );
+  it("are the gateway's own in compose (the image's default is the services')", () => {
+    const compose = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+    const gateway = compose.slice(compose.indexOf('\n  gateway:'), compose.indexOf('\n  intents:'));
+    const [, nodeOptions] = gateway.match(/^\s+NODE_OPTIONS: "([^"]*)"$/m) ?? [];
+    expect(nodeOptions).toBe(appNodeOptions('gateway'));
+    expect(appNodeOptions('intents')).toBe(APP_NODE_OPTIONS);
   });
+
+  it.each(['gateway', 'intents'])(
+    "bound %s's young generation on this runtime, so the old space keeps headroom above it",
+    (app) => {
+      // Node 24 given only an old-space cap grows each semi-space to 64 MB (heap limit 128 + 208 MiB).
+      const limits = heapLimitsOf(app);
+      const youngGenerationMib = heapSizeLimitMib(appNodeOptions(app)) - limits.maxOldSpaceMb;
+      expect(youngGenerationMib).toBeGreaterThan(0);
+      expect(youngGenerationMib).toBeLessThanOrEqual(SEMI_SPACES_IN_YOUNG_GENERATION * limits.maxSemiSpaceMb + 1);
+    },
+  );
 });
