@@ -44,7 +44,9 @@ describe("the apps' V8 heap limits", () => {
       const limits = heapLimitsOf(app);
       const youngGenerationMib = heapSizeLimitMib(appNodeOptions(app)) - limits.maxOldSpaceMb;
       expect(youngGenerationMib).toBeGreaterThan(0);
-      expect(youngGenerationMib).toBeLessThanOrEqual(SEMI_SPACES_IN_YOUNG_GENERATION * limits.maxSemiSpaceMb + 1);
+      expect(youngGenerationMib).toBeLessThanOrEqual(
+        SEMI_SPACES_IN_YOUNG_GENERATION * limits.maxSemiSpaceMb + 1,
+      );
     },
   );
 });

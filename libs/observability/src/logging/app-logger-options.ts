@@ -1,5 +1,12 @@
 import type { ServiceConfig } from '@envrefresh/config';
-import { pino, stdSerializers, stdTimeFunctions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import {
+  pino,
+  stdSerializers,
+  stdTimeFunctions,
+  type DestinationStream,
+  type Logger,
+  type LoggerOptions,
+} from 'pino';
 import { correlationMixin } from './correlation-mixin';
 import { scrubRecord, scrubSecretFields } from './secret-fields';
 
