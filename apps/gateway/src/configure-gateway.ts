@@ -1,4 +1,3 @@
-import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { OPERATIONAL_ROUTES } from '@envrefresh/observability';
@@ -9,6 +8,7 @@ import { applyInputEdges } from './http/input/input-edges';
 import { applyRequestLimits } from './http/request-limits';
 import { validationExceptionFactory } from './http/validation-errors';
 import { JsonObjectBodyPipe } from './http/validation/json-object-body.pipe';
+import { RememberingValidationPipe } from './http/validation/remembering-validation.pipe';
 import { ReservedKeysPipe } from './http/validation/reserved-keys.pipe';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
 import { applyViewsBarrier } from './views/interface/views-barrier.hook';
@@ -30,7 +30,7 @@ export async function configureGateway(app: NestFastifyApplication, config: Gate
   app.useGlobalPipes(
     new JsonObjectBodyPipe(),
     new ReservedKeysPipe(),
-    new ValidationPipe({
+    new RememberingValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       // One reason per field is what a person can act on.
