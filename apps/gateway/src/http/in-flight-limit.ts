@@ -53,11 +53,6 @@ export class InFlightLimit {
     if (held <= 0) this.inFlight.delete(sub);
     else this.inFlight.set(sub, held);
   }
-
-  /** Requests holding a slot now, for specs. */
-  held(sub: string): number {
-    return this.inFlight.get(sub) ?? 0;
-  }
 }
 
 /**

@@ -16,7 +16,7 @@ export function createAppLogger(config: ServiceConfig, destination?: Destination
   return destination ? pino(options, destination) : pino(options);
 }
 
-export function appLoggerOptions(config: ServiceConfig): LoggerOptions {
+function appLoggerOptions(config: ServiceConfig): LoggerOptions {
   return {
     level: config.logLevel,
     base: { app: config.app },

@@ -68,7 +68,7 @@ describe('RememberingValidationPipe', () => {
     const validation = pipe();
     for (let index = 0; index <= REMEMBERED_QUERIES_PER_DTO; index++)
       await validation.transform(
-        { environmentId: ENVIRONMENT, limit: String(index % 100) + '', groups: [String(index)] },
+        { environmentId: ENVIRONMENT, limit: String(index % 100), groups: [String(index)] },
         query,
       );
     const remembered = (validation as unknown as { remembered: Map<unknown, Map<string, object>> })
