@@ -15,7 +15,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-# The apps' V8 heap limits, as libs/platform/src/app-heap.ts defines them (a test keeps the two equal).
+# The services' V8 heap limits, APP_NODE_OPTIONS of libs/platform/src/app-heap.ts (a test keeps the two
+# equal); the gateway's own (appNodeOptions) come from its Kubernetes manifest or compose service.
 ENV NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=16"
 COPY --from=build /app/dist ./dist
 COPY scripts ./scripts

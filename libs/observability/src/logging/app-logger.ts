@@ -9,23 +9,16 @@ import type { Level, Logger } from 'pino';
 export class AppLogger implements LoggerService {
   constructor(readonly pino: Logger) {}
 
-  verbose(message: unknown, ...optional: unknown[]): void {
-    this.write('trace', message, optional);
-  }
-  debug(message: unknown, ...optional: unknown[]): void {
-    this.write('debug', message, optional);
-  }
-  log(message: unknown, ...optional: unknown[]): void {
-    this.write('info', message, optional);
-  }
-  warn(message: unknown, ...optional: unknown[]): void {
-    this.write('warn', message, optional);
-  }
-  error(message: unknown, ...optional: unknown[]): void {
-    this.write('error', message, optional);
-  }
-  fatal(message: unknown, ...optional: unknown[]): void {
-    this.write('fatal', message, optional);
+  // Nest's method names, each writing at its pino level.
+  readonly verbose = this.writerAt('trace');
+  readonly debug = this.writerAt('debug');
+  readonly log = this.writerAt('info');
+  readonly warn = this.writerAt('warn');
+  readonly error = this.writerAt('error');
+  readonly fatal = this.writerAt('fatal');
+
+  private writerAt(level: Level): (message: unknown, ...optional: unknown[]) => void {
+    return (message, ...optional) => this.write(level, message, optional);
   }
 
   private write(level: Level, message: unknown, optional: unknown[]): void {
