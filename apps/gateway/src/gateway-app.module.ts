@@ -29,6 +29,7 @@ import { SubscriptionsController } from './subscriptions/subscriptions.controlle
 import { VIEWS_BUS } from './views/application/views-bus.port';
 import { ViewsService } from './views/application/views.service';
 import { ViewCache } from './views/domain/view-cache';
+import { WrittenIntents } from './views/domain/written-intents';
 import { ViewsBus } from './views/infrastructure/views-bus';
 import { WindowsController } from './windows/windows.controller';
 import { DevSignInController, offersDevSignIn } from './web/dev-sign-in.controller';
@@ -80,6 +81,7 @@ export class GatewayAppModule {
         DevelopmentSecretWarning,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: ViewCache, useFactory: () => new ViewCache(config.viewsMaxEntries) },
+        { provide: WrittenIntents, useFactory: () => new WrittenIntents() },
         {
           provide: VIEWS_BUS,
           useFactory: () => new ViewsBus({ amqpUrl: config.amqpUrl, namespace: config.amqpNamespace }),

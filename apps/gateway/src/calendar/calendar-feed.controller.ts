@@ -6,6 +6,7 @@ import { getOrCreateCounter } from '@envrefresh/observability';
 import { etagOf, matchesIfNoneMatch } from '../http/conditional-get';
 import { ApiProblemResponses } from '../openapi/problem-responses';
 import { ServiceClients } from '../services/service-clients';
+import { WrittenIntents } from '../views/domain/written-intents';
 import { CalendarFeedQueryDto } from './calendar.query.dto';
 import { FeedCache, RenderedFeed, calendarAnswers } from './calendar-caches';
 import { feedTokenDigest } from './feed-token-digest';
@@ -28,6 +29,7 @@ export class CalendarFeedController {
   constructor(
     private readonly services: ServiceClients,
     private readonly cache: FeedCache,
+    private readonly writtenIntents: WrittenIntents,
   ) {}
 
   @Get()
@@ -96,11 +98,16 @@ export class CalendarFeedController {
   }
 
   private entries(token: string, knownGeneration: number | undefined) {
-    return this.services
-      .get(calendarFeedEntriesRpc.service)
-      .send<RpcReplyOf<typeof calendarFeedEntriesRpc>>(calendarFeedEntriesRpc.pattern, {
-        token,
-        ...(knownGeneration !== undefined ? { knownGeneration } : {}),
-      });
+    return this.writtenIntents.naming(
+      (named) =>
+        this.services
+          .get(calendarFeedEntriesRpc.service)
+          .send<RpcReplyOf<typeof calendarFeedEntriesRpc>>(calendarFeedEntriesRpc.pattern, {
+            token,
+            ...(knownGeneration !== undefined ? { knownGeneration } : {}),
+            ...named,
+          }),
+      Date.now(),
+    );
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthenticatedActor } from '@envrefresh/auth';
-import { CalendarCatchUpPayload, IntentView, calendarCatchUpRpc } from '@envrefresh/contracts';
+import { CalendarCatchUpPayload, calendarCatchUpRpc } from '@envrefresh/contracts';
 import { PROJECTION_CATCH_UP_WAIT_MS } from '../services/projection-catch-up';
 import { ServiceClients } from '../services/service-clients';
 
 /**
- * Read your writes for the calendar (ADR 0014): after a booking, window or intent write answered
+ * Read your writes for the calendar (ADR 0014): after a booking or window write answered
  * 2xx, and before the client hears it, the scheduling service takes the change in from its owner
- * (it is told ids and versions, never the data), so the very next `GET /calendar` or feed shows
- * it. If scheduling cannot be reached (or answers later than PROJECTION_CATCH_UP_WAIT_MS) the write still stands (it is committed; a 5xx would invite
+ * (it is told ids, never the data), so the very next `GET /calendar` or feed shows
+ * it. Intent writes are named to the calendar's next question instead (ADR 0035). If scheduling cannot be reached (or answers later than PROJECTION_CATCH_UP_WAIT_MS) the write still stands (it is committed; a 5xx would invite
  * a retry of something done) and the calendar learns it from the event.
  */
 @Injectable()
@@ -29,11 +29,5 @@ export class CalendarProjection {
         `the calendar did not catch up with ${JSON.stringify(changed)}: ${(error as Error)?.message}`,
       );
     }
-  }
-
-  /** The intent as the write answered it, passed on as its id and version. */
-  async caughtUpWithIntent(actor: AuthenticatedActor, intent: IntentView): Promise<IntentView> {
-    await this.caughtUpWith(actor, { intents: [{ id: intent.id, version: intent.version }] });
-    return intent;
   }
 }

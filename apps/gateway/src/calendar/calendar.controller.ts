@@ -6,6 +6,7 @@ import { CALENDAR_MAX_RANGE_DAYS, CalendarEntryView, calendarEntriesRpc } from '
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { ServiceClients } from '../services/service-clients';
+import { WrittenIntents } from '../views/domain/written-intents';
 import { CalendarCache, calendarAnswers } from './calendar-caches';
 import { CALENDAR_ENTRY_EXAMPLE } from './calendar-schemas';
 import { CalendarQueryDto } from './calendar.query.dto';
@@ -16,6 +17,7 @@ export class CalendarController {
   constructor(
     private readonly services: ServiceClients,
     private readonly cache: CalendarCache,
+    private readonly writtenIntents: WrittenIntents,
   ) {}
 
   @Get()
@@ -42,7 +44,8 @@ export class CalendarController {
   /**
    * The entries: the ones answered before to the same caller and query when the scheduling
    * service, which checks the caller's proof every time, says the calendar is still at their
-   * generation; else what it sends.
+   * generation; else what it sends. Either way once it shows the intent writes answered lately
+   * (ADR 0035).
    */
   private async items(
     actor: AuthenticatedActor,
@@ -51,11 +54,16 @@ export class CalendarController {
   ): Promise<CalendarEntryView[]> {
     const key = askedBy(actor, query);
     const known = reuse ? this.cache.reusable(key, Date.now()) : undefined;
-    const answer = await this.services.call(calendarEntriesRpc, {
-      actor,
-      payload: { ...query },
-      ...(known ? { knownGeneration: known.generation } : {}),
-    });
+    const answer = await this.writtenIntents.naming(
+      (named) =>
+        this.services.call(calendarEntriesRpc, {
+          actor,
+          payload: { ...query },
+          ...(known ? { knownGeneration: known.generation } : {}),
+          ...named,
+        }),
+      Date.now(),
+    );
     if (!('unchanged' in answer)) {
       const bytes = Buffer.byteLength(JSON.stringify(answer.items));
       this.cache.keep(key, { generation: answer.generation, value: answer.items }, bytes, Date.now());

@@ -8,7 +8,6 @@ import {
   TransitionIntentPayload,
   intentsTransitionRpc,
 } from '@envrefresh/contracts';
-import { CalendarProjection } from '../calendar/calendar-projection';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IntentIdPipe } from '../http/path-params.pipe';
 import { resolveVersion } from '../http/version-precondition';
@@ -55,10 +54,7 @@ const NOTES_REQUIRED = { type: NotedIntentActionRequestDto, required: true };
 @ApiParam(INTENT_ID_PARAM)
 @Controller('intents/:id')
 export class IntentActionsController {
-  constructor(
-    private readonly services: ServiceClients,
-    private readonly calendar: CalendarProjection,
-  ) {}
+  constructor(private readonly services: ServiceClients) {}
 
   @Post('submit')
   @HttpCode(200)
@@ -214,8 +210,7 @@ export class IntentActionsController {
     });
   }
 
-  private async send(actor: AuthenticatedActor, payload: TransitionIntentPayload): Promise<IntentView> {
-    const intent = await this.services.call(intentsTransitionRpc, { actor, payload });
-    return this.calendar.caughtUpWithIntent(actor, intent);
+  private send(actor: AuthenticatedActor, payload: TransitionIntentPayload): Promise<IntentView> {
+    return this.services.call(intentsTransitionRpc, { actor, payload });
   }
 }

@@ -16,7 +16,6 @@ import {
   intentsListRpc,
   intentsVerifyHistoryRpc,
 } from '@envrefresh/contracts';
-import { CalendarProjection } from '../calendar/calendar-projection';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { setLocation } from '../http/created-at';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
@@ -37,7 +36,6 @@ export const INTENT_ID_PARAM = { name: 'id', format: 'uuid', description: 'Inten
 export class IntentsController {
   constructor(
     private readonly services: ServiceClients,
-    private readonly calendar: CalendarProjection,
     private readonly views: ViewsService,
   ) {}
 
@@ -68,7 +66,6 @@ export class IntentsController {
       payload: { ...body },
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
-    await this.calendar.caughtUpWithIntent(actor, intent);
     setLocation(reply, `intents/${intent.id}`);
     return intent;
   }
@@ -137,11 +134,10 @@ export class IntentsController {
   ): Promise<IntentView> {
     const { version: _bodyVersion, ...changes } = body;
     const version = resolveVersion(body.version, ifMatch);
-    const intent = await this.services.call(intentsAmendRpc, {
+    return this.services.call(intentsAmendRpc, {
       actor,
       payload: { ...changes, intentId, version },
     });
-    return this.calendar.caughtUpWithIntent(actor, intent);
   }
 
   @Get(':id/history')

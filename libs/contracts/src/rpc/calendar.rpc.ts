@@ -23,12 +23,23 @@ export interface CalendarUnchanged extends CalendarGenerationMark {
 }
 
 /**
- * The calendar between from and to. With `knownGeneration`, the generation of the answer the
+ * Intent writes the gateway answered 2xx lately (ids and the versions they reached), which the
+ * calendar must show before it answers (ADR 0035): the service takes in those it is behind on
+ * from intents, as ADR 0014's catch-up does. At most this many per question.
+ */
+export const MAX_WRITTEN_INTENTS = 1_000;
+
+export interface WrittenIntentsMark {
+  writtenIntents?: { id: string; version: number }[];
+}
+
+/**
+ * The calendar between from and to, once it shows every one of `writtenIntents`. With `knownGeneration`, the generation of the answer the
  * gateway already holds for this caller and query, the answer is `unchanged` while the
  * projection has not changed since.
  */
 export const calendarEntriesRpc = defineRpc<
-  RpcRequest<CalendarQuery> & { knownGeneration?: number },
+  RpcRequest<CalendarQuery> & { knownGeneration?: number } & WrittenIntentsMark,
   (CalendarGenerationMark & { items: CalendarEntryView[] }) | CalendarUnchanged
 >()({
   pattern: 'scheduling.calendar.entries',
@@ -75,10 +86,11 @@ export type CalendarFeedEntries = { feedId: string; name: string } & (
  * The gateway's question for `GET /calendar.ics?token=`: no user is proven (the token is the
  * credential, like an API token), so it carries no assertion. Null for an unknown or revoked token.
  * With `knownGeneration`, the generation of the entries the gateway already rendered for this
- * token, the answer is `unchanged` when the projection has not changed since.
+ * token, the answer is `unchanged` when the projection has not changed since. `writtenIntents`
+ * as for `scheduling.calendar.entries`.
  */
 export const calendarFeedEntriesRpc = defineRpc<
-  { token: string; knownGeneration?: number; correlationId?: string },
+  { token: string; knownGeneration?: number; correlationId?: string } & WrittenIntentsMark,
   CalendarFeedEntries | null
 >()({
   pattern: 'scheduling.calendar-feeds.entries',

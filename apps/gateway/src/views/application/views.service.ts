@@ -4,6 +4,7 @@ import { Invalidation, ViewCache } from '../domain/view-cache';
 import { Viewer, viewerKey } from '../domain/viewer-key';
 import { PROJECTION_CATCH_UP_WAIT_MS } from '../../services/projection-catch-up';
 import { invalidationOfEvent } from '../domain/invalidation-of';
+import { WrittenIntents } from '../domain/written-intents';
 import { VIEWS_BUS, ViewsBusPort } from './views-bus.port';
 import { barrierTimeouts, barrierWaitSeconds, trackViewsState, viewReads } from './views-metrics';
 
@@ -18,12 +19,13 @@ export class ViewsService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly cache: ViewCache,
+    private readonly writtenIntents: WrittenIntents,
     @Inject(VIEWS_BUS) private readonly bus: ViewsBusPort,
   ) {}
 
   onModuleInit(): void {
     this.bus.start({
-      invalidate: (invalidation) => this.cache.invalidate(invalidation),
+      invalidate: (invalidation) => this.applyWrite(invalidation),
       event: (type, data) => {
         const invalidation = invalidationOfEvent(type, data);
         if (invalidation) this.cache.invalidate(invalidation);
@@ -76,7 +78,7 @@ export class ViewsService implements OnModuleInit, OnApplicationShutdown {
    * the peer that did not answer fences itself when its queue stops flowing.
    */
   async written(invalidation: Invalidation): Promise<void> {
-    this.cache.invalidate(invalidation);
+    this.applyWrite(invalidation);
     const started = process.hrtime.bigint();
     const outcome = await this.bus.announce(invalidation, PROJECTION_CATCH_UP_WAIT_MS);
     barrierWaitSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
@@ -86,6 +88,12 @@ export class ViewsService implements OnModuleInit, OnApplicationShutdown {
         `views barrier: not every one of ${outcome.peers} peer replica(s) acknowledged within ${PROJECTION_CATCH_UP_WAIT_MS} ms; answering anyway`,
       );
     }
+  }
+
+  /** A write's invalidation, this replica's or a peer's: its views go, and the calendar will be told of its intents (ADR 0035). */
+  private applyWrite(invalidation: Invalidation): void {
+    this.cache.invalidate(invalidation);
+    this.writtenIntents.record(invalidation.intents, Date.now());
   }
 
   async onApplicationShutdown(): Promise<void> {

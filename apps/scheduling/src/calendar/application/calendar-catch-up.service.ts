@@ -9,7 +9,7 @@ import {
   catalogIntentsRpc,
   catalogWindowsRpc,
 } from '@envrefresh/contracts';
-import { retryingTransientFailures } from '@envrefresh/application';
+import { OWNER_QUERY_MAX_REFS, retryingTransientFailures } from '@envrefresh/application';
 import { OwnerQueries, ProjectionSource, UnitOfWork, catchUp, ownerUnavailable } from '@envrefresh/messaging';
 import { CALENDAR_STORE, CalendarStore } from './calendar-store.port';
 import { TrackCalendarUseCase } from './track-calendar.use-case';
@@ -43,9 +43,27 @@ export class CalendarCatchUpService {
     this.intentSource = {
       what: 'intent',
       storedVersions: (ids) => store.refreshVersions(ids),
-      fetchFromOwner: (ids) => owners.ask(catalogIntentsRpc, { ids: [...ids] }),
+      fetchFromOwner: async (ids) => {
+        const views: IntentView[] = [];
+        for (let from = 0; from < ids.length; from += OWNER_QUERY_MAX_REFS)
+          views.push(
+            ...(await owners.ask(catalogIntentsRpc, { ids: ids.slice(from, from + OWNER_QUERY_MAX_REFS) })),
+          );
+        return views;
+      },
       apply: (view) => this.inTransaction((manager) => track.intentChanged(manager, view)),
     };
+  }
+
+  /**
+   * Before a calendar answer: the intent writes the gateway answered lately (ADR 0035). Those
+   * already shown cost one indexed read; the others are asked of intents, a hundred at a time.
+   */
+  async showWrittenIntents(intents: readonly { id: string; version: number }[]): Promise<void> {
+    await catchUp(
+      this.intentSource,
+      intents.map((item) => ({ ref: item.id, atLeast: item.version })),
+    );
   }
 
   async catchUp(wanted: Required<CalendarCatchUpPayload>): Promise<void> {
@@ -53,10 +71,7 @@ export class CalendarCatchUpService {
       this.environmentSource,
       wanted.environments.map((item) => ({ ref: item.id, atLeast: Date.parse(item.updatedAt) })),
     );
-    await catchUp(
-      this.intentSource,
-      wanted.intents.map((item) => ({ ref: item.id, atLeast: item.version })),
-    );
+    await this.showWrittenIntents(wanted.intents);
     if (wanted.bookings.length > 0) {
       const bookings = await this.fromConflicts(() =>
         this.owners.ask(catalogBookingsRpc, { ids: wanted.bookings }),

@@ -1,26 +1,14 @@
 import { Controller, UseFilters, UseInterceptors } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RpcReplyOf, RpcRequestOf, calendarCatchUpRpc } from '@envrefresh/contracts';
-import { WithoutUserProof, domainProblem } from '@envrefresh/application';
+import { OWNER_QUERY_MAX_REFS, WithoutUserProof, domainProblem } from '@envrefresh/application';
 import { Problems, isUuid } from '@envrefresh/kernel';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
 import { CalendarCatchUpService } from '../application/calendar-catch-up.service';
+import { intentVersionsAt, listAt } from './intent-versions';
 
 /** Like the owner queries, at most this many refs of each kind per call. */
-const MAX_REFS = 100;
-
-function listAt<T = Record<string, unknown> | undefined>(
-  given: unknown,
-  field: string,
-  problems: Problems,
-): T[] {
-  if (given === undefined) return [];
-  if (!Array.isArray(given) || given.length > MAX_REFS) {
-    problems.add(field, `must list at most ${MAX_REFS} items`);
-    return [];
-  }
-  return given as T[];
-}
+const MAX_REFS = OWNER_QUERY_MAX_REFS;
 
 /**
  * `scheduling.calendar.catch-up`: the gateway, after a write, before it answers (ADR 0014). Only
@@ -41,19 +29,17 @@ export class CalendarCatchUpRpcController {
   ): Promise<RpcReplyOf<typeof calendarCatchUpRpc>> {
     const payload = (request?.payload ?? {}) as Record<string, unknown>;
     const problems = new Problems();
-    const environments = listAt(payload.environments, 'environments', problems).map((item, index) => {
-      if (!isUuid(item?.id)) problems.add(`environments[${index}].id`, 'must be a UUID');
-      if (typeof item?.updatedAt !== 'string' || Number.isNaN(Date.parse(item.updatedAt)))
-        problems.add(`environments[${index}].updatedAt`, 'must be an instant');
-      return { id: item?.id as string, updatedAt: item?.updatedAt as string };
-    });
-    const intents = listAt(payload.intents, 'intents', problems).map((item, index) => {
-      if (!isUuid(item?.id)) problems.add(`intents[${index}].id`, 'must be a UUID');
-      if (!Number.isInteger(item?.version)) problems.add(`intents[${index}].version`, 'must be an integer');
-      return { id: item?.id as string, version: item?.version as number };
-    });
+    const environments = listAt(payload.environments, 'environments', MAX_REFS, problems).map(
+      (item, index) => {
+        if (!isUuid(item?.id)) problems.add(`environments[${index}].id`, 'must be a UUID');
+        if (typeof item?.updatedAt !== 'string' || Number.isNaN(Date.parse(item.updatedAt)))
+          problems.add(`environments[${index}].updatedAt`, 'must be an instant');
+        return { id: item?.id as string, updatedAt: item?.updatedAt as string };
+      },
+    );
+    const intents = intentVersionsAt(payload.intents, 'intents', MAX_REFS, problems);
     const ids = (field: 'bookings' | 'windows') =>
-      listAt<unknown>(payload[field], field, problems).map((id, index) => {
+      listAt<unknown>(payload[field], field, MAX_REFS, problems).map((id, index) => {
         if (!isUuid(id)) problems.add(`${field}[${index}]`, 'must be a UUID');
         return (id as string)?.toLowerCase?.() ?? '';
       });

@@ -4,6 +4,7 @@ import {
   RpcReplyOf,
   RpcRequestOf,
   calendarFeedEntriesRpc,
+  MAX_WRITTEN_INTENTS,
   calendarFeedsCreateRpc,
   calendarFeedsListRpc,
   calendarFeedsRevokeRpc,
@@ -11,15 +12,20 @@ import {
 import { ProvenUser, WithoutUserProof, domainProblem } from '@envrefresh/application';
 import { ActingUser } from '@envrefresh/kernel';
 import { RpcCorrelationInterceptor, RpcProblemFilter } from '@envrefresh/messaging';
+import { CalendarCatchUpService } from '../application/calendar-catch-up.service';
 import { CalendarFeedsService } from '../application/calendar-feeds.service';
 import { timeCalendarQuery } from './calendar.metrics';
+import { writtenIntentsOf } from './intent-versions';
 
 /** `scheduling.calendar-feeds.*`: a person's iCal feeds, and what a feed token shows. */
 @Controller()
 @UseInterceptors(RpcCorrelationInterceptor)
 @UseFilters(new RpcProblemFilter(domainProblem))
 export class CalendarFeedsRpcController {
-  constructor(private readonly feeds: CalendarFeedsService) {}
+  constructor(
+    private readonly feeds: CalendarFeedsService,
+    private readonly catchUp: CalendarCatchUpService,
+  ) {}
 
   @MessagePattern(calendarFeedsCreateRpc.pattern)
   create(
@@ -48,6 +54,10 @@ export class CalendarFeedsRpcController {
   entries(
     @Payload() request: RpcRequestOf<typeof calendarFeedEntriesRpc>,
   ): Promise<RpcReplyOf<typeof calendarFeedEntriesRpc>> {
-    return timeCalendarQuery('feed', () => this.feeds.entriesFor(request?.token, request?.knownGeneration));
+    return timeCalendarQuery('feed', async () => {
+      // First, whatever the token: the gateway forgets what it named once this answers.
+      await this.catchUp.showWrittenIntents(writtenIntentsOf(request?.writtenIntents, MAX_WRITTEN_INTENTS));
+      return this.feeds.entriesFor(request?.token, request?.knownGeneration);
+    });
   }
 }
