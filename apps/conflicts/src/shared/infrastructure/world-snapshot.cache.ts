@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryRunner } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
 import { WindowIndex } from './window-index';
 import {
@@ -34,14 +34,26 @@ export class WorldSnapshotCache {
    */
   private readonly ofTransaction = new WeakMap<QueryRunner, WorldSnapshot>();
 
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
   async snapshot(manager: EntityManager): Promise<WorldSnapshot> {
     const transaction = transactionOf(manager);
     return (transaction && this.ofTransaction.get(transaction)) ?? this.current ?? this.reload(manager);
   }
 
-  /** Reads the catalog again; concurrent callers outside a transaction share one read. */
+  /**
+   * Reads the catalog again; concurrent callers outside a transaction share one read. Inside a
+   * transaction the read serves that transaction only, and the service's own copy is read again
+   * outside it: the consumers' handlers all run in transactions, so without it one catalog change
+   * would have every later event read the whole catalog again.
+   */
   reload(manager: EntityManager): Promise<WorldSnapshot> {
-    if (transactionOf(manager)) return this.read(manager);
+    if (!transactionOf(manager)) return this.reloadCommitted(manager);
+    this.reloadCommitted(this.dataSource.manager).catch(() => (this.current = undefined));
+    return this.read(manager);
+  }
+
+  private reloadCommitted(manager: EntityManager): Promise<WorldSnapshot> {
     this.loading ??= this.read(manager).finally(() => (this.loading = undefined));
     return this.loading;
   }
