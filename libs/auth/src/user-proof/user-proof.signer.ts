@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { signEd25519Jws } from './compact-jws';
 import { UserProofSigningConfig } from './user-proof.keys';
 import {
   ProofBinding,
   ProvenUser,
-  USER_PROOF_ALGORITHM,
   USER_PROOF_ISSUER,
   USER_PROOF_LIFETIME_SECONDS,
+  USER_PROOF_TYPE,
   requestDigest,
 } from './user-proof';
 
@@ -16,21 +16,21 @@ export class UserProofSigner {
 
   sign(user: ProvenUser, binding: ProofBinding, now = new Date()): Promise<string> {
     const issuedAt = Math.floor(now.getTime() / 1000);
-    return new SignJWT({
+    const claims = {
       ...(user.name === undefined ? {} : { name: user.name }),
       ...(user.email === undefined ? {} : { email: user.email }),
       roles: user.roles,
       groups: user.groups,
       rpc: binding.pattern,
       dig: requestDigest(binding.request),
-    })
-      .setProtectedHeader({ alg: USER_PROOF_ALGORITHM, kid: this.config.keyId, typ: 'envrefresh-user+jwt' })
-      .setIssuer(USER_PROOF_ISSUER)
-      .setAudience(binding.audience)
-      .setSubject(user.sub)
-      .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + USER_PROOF_LIFETIME_SECONDS)
-      .setJti(randomUUID())
-      .sign(this.config.privateKey);
+      iss: USER_PROOF_ISSUER,
+      aud: binding.audience,
+      sub: user.sub,
+      iat: issuedAt,
+      exp: issuedAt + USER_PROOF_LIFETIME_SECONDS,
+      jti: randomUUID(),
+    };
+    const header = { kid: this.config.keyId, typ: USER_PROOF_TYPE };
+    return Promise.resolve(signEd25519Jws(header, claims, this.config.privateKey));
   }
 }

@@ -8,6 +8,8 @@ import { canonicalJson, sha256Hex } from '@envrefresh/kernel';
  */
 export const USER_PROOF_ALGORITHM = 'EdDSA';
 export const USER_PROOF_ISSUER = 'envrefresh-gateway';
+/** The JWS header's `typ`: an assertion is never mistaken for another kind of token. */
+export const USER_PROOF_TYPE = 'envrefresh-user+jwt';
 /** Long enough for a call queued behind a busy service, short enough that a copy soon expires. */
 export const USER_PROOF_LIFETIME_SECONDS = 60;
 /** Clock differences between the gateway's host and a service's host that are still believed. */
