@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ANNOUNCED_EVENT_TYPES, EventEnvelope } from '@envrefresh/contracts';
 import { TransactionContext } from '@envrefresh/messaging';
-import { Clock } from '@envrefresh/kernel';
+import { Clock, isUuid } from '@envrefresh/kernel';
 import { WorldCatchUpService } from '../../intent-audiences/application/world-catch-up.service';
 import { WORLD_REPOSITORY, WorldRepository } from '../../intent-audiences/application/world.repository.port';
 import { reachedGroups } from '../../intent-audiences/domain/index';
-import { subjectRefOf } from '../../intent-audiences/domain/event-subject-ref';
+import { EventSubjectRef, subjectRefOf } from '../../intent-audiences/domain/event-subject-ref';
+import type { EventSubject } from '../../intent-audiences/domain/intent-audience';
 import {
   SUBSCRIPTION_REPOSITORY,
   SubscriptionRepository,
@@ -36,8 +37,12 @@ export class FanOutEventUseCase {
 
   async execute({ manager, afterCommit }: TransactionContext, event: EventEnvelope): Promise<string[]> {
     const ref = subjectRefOf(event.type, event.data);
-    await this.catchUp.forEvent(manager, ref);
-    const subject = await this.world.subjectOf(manager, ref);
+    let subject = await this.world.subjectOf(manager, ref);
+    // Rarely anything to ask: the event's own environment and intent are usually known by now.
+    if (lacksWhatItNames(ref, subject)) {
+      await this.catchUp.forEvent(manager, ref);
+      subject = await this.world.subjectOf(manager, ref);
+    }
     const facts = {
       type: event.type,
       environmentId: ref.environmentId,
@@ -62,4 +67,10 @@ export class FanOutEventUseCase {
     if (written.length > 0) afterCommit(() => this.nudge.nudge());
     return written;
   }
+}
+
+/** An environment or intent the event names that this service's projection does not hold. */
+function lacksWhatItNames(ref: EventSubjectRef, subject: EventSubject): boolean {
+  const named = (id: string | null | undefined): id is string => Boolean(id) && isUuid(id);
+  return (named(ref.intentId) && !subject.intent) || (named(ref.environmentId) && !subject.environment);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BookingView, EnvironmentView } from '@envrefresh/contracts';
+import { isUuid } from '@envrefresh/kernel';
 import { upsertNewerVersion } from '@envrefresh/persistence';
 import { MAX_DEPENDENCY_DEPTH, WorldRepository } from '../application/world.repository.port';
 import { EventSubjectRef } from '../domain/event-subject-ref';
@@ -123,72 +124,95 @@ export class SqlWorldRepository implements WorldRepository {
     return new Set(rows.map((row) => row.intent_id));
   }
 
+  /**
+   * The environment, the intent, the bookings overlapping the intent's window in its environment
+   * and the environments depending on the environment (transitively, each at the depth it is first
+   * reached): one statement, since every event's fan-out reads them all.
+   */
   async subjectOf(manager: EntityManager, ref: EventSubjectRef): Promise<EventSubject> {
-    const environment = ref.environmentId ? await this.environment(manager, ref.environmentId) : null;
-    const intent = ref.intentId ? await this.intent(manager, ref.intentId) : null;
+    const [row]: SubjectRow[] = await manager.query(SUBJECT_OF, [
+      ref.environmentId && isUuid(ref.environmentId) ? ref.environmentId : null,
+      ref.intentId && isUuid(ref.intentId) ? ref.intentId : null,
+      MAX_DEPENDENCY_DEPTH,
+    ]);
+    const environment = row.environment ? toFact(row.environment) : null;
+    const intent = row.intent ? toAudience(row.intent) : null;
     return {
       environment,
       intent,
-      overlappingBookings: intent?.planned ? await this.overlapping(manager, intent) : [],
-      dependents: environment ? await this.dependents(manager, environment.key) : [],
+      overlappingBookings: intent?.planned
+        ? row.bookings.map((booking) => ({ id: booking.id, group: booking.group_key }))
+        : [],
+      dependents: environment
+        ? row.dependents.map((dependent) => ({
+            key: dependent.key,
+            ownerGroup: dependent.owner_group,
+            depth: Number(dependent.depth),
+          }))
+        : [],
       ...(ref.booking ? { bookingGroup: { bookingId: ref.booking.id, group: ref.booking.group } } : {}),
     };
   }
-
-  private async intent(manager: EntityManager, id: string): Promise<IntentAudience | null> {
-    const rows: IntentRow[] = await manager.query(
-      `SELECT intent_id, environment_id, status, requested_by, notification_groups, version,
-              lower(planned) AS planned_start, upper(planned) AS planned_end
-         FROM notifications.intent_audiences WHERE intent_id = $1`,
-      [id],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      intentId: row.intent_id,
-      environmentId: row.environment_id,
-      status: row.status,
-      requestedBy: row.requested_by,
-      notificationGroups: row.notification_groups,
-      planned:
-        row.planned_start && row.planned_end
-          ? { start: row.planned_start.toISOString(), end: row.planned_end.toISOString() }
-          : null,
-      version: row.version,
-    };
-  }
-
-  private async overlapping(
-    manager: EntityManager,
-    intent: IntentAudience,
-  ): Promise<Array<{ id: string; group: string }>> {
-    const rows: Array<{ id: string; group_key: string }> = await manager.query(
-      `SELECT id, group_key FROM notifications.bookings
-        WHERE environment_id = $1 AND NOT cancelled AND during && tstzrange($2, $3, '[)')
-        ORDER BY lower(during), id`,
-      [intent.environmentId, intent.planned!.start, intent.planned!.end],
-    );
-    return rows.map((row) => ({ id: row.id, group: row.group_key }));
-  }
-
-  /** Environments whose dependsOn reaches `key`, at the depth they are first reached. */
-  private async dependents(manager: EntityManager, key: string): Promise<DependentEnvironment[]> {
-    const rows: Array<{ key: string; owner_group: string; depth: number }> = await manager.query(
-      `WITH RECURSIVE reached (key, owner_group, depth, path) AS (
-         SELECT e.key, e.owner_group, 1, ARRAY[$1::text, e.key]
-           FROM notifications.environments e WHERE $1 = ANY (e.depends_on)
-         UNION ALL
-         SELECT e.key, e.owner_group, r.depth + 1, r.path || e.key
-           FROM reached r JOIN notifications.environments e ON r.key = ANY (e.depends_on)
-          WHERE NOT e.key = ANY (r.path) AND r.depth < $2)
-       SELECT DISTINCT ON (key) key, owner_group, depth FROM reached ORDER BY key, depth`,
-      [key, MAX_DEPENDENCY_DEPTH],
-    );
-    return rows.map((row) => ({ key: row.key, ownerGroup: row.owner_group, depth: Number(row.depth) }));
-  }
 }
 
-function toFact(row: EnvironmentRow): EnvironmentFact {
+/** Columns as JSON: timestamps arrive as text, so the mappers read them with Date.parse. */
+type Json<TRow> = {
+  [K in keyof TRow]: TRow[K] extends Date ? string : TRow[K] extends Date | null ? string | null : TRow[K];
+};
+
+interface SubjectRow {
+  environment: Json<EnvironmentRow> | null;
+  intent: Json<IntentRow> | null;
+  bookings: Array<{ id: string; group_key: string }>;
+  dependents: Array<{ key: string; owner_group: string; depth: number }>;
+}
+
+const SUBJECT_OF = `
+  WITH RECURSIVE
+    env AS (SELECT * FROM notifications.environments WHERE id = $1::uuid),
+    intent AS (SELECT * FROM notifications.intent_audiences WHERE intent_id = $2::uuid),
+    reached (key, owner_group, depth, path) AS (
+      SELECT e.key, e.owner_group, 1, ARRAY[env.key, e.key]
+        FROM env JOIN notifications.environments e ON env.key = ANY (e.depends_on)
+      UNION ALL
+      SELECT e.key, e.owner_group, r.depth + 1, r.path || e.key
+        FROM reached r JOIN notifications.environments e ON r.key = ANY (e.depends_on)
+       WHERE NOT e.key = ANY (r.path) AND r.depth < $3)
+  SELECT
+    (SELECT json_build_object('id', id, 'key', key, 'name', name, 'tier', tier, 'owner_group', owner_group,
+              'depends_on', depends_on, 'timezone', timezone, 'updated_at', updated_at) FROM env) AS environment,
+    (SELECT json_build_object('intent_id', intent_id, 'environment_id', environment_id, 'status', status,
+              'requested_by', requested_by, 'notification_groups', notification_groups, 'version', version,
+              'planned_start', lower(planned), 'planned_end', upper(planned)) FROM intent) AS intent,
+    (SELECT coalesce(json_agg(json_build_object('id', b.id, 'group_key', b.group_key)
+              ORDER BY lower(b.during), b.id), '[]'::json)
+       FROM notifications.bookings b JOIN intent i ON b.environment_id::text = i.environment_id
+      WHERE NOT b.cancelled AND b.during && i.planned) AS bookings,
+    (SELECT coalesce(json_agg(json_build_object('key', key, 'owner_group', owner_group, 'depth', depth)
+              ORDER BY key), '[]'::json)
+       FROM (SELECT DISTINCT ON (key) key, owner_group, depth FROM reached ORDER BY key, depth) first_reached)
+      AS dependents`;
+
+function toAudience(row: Json<IntentRow>): IntentAudience {
+  return {
+    intentId: row.intent_id,
+    environmentId: row.environment_id,
+    status: row.status,
+    requestedBy: row.requested_by,
+    notificationGroups: row.notification_groups,
+    planned:
+      row.planned_start && row.planned_end
+        ? { start: isoOf(row.planned_start), end: isoOf(row.planned_end) }
+        : null,
+    version: row.version,
+  };
+}
+
+function isoOf(instant: string): string {
+  return new Date(instant).toISOString();
+}
+
+function toFact(row: EnvironmentRow | Json<EnvironmentRow>): EnvironmentFact {
   return {
     id: row.id,
     key: row.key,
@@ -197,6 +221,6 @@ function toFact(row: EnvironmentRow): EnvironmentFact {
     ownerGroup: row.owner_group,
     dependsOn: row.depends_on,
     timezone: row.timezone,
-    updatedAt: row.updated_at.toISOString(),
+    updatedAt: typeof row.updated_at === 'string' ? isoOf(row.updated_at) : row.updated_at.toISOString(),
   };
 }
