@@ -5,12 +5,7 @@ import { isUuid } from '@envrefresh/kernel';
 import { upsertNewerVersion } from '@envrefresh/persistence';
 import { MAX_DEPENDENCY_DEPTH, WorldRepository } from '../application/world.repository.port';
 import { EventSubjectRef } from '../domain/event-subject-ref';
-import {
-  DependentEnvironment,
-  EnvironmentFact,
-  EventSubject,
-  IntentAudience,
-} from '../domain/intent-audience';
+import { EnvironmentFact, EventSubject, IntentAudience } from '../domain/intent-audience';
 
 interface EnvironmentRow {
   id: string;
