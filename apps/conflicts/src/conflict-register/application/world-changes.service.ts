@@ -51,8 +51,7 @@ export class WorldChangesService {
     const change = await this.trackIntent.execute(manager, intent);
     if (!change.changed) return;
     const touched = new Set([intent.id, ...(await this.register.intentsReferencing(manager, intent.id))]);
-    const now = await this.world.lockIntent(manager, intent.id);
-    for (const where of [change.previous, now]) {
+    for (const where of [change.previous, change.current]) {
       if (!where) continue;
       for (const id of await this.affected.around(manager, aroundIntent(where))) touched.add(id);
     }

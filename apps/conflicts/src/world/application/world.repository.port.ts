@@ -6,6 +6,8 @@ import { IntentWindow } from '../domain/intent-window';
 export interface ProjectionChange<T> {
   changed: boolean;
   previous: T | null;
+  /** What the projection holds now when `changed`: the row just written, still locked. */
+  current: T;
 }
 
 /** This service's picture of environments and intents, kept from events. */

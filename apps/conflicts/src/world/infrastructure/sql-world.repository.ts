@@ -26,7 +26,7 @@ export class SqlWorldRepository implements WorldRepository {
       { schema: 'conflicts', table: 'intent_windows', key: 'intent_id' },
       intentWindowRow(intent),
     );
-    return { changed, previous };
+    return { changed, previous, current: intent };
   }
 
   async saveEnvironment(
@@ -45,7 +45,7 @@ export class SqlWorldRepository implements WorldRepository {
     if (changed) {
       await bumpWorldRevision(manager);
     }
-    return { changed, previous: previous ? toEnvironmentNode(previous) : null };
+    return { changed, previous: previous ? toEnvironmentNode(previous) : null, current: node };
   }
 
   async lockIntent(manager: EntityManager, intentId: string): Promise<IntentWindow | null> {
