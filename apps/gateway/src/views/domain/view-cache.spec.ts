@@ -73,6 +73,18 @@ describe('ViewCache', () => {
     expect(cache.intent('i2', ALICE)).toBeDefined();
   });
 
+  it("keeps a view already at the version announced (the intent's own event after its write), drops those behind", () => {
+    const cache = new ViewCache(10);
+    cache.keepIntent(cache.beginRead(), ALICE, intent('i1', 2));
+    cache.keepIntent(cache.beginRead(), BOB, intent('i1', 1));
+    cache.invalidate({ intents: [{ id: 'i1', version: 2 }], freeze: [] });
+    expect(cache.intent('i1', ALICE)?.version).toBe(2);
+    expect(cache.intent('i1', BOB)).toBeUndefined();
+    // Without a version (a conflict decision, a schedule), every view of it goes.
+    cache.invalidate({ intents: [{ id: 'i1' }], freeze: [] });
+    expect(cache.intent('i1', ALICE)).toBeUndefined();
+  });
+
   it('does not keep an answer whose read began before an invalidation of it', () => {
     const cache = new ViewCache(10);
     const ticket = cache.beginRead();

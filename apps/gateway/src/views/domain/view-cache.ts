@@ -109,7 +109,7 @@ export class ViewCache {
       const resource = intentResource(id);
       const announced = this.marks.get(resource)?.version;
       this.mark(resource, version === undefined ? announced : Math.max(version, announced ?? version));
-      this.dropResource(resource);
+      this.dropResource(resource, version);
     }
     if (invalidation.allIntents) {
       this.mark(ALL_INTENTS);
@@ -184,9 +184,21 @@ export class ViewCache {
     if (keys?.size === 0) this.byResource.delete(entry.resource);
   }
 
-  private dropResource(resource: string): void {
-    for (const key of this.byResource.get(resource) ?? []) this.entries.delete(key);
-    this.byResource.delete(resource);
+  /**
+   * Drops the resource's entries; with `version`, the intent views behind it only: a view at the
+   * version announced already shows the change (an intent's own event, after the write's barrier
+   * dropped the older view and a read kept the new one).
+   */
+  private dropResource(resource: string, version?: number): void {
+    const keys = this.byResource.get(resource);
+    if (!keys) return;
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (version !== undefined && entry?.kind === 'intent' && entry.value.version >= version) continue;
+      this.entries.delete(key);
+      keys.delete(key);
+    }
+    if (keys.size === 0) this.byResource.delete(resource);
   }
 
   private dropKind(kind: Entry['kind']): void {
