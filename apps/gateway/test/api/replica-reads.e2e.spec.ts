@@ -5,6 +5,7 @@ import { ConflictCalendar } from '../conflicts/support/calendar';
 import { ApiClient, describe as describeResponse } from './support/api-client';
 import { useApiSuite } from './support/api-suite';
 import { expectStatus } from './support/lifecycle';
+import { metric, startPeerReplica } from './support/peer-replica';
 import { Persona } from './support/personas';
 
 /**
@@ -21,19 +22,8 @@ describe('reads through one gateway replica see writes answered by another', () 
 
   beforeAll(async () => {
     world = new ConflictCalendar(suite);
-    b = await suite.startGateway();
-    replicaB = new ApiClient(b.baseUrl);
-    // Each replica serves from memory once it hears its own heartbeat, and waits for a peer once it heard the peer's.
-    await eventually(async () => {
-      expect(await metric(b, 'gateway_views_serving')).toBe(1);
-      expect(await metric(b, 'gateway_views_peers')).toBe(1);
-      expect(await metric(gatewayA(), 'gateway_views_peers')).toBe(1);
-    });
+    ({ app: b, api: replicaB } = await startPeerReplica(suite));
   }, 60_000);
-
-  function gatewayA(): RunningApp {
-    return suite.apps.find((app) => app.name === 'gateway')!;
-  }
 
   async function intentThroughB(intent: IntentView, as: Persona = world.cast.requester): Promise<IntentView> {
     const response = await replicaB.get<IntentView>(`/intents/${intent.id}`, { as });
@@ -236,18 +226,3 @@ describe('reads through one gateway replica see writes answered by another', () 
     }, 60_000);
   });
 });
-
-/** One sample of a metric on a replica's /metrics, 0 when absent. */
-async function metric(app: RunningApp, name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(name)) continue;
-    const match = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/([a-z_]+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
-    );
-    if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
-  }
-  return 0;
-}
