@@ -40,7 +40,8 @@ export function startChildApp(name: string, script: string, env: Record<string, 
   const inherited = Object.fromEntries(
     INHERITED.flatMap((variable) => (process.env[variable] ? [[variable, process.env[variable]]] : [])),
   );
-  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+  const profiling = profilingFlags(name);
+  const child = spawn(process.execPath, [...profiling, path.join(ROOT, script)], {
     cwd: ROOT,
     // The heap limits the image and `npm start` run the apps with.
     env: { NODE_OPTIONS: appNodeOptions(name), ...inherited, ...env },
@@ -67,7 +68,8 @@ export function startChildApp(name: string, script: string, env: Record<string, 
         );
       return memoryOf(child.pid);
     },
-    async stop(graceMs = 10_000) {
+    // A profiled app writes its profile as it exits: give it the time a hanging call may hold it.
+    async stop(graceMs = profiling.length > 0 ? 30_000 : 10_000) {
       if (alive()) child.kill('SIGTERM');
       const timer = setTimeout(() => alive() && child.kill('SIGKILL'), graceMs);
       try {
@@ -77,6 +79,18 @@ export function startChildApp(name: string, script: string, env: Record<string, 
       }
     },
   };
+}
+
+/**
+ * `BENCH_CPU_PROFILE=notifications,intents` (or `all`) runs those apps under `--cpu-prof`; each
+ * writes a `.cpuprofile` into `BENCH_CPU_PROFILE_DIR` (default `bench-profiles/<app>`) when it
+ * exits, which it does on the bench's SIGTERM unless the stop grace runs out first.
+ */
+function profilingFlags(name: string): string[] {
+  const wanted = (process.env.BENCH_CPU_PROFILE ?? '').split(',').map((entry) => entry.trim());
+  if (!wanted.includes(name) && !wanted.includes('all')) return [];
+  const directory = path.join(process.env.BENCH_CPU_PROFILE_DIR ?? path.join(ROOT, 'bench-profiles'), name);
+  return ['--cpu-prof', `--cpu-prof-dir=${directory}`];
 }
 
 /** Runs a script that ends by itself (a migration) and fails with its output unless it exits 0. */

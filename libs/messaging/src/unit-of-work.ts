@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CorrelationContext } from '@envrefresh/observability';
-import { SqlWrite, WriteStatement } from '@envrefresh/persistence';
+import { LiteralSql, SqlWrite, WriteStatement, runTransactionBegunWith } from '@envrefresh/persistence';
 import { traceHeaders } from '@envrefresh/tracing';
 import { NewOutboxRow, OutboxRepository } from './outbox/outbox.repository';
 
@@ -57,6 +57,23 @@ export class UnitOfWork {
     const result = await this.dataSource.transaction(async (manager) => {
       joined = this.join(manager);
       return work(joined.context);
+    });
+    joined?.committed();
+    return result;
+  }
+
+  /**
+   * `run`, with the BEGIN sent together with `opening`, whose rows `work` is given: one round trip
+   * fewer for a transaction that always starts with the same write (a consumer's inbox rows).
+   */
+  async runBegunWith<T>(
+    opening: LiteralSql,
+    work: (context: TransactionContext, opened: Record<string, unknown>[]) => Promise<T>,
+  ): Promise<T> {
+    let joined: JoinedTransaction | undefined;
+    const result = await runTransactionBegunWith(this.dataSource, opening, ({ manager, opened }) => {
+      joined = this.join(manager);
+      return work(joined.context, opened);
     });
     joined?.committed();
     return result;

@@ -6,3 +6,4 @@ export * from './cli/run-migrate-cli';
 export * from './upsert-newer-version';
 export * from './database-unavailable';
 export * from './write-statement';
+export * from './transaction-begun-with';

@@ -242,21 +242,16 @@ export class EventConsumer {
 
   /**
    * Deliveries that arrived together share one transaction (inbox rows and handlers), which saves
-   * a commit per event under load, and their inbox rows are written in one statement. If any of
-   * them fails, the batch is rolled back and each is handled alone, so one bad event never fails,
-   * retries or dead-letters its neighbours.
+   * a commit per event under load; their inbox rows are one statement, sent with the BEGIN. If any
+   * of them fails, the batch is rolled back and each is handled alone, so one bad event never
+   * fails, retries or dead-letters its neighbours.
    */
   private async handleBatch(batch: Delivery[]): Promise<void> {
     if (batch.length === 1) return this.handleAlone(batch[0]);
     const stopTimers = batch.map((delivery) => this.startTimer(delivery));
     let outcomes: boolean[];
     try {
-      outcomes = await this.unitOfWork.run(async (context) => {
-        const recorded = await this.inbox.recordFirstDeliveries(
-          context.manager,
-          this.options.consumer,
-          batch.map(({ event }) => ({ id: event.id, type: event.type })),
-        );
+      outcomes = await this.inTransaction(batch, async (context, recorded) => {
         const processed: boolean[] = [];
         for (const delivery of batch) {
           // The same event twice in one batch (published again after a lost confirm) runs once.
@@ -277,7 +272,9 @@ export class EventConsumer {
   private async handleAlone(delivery: Delivery): Promise<void> {
     const stopTimer = this.startTimer(delivery);
     try {
-      const processed = await this.unitOfWork.run((context) => this.process(delivery, context));
+      const processed = await this.inTransaction([delivery], (context, recorded) =>
+        this.process(delivery, context, recorded.has(delivery.event.id)),
+      );
       this.acknowledge(delivery, processed);
     } catch (error) {
       await this.handleFailure(delivery, error as Error);
@@ -286,16 +283,29 @@ export class EventConsumer {
     }
   }
 
+  /** A transaction begun with the deliveries' inbox rows; `work` learns which were recorded now. */
+  private inTransaction<T>(
+    deliveries: readonly Delivery[],
+    work: (context: TransactionContext, recorded: Set<string>) => Promise<T>,
+  ): Promise<T> {
+    const inboxRows = this.inbox.firstDeliveriesStatement(
+      this.options.consumer,
+      deliveries.map(({ event }) => ({ id: event.id, type: event.type })),
+    );
+    return this.unitOfWork.runBegunWith(inboxRows, (context, opened) =>
+      work(context, new Set(opened.map((row) => String(row.message_id)))),
+    );
+  }
+
   /**
-   * Records the event in the inbox and runs its handler, unless this consumer already has; inside
-   * the caller's transaction, and in a span that continues the trace of the publish (its headers),
-   * so the handler's queries and the events it writes belong to the request that caused them.
-   * `recordedFirst`: the batch has already written the inbox row, and whether it was the first.
+   * Runs the handler of an event the inbox has just recorded (`first`), inside the caller's
+   * transaction, and in a span that continues the trace of the publish (its headers), so the
+   * handler's queries and the events it writes belong to the request that caused them.
    */
   private async process(
     { message, event, handler, attempt }: Delivery,
     context: TransactionContext,
-    recordedFirst?: boolean,
+    first: boolean,
   ): Promise<boolean> {
     const correlationId =
       sanitizeCorrelationId(message.properties.headers?.['x-correlation-id']) ?? event.correlationId;
@@ -314,14 +324,6 @@ export class EventConsumer {
     };
     return CorrelationContext.run({ correlationId, causationId: event.id }, () =>
       inSpan(handling, async (span) => {
-        const first =
-          recordedFirst ??
-          (await this.inbox.recordFirstDelivery(
-            context.manager,
-            this.options.consumer,
-            event.id,
-            event.type,
-          ));
         span.setAttribute('envrefresh.inbox.duplicate', !first);
         if (first) await handler(event, { ...context, attempt });
         return first;

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { LiteralSql } from '@envrefresh/persistence';
 import { LeasedTable } from './leased-table';
 
 /** When the worker asks for rows: at most `limit`, due at `now` (the business clock's time). */
@@ -23,12 +24,28 @@ export interface BatchOutcome {
  */
 export interface InTransactionJob<TRow> {
   mode: 'transaction';
-  claim(manager: EntityManager, request: ClaimRequest): Promise<TRow[]>;
-  handle(manager: EntityManager, rows: TRow[]): Promise<BatchOutcome>;
+  /** A query in the transaction, or a statement that travels with its BEGIN (ClaimStatement). */
+  claim: ((manager: EntityManager, request: ClaimRequest) => Promise<TRow[]>) | ClaimStatement<TRow>;
+  handle(manager: EntityManager, rows: TRow[], batch: BatchTransaction): Promise<BatchOutcome>;
   /** When the row fell due, for the lag histogram. */
   dueAt?(row: TRow): Date | undefined;
   /** After the batch's transaction committed (e.g. to wake the outbox relay for what it wrote). */
   afterCommit?(rows: TRow[], outcome: BatchOutcome): void;
+}
+
+/**
+ * A claim whose values can be written into its SQL (a limit, the table's name): sent with the
+ * transaction's BEGIN, one round trip fewer per batch (runTransactionBegunWith).
+ */
+export interface ClaimStatement<TRow> {
+  statement(request: ClaimRequest): LiteralSql;
+  rows(opened: Record<string, unknown>[]): TRow[];
+}
+
+/** What `handle` may add to its batch's transaction. */
+export interface BatchTransaction {
+  /** A last write whose values can be written into its SQL, sent with the COMMIT. */
+  closeWith(statement: LiteralSql): void;
 }
 
 export type Outcome<TResult> = { ok: true; value: TResult } | { ok: false; error: Error };

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, SystemClock } from '@envrefresh/kernel';
+import { runTransactionBegunWith } from '@envrefresh/persistence';
 import {
   BatchOutcome,
+  BatchTransaction,
   DueRowJob,
   InTransactionJob,
   LeasedJob,
@@ -159,12 +161,11 @@ export class DueRowWorker<TRow, TResult = unknown> {
   private async inTransaction(job: InTransactionJob<TRow>): Promise<BatchOutcome> {
     let claimedRows: TRow[] = [];
     try {
-      const outcome = await this.dataSource.transaction(async (manager) => {
-        const rows = await job.claim(manager, { limit: this.options.batchSize, now: this.clock.now() });
+      const outcome = await this.claimedInTransaction(job, async (manager, rows, batch) => {
         claimedRows = rows;
         if (rows.length === 0) return { done: 0, failed: 0 };
         this.claimed(rows, job.dueAt);
-        const outcome = await job.handle(manager, rows);
+        const outcome = await job.handle(manager, rows, batch);
         dueRowMetrics.done.inc(this.labels, outcome.done);
         dueRowMetrics.failed.inc(this.labels, outcome.failed);
         return outcome;
@@ -176,6 +177,27 @@ export class DueRowWorker<TRow, TResult = unknown> {
       dueRowMetrics.failed.inc(this.labels, claimedRows.length);
       throw error;
     }
+  }
+
+  /** The claim and `work` in one transaction, begun with the claim when it is a statement. */
+  private claimedInTransaction(
+    job: InTransactionJob<TRow>,
+    work: (manager: EntityManager, rows: TRow[], batch: BatchTransaction) => Promise<BatchOutcome>,
+  ): Promise<BatchOutcome> {
+    const request = { limit: this.options.batchSize, now: this.clock.now() };
+    const { claim } = job;
+    if (typeof claim !== 'function')
+      return runTransactionBegunWith(this.dataSource, claim.statement(request), (transaction) =>
+        work(transaction.manager, claim.rows(transaction.opened), transaction),
+      );
+    return this.dataSource.transaction(async (manager) => {
+      const closing: string[] = [];
+      const outcome = await work(manager, await claim(manager, request), {
+        closeWith: (statement) => closing.push(statement),
+      });
+      for (const statement of closing) await manager.query(statement);
+      return outcome;
+    });
   }
 
   /** One turn in lease mode: claims a batch, and waits until every row of it is settled. */
@@ -363,16 +385,13 @@ export class DueRowWorker<TRow, TResult = unknown> {
     if (!haveLeaseLeft(batch, RECORD_WITH_LEASE_LEFT_AT_LEAST * job.leaseMs)) await this.renew(job, batch);
     let held: Set<unknown>;
     try {
-      held = await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [
-          String(recordingStatementBudgetMs(batch)),
-        ]);
-        // The check and the release in one statement: one round trip fewer per recording.
-        const stillOurs = await leasing.releaseHeld(
-          manager,
-          this.owner,
-          batch.map(({ key }) => key),
-        );
+      // The statements' budget, the check and the release travel with the BEGIN.
+      const opening = `SET LOCAL statement_timeout = ${recordingStatementBudgetMs(batch)}; ${leasing.releaseHeldStatement(
+        this.owner,
+        batch.map(({ key }) => key),
+      )}`;
+      held = await runTransactionBegunWith(this.dataSource, opening, async ({ manager, opened }) => {
+        const stillOurs = new Set(opened.map((row) => row.key));
         // Rows whose work never started are only released: they stay due as they were.
         const ours = batch.filter(({ key, outcome }) => stillOurs.has(key) && !notStarted(outcome));
         if (ours.length > 0) await job.settle(manager, ours);

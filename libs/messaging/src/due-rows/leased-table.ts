@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { quoteIdentifier } from '@envrefresh/persistence';
+import { LiteralSql, quoteIdentifier, sqlLiteral, sqlLiterals } from '@envrefresh/persistence';
 
 /**
  * A table whose rows are leased to workers. It needs `leased_until timestamptz` and
@@ -67,21 +67,17 @@ export class LeasedTableSql {
 
   /**
    * Locks the rows `owner` still holds among `keys` (in key order, as every recording does),
-   * clears their leases and answers their keys; the others passed on. Run in the transaction that
-   * records their outcomes: the rows stay locked until it commits, so the lease is gone exactly
-   * when the outcome is there, and a rollback keeps both as they were.
+   * clears their leases and answers their keys; the others passed on. It opens the transaction
+   * that records their outcomes (it travels with the BEGIN): the rows stay locked until it
+   * commits, so the lease is gone exactly when the outcome is there, and a rollback keeps both.
    */
-  async releaseHeld(manager: EntityManager, owner: string, keys: unknown[]): Promise<Set<unknown>> {
-    const result = await manager.query(
-      `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL
+  releaseHeldStatement(owner: string, keys: readonly unknown[]): LiteralSql {
+    return `UPDATE ${this.name} SET leased_until = NULL, lease_owner = NULL
         WHERE ${this.key} IN (
-          SELECT ${this.key} FROM ${this.name} WHERE ${this.key} = ANY ($1) AND lease_owner = $2
+          SELECT ${this.key} FROM ${this.name} WHERE ${this.key} IN (${sqlLiterals(keys.map(String))})
+             AND lease_owner = ${sqlLiteral(owner)}
            ORDER BY ${this.key} FOR UPDATE)
-        RETURNING ${this.key} AS key`,
-      [keys, owner],
-    );
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
-    return new Set(rows.map((row) => row.key));
+        RETURNING ${this.key} AS key`;
   }
 
   /**

@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { quoteIdentifier } from '@envrefresh/persistence';
+import { DataSource } from 'typeorm';
+import { LiteralSql, quoteIdentifier, sqlLiteral } from '@envrefresh/persistence';
 
 /** Remembers which events a consumer has processed, inside the handler's own transaction. */
 export class InboxRepository {
@@ -9,38 +9,22 @@ export class InboxRepository {
     this.table = `${quoteIdentifier(schema)}.inbox`;
   }
 
-  /** False when this consumer already processed the message: the caller skips it. */
-  async recordFirstDelivery(
-    manager: EntityManager,
-    consumer: string,
-    messageId: string,
-    type: string,
-  ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO ${this.table} (consumer, message_id, type) VALUES ($1, $2, $3)
-       ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`,
-      [consumer, messageId, type],
-    );
-    return rows.length === 1;
-  }
-
   /**
-   * The same for several messages in one statement: answers the ids recorded now, the others
-   * having been processed before. An id given twice is recorded once; which of its deliveries
-   * runs is the caller's choice.
+   * The inbox rows of these messages, as the statement that opens their handling transaction
+   * (`UnitOfWork.runBegunWith`: it travels with the BEGIN). It answers the `message_id` of each
+   * recorded now; the others were processed before. An id given twice is recorded once; which of
+   * its deliveries runs is the caller's choice.
    */
-  async recordFirstDeliveries(
-    manager: EntityManager,
+  firstDeliveriesStatement(
     consumer: string,
     messages: ReadonlyArray<{ id: string; type: string }>,
-  ): Promise<Set<string>> {
-    const rows: Array<{ message_id: string }> = await manager.query(
-      `INSERT INTO ${this.table} (consumer, message_id, type)
-       SELECT $1, id, type FROM unnest($2::text[], $3::text[]) AS m (id, type)
-       ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`,
-      [consumer, messages.map(({ id }) => id), messages.map(({ type }) => type)],
+  ): LiteralSql {
+    if (messages.length === 0) throw new Error('an inbox statement records at least one message');
+    const rows = messages.map(
+      ({ id, type }) => `(${sqlLiteral(consumer)}, ${sqlLiteral(id)}, ${sqlLiteral(type)})`,
     );
-    return new Set(rows.map((row) => row.message_id));
+    return `INSERT INTO ${this.table} (consumer, message_id, type) VALUES ${rows.join(', ')}
+       ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`;
   }
 
   /** Redeliveries come within minutes; rows far older than any redelivery are dead weight. */

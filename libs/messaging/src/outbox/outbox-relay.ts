@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SpanKind, contextFromHeaders, inSpan, traceHeaders } from '@envrefresh/tracing';
 import { AmqpConnection } from '../connection/amqp-connection';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { PUBLISHED_BY_HEADER } from '../identity/publisher-check';
-import { BatchOutcome } from '../due-rows/due-row-job';
+import { BatchOutcome, BatchTransaction } from '../due-rows/due-row-job';
 import { DueRowWorker } from '../due-rows/due-row-worker';
 import { declareEventsExchange } from '../topology/declare-topology';
 import { PendingOutboxRow } from './outbox-row';
@@ -82,8 +82,11 @@ export class OutboxRelay {
       dataSource,
       {
         mode: 'transaction',
-        claim: (manager, { limit }) => this.outbox.claimPending(manager, limit),
-        handle: (manager, rows) => this.publishRows(manager, rows),
+        claim: {
+          statement: ({ limit }) => this.outbox.claimPendingStatement(limit),
+          rows: (opened) => this.outbox.claimedRows(opened),
+        },
+        handle: (_manager, rows, batch) => this.publishRows(rows, batch),
         // created_at is the database's time, as is the worker's default clock (never shifted).
         dueAt: (row) => row.createdAt,
       },
@@ -140,19 +143,21 @@ export class OutboxRelay {
 
   /**
    * In the claim's transaction: publish every row, then mark the confirmed ones published (or
-   * unroutable) and count an attempt on the others, which stay pending; the marks commit even when
-   * some failed, and the worker backs off.
+   * unroutable) and count an attempt on the others, which stay pending; the marks travel with the
+   * COMMIT, and commit even when some failed, and the worker backs off.
    */
-  private async publishRows(manager: EntityManager, rows: PendingOutboxRow[]): Promise<BatchOutcome> {
+  private async publishRows(rows: PendingOutboxRow[], batch: BatchTransaction): Promise<BatchOutcome> {
     const outcomes = await Promise.allSettled(rows.map((row) => this.publish(row)));
     const published = rows.filter((_, index) => outcomes[index].status === 'fulfilled');
     const failed = rows.filter((_, index) => outcomes[index].status === 'rejected');
     const unroutable = published.filter((row) => this.returnedIds.delete(row.id)).map((row) => row.id);
-    await this.outbox.markPublished(
-      manager,
-      published.map((row) => row.seq),
-      unroutable,
-    );
+    if (published.length > 0)
+      batch.closeWith(
+        this.outbox.markPublishedStatement(
+          published.map((row) => row.seq),
+          unroutable,
+        ),
+      );
     for (const row of published)
       messagingMetrics.published.inc({ service: this.options.service, type: row.type });
     if (unroutable.length > 0) this.reportUnroutable(published.filter((row) => unroutable.includes(row.id)));
@@ -160,10 +165,11 @@ export class OutboxRelay {
     const reason = (outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult)
       .reason;
     const error = String(reason?.message ?? reason);
-    await this.outbox.markFailed(
-      manager,
-      failed.map((row) => row.seq),
-      error,
+    batch.closeWith(
+      this.outbox.markFailedStatement(
+        failed.map((row) => row.seq),
+        error,
+      ),
     );
     messagingMetrics.publishFailures.inc({ service: this.options.service }, failed.length);
     return { done: published.length, failed: failed.length, error: `events were not confirmed: ${error}` };

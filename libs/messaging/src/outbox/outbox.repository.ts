@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { SqlWrite, quoteIdentifier } from '@envrefresh/persistence';
+import { LiteralSql, SqlWrite, quoteIdentifier, sqlLiteral } from '@envrefresh/persistence';
 import { PendingOutboxRow } from './outbox-row';
 
 /** An event to append: everything of a pending row but what the table gives it. */
@@ -60,47 +60,37 @@ export class OutboxRepository {
     };
   }
 
-  /** Rows locked here are skipped by every other relay until this transaction ends. */
-  async claimPending(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
-    const rows: Array<{
-      seq: string;
-      id: string;
-      type: string;
-      routing_key: string;
-      payload: string;
-      headers: Record<string, string>;
-      created_at: Date;
-    }> = await manager.query(
-      `SELECT seq, id, type, routing_key, payload::text AS payload, headers, created_at FROM ${this.table}
-         WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
-    return rows.map((row) => ({
-      seq: row.seq,
-      id: row.id,
-      type: row.type,
-      routingKey: row.routing_key,
-      payload: row.payload,
-      headers: row.headers,
-      createdAt: row.created_at,
+  /**
+   * The claim, as the statement that opens the relay's transaction (it travels with the BEGIN):
+   * rows locked here are skipped by every other relay until that transaction ends.
+   */
+  claimPendingStatement(limit: number): LiteralSql {
+    return `SELECT seq, id, type, routing_key, payload::text AS payload, headers, created_at FROM ${this.table}
+       WHERE published_at IS NULL ORDER BY seq LIMIT ${sqlLiteral(Math.trunc(limit))} FOR UPDATE SKIP LOCKED`;
+  }
+
+  /** What the claim answered, as rows. */
+  claimedRows(opened: Record<string, unknown>[]): PendingOutboxRow[] {
+    return opened.map((row) => ({
+      seq: String(row.seq),
+      id: String(row.id),
+      type: String(row.type),
+      routingKey: String(row.routing_key),
+      payload: String(row.payload),
+      headers: row.headers as Record<string, string>,
+      createdAt: row.created_at as Date,
     }));
   }
 
-  async markPublished(manager: EntityManager, seqs: string[], unroutableIds: string[]): Promise<void> {
-    if (seqs.length === 0) return;
-    await manager.query(
-      `UPDATE ${this.table} SET published_at = now(), publish_attempts = publish_attempts + 1,
-         unroutable = (id::text = ANY($2::text[])) WHERE seq = ANY($1::bigint[])`,
-      [seqs, unroutableIds],
-    );
+  /** Sent with the relay's COMMIT: the rows' values are the claim's own (seqs and uuids). */
+  markPublishedStatement(seqs: readonly string[], unroutableIds: readonly string[]): LiteralSql {
+    return `UPDATE ${this.table} SET published_at = now(), publish_attempts = publish_attempts + 1,
+         unroutable = (id::text = ANY(${sqlLiteral(unroutableIds)})) WHERE seq = ANY(${sqlLiteral(seqs)}::bigint[])`;
   }
 
-  async markFailed(manager: EntityManager, seqs: string[], error: string): Promise<void> {
-    if (seqs.length === 0) return;
-    await manager.query(
-      `UPDATE ${this.table} SET publish_attempts = publish_attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`,
-      [seqs, error.slice(0, 1000)],
-    );
+  markFailedStatement(seqs: readonly string[], error: string): LiteralSql {
+    return `UPDATE ${this.table} SET publish_attempts = publish_attempts + 1, last_error = ${sqlLiteral(error.slice(0, 1000))}
+       WHERE seq = ANY(${sqlLiteral(seqs)}::bigint[])`;
   }
 
   async purgePublishedBefore(dataSource: DataSource, cutoff: Date): Promise<number> {

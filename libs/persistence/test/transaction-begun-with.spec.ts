@@ -1,0 +1,129 @@
+import { DataSource } from 'typeorm';
+import {
+  createServiceDataSource,
+  runTransactionBegunWith,
+  sqlLiteral,
+  sqlLiterals,
+} from '@envrefresh/persistence';
+import { TestDatabase, createTestDatabase } from '@envrefresh/testing';
+
+describe('a transaction begun with its first statement', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await createServiceDataSource({ url: database.url, schema: 'public' }).initialize();
+    await dataSource.query('CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL)');
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  beforeEach(async () => {
+    await dataSource.query('TRUNCATE items');
+  });
+
+  const count = async (where = 'true') =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM items WHERE ${where}`))[0].n);
+
+  it('commits the opening, the work and the closing together, and answers the work', async () => {
+    const answer = await runTransactionBegunWith(
+      dataSource,
+      `INSERT INTO items VALUES (1, ${sqlLiteral("it's")}) RETURNING id, name`,
+      async ({ manager, opened, closeWith }) => {
+        expect(opened).toEqual([{ id: '1', name: "it's" }]);
+        // The work's own queries take parameters, and see the opening's row.
+        await manager.query('INSERT INTO items VALUES ($1, $2)', [2, 'two']);
+        expect(await manager.query('SELECT count(*)::int AS n FROM items')).toEqual([{ n: 2 }]);
+        closeWith(`UPDATE items SET name = 'closed' WHERE id IN (${sqlLiterals(['1', '2'])})`);
+        closeWith(`INSERT INTO items VALUES (3, 'three')`);
+        // Nothing is visible outside before the commit.
+        expect(await count()).toBe(0);
+        return 'done';
+      },
+    );
+    expect(answer).toBe('done');
+    expect(await count("name = 'closed'")).toBe(2);
+    expect(await count('id = 3')).toBe(1);
+  });
+
+  it('answers the rows of the last statement of the opening', async () => {
+    await runTransactionBegunWith(
+      dataSource,
+      `SET LOCAL statement_timeout = 5000; SELECT current_setting('statement_timeout') AS timeout`,
+      async ({ opened }) => expect(opened).toEqual([{ timeout: '5s' }]),
+    );
+  });
+
+  it('rolls everything back when the work throws', async () => {
+    await expect(
+      runTransactionBegunWith(dataSource, `INSERT INTO items VALUES (1, 'one')`, async ({ manager }) => {
+        await manager.query(`INSERT INTO items VALUES (2, 'two')`);
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
+    expect(await count()).toBe(0);
+  });
+
+  it('rolls the opening and the work back when the closing fails, and leaves the connection usable', async () => {
+    await expect(
+      runTransactionBegunWith(
+        dataSource,
+        `INSERT INTO items VALUES (1, 'one')`,
+        async ({ manager, closeWith }) => {
+          await manager.query(`INSERT INTO items VALUES (2, 'two')`);
+          closeWith(`INSERT INTO items VALUES (1, 'the same key again')`);
+        },
+      ),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await count()).toBe(0);
+    // Every pooled connection is out of the aborted transaction.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        runTransactionBegunWith(
+          dataSource,
+          `INSERT INTO items VALUES (${100 + index}, 'x')`,
+          async () => undefined,
+        ),
+      ),
+    );
+    expect(await count()).toBe(12);
+  });
+
+  it('fails on a failed opening without leaving its transaction open', async () => {
+    await expect(
+      runTransactionBegunWith(dataSource, 'SELECT * FROM no_such_table', async () => 'never'),
+    ).rejects.toThrow(/no_such_table/);
+    await runTransactionBegunWith(dataSource, `INSERT INTO items VALUES (1, 'one')`, async () => undefined);
+    expect(await count()).toBe(1);
+  });
+
+  it('lets TypeORM nest a transaction in it as a savepoint, not a second BEGIN', async () => {
+    await runTransactionBegunWith(dataSource, `INSERT INTO items VALUES (1, 'one')`, async ({ manager }) => {
+      await manager
+        .transaction(async (nested) => {
+          await nested.query(`INSERT INTO items VALUES (2, 'two')`);
+          throw new Error('only the savepoint goes');
+        })
+        .catch(() => undefined);
+    });
+    expect(await dataSource.query('SELECT id FROM items ORDER BY id')).toEqual([{ id: '1' }]);
+  });
+
+  it('quotes literals so that no value can end the statement', async () => {
+    const hostile = `'); DROP TABLE items; --\\`;
+    await runTransactionBegunWith(
+      dataSource,
+      `INSERT INTO items VALUES (1, ${sqlLiteral(hostile)}) RETURNING name`,
+      async ({ opened }) => expect(opened).toEqual([{ name: hostile }]),
+    );
+    expect(await count()).toBe(1);
+    expect(sqlLiteral(7)).toBe('7');
+    expect(() => sqlLiteral(Number.NaN)).toThrow('not a number');
+    expect(() => sqlLiterals([])).toThrow('at least one value');
+    expect(sqlLiteral(['a', "b'c"])).toBe(`ARRAY['a', 'b''c']::text[]`);
+  });
+});
