@@ -13,7 +13,11 @@ describe('a transaction begun with its first statement', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await createServiceDataSource({ url: database.url, schema: 'public' }).initialize();
+    dataSource = await createServiceDataSource({
+      url: database.url,
+      schema: 'public',
+      applicationName: 'transaction-begun-with-spec',
+    }).initialize();
     await dataSource.query('CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL)');
   });
 

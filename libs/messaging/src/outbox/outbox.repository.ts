@@ -52,6 +52,13 @@ export class OutboxRepository {
     );
   }
 
+  /** The same INSERT with its values written in, to send with a COMMIT (BegunTransaction.closeWith). */
+  appendStatement(row: NewOutboxRow): LiteralSql {
+    const values = [row.id, row.type, row.routingKey].map((value) => sqlLiteral(value));
+    return `INSERT INTO ${this.table} (id, type, routing_key, payload, headers)
+       VALUES (${values.join(', ')}, ${sqlLiteral(JSON.stringify(row.payload))}::jsonb, ${sqlLiteral(JSON.stringify(row.headers))}::jsonb)`;
+  }
+
   /** The same INSERT, for a WriteStatement that sends it with the rest of a command's writes. */
   appendWrite(row: NewOutboxRow): SqlWrite {
     return {
