@@ -1,6 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CorrelationContext } from '@envrefresh/observability';
-import { LiteralSql, SqlWrite, WriteStatement, runTransactionBegunWith } from '@envrefresh/persistence';
+import {
+  LiteralSql,
+  SqlWrite,
+  WriteStatement,
+  inlinedSql,
+  runTransactionBegunWith,
+} from '@envrefresh/persistence';
 import { traceHeaders } from '@envrefresh/tracing';
 import { NewOutboxRow, OutboxRepository } from './outbox/outbox.repository';
 
@@ -121,7 +127,7 @@ export class UnitOfWork {
         manager,
         publish: async (envelope) => {
           const row = this.outboxRowOf(envelope);
-          if (closeWith) closeWith(this.outbox.appendStatement(row));
+          if (closeWith) closeWith(inlinedSql(this.outbox.appendWrite(row)));
           else await this.outbox.append(manager, row);
           published += 1;
         },

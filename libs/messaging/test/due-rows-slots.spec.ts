@@ -91,9 +91,9 @@ describe('a leased worker’s slots', () => {
     const job = leasedJob(async (row) => `ran ${row.id}`);
     const settledTogether: number[] = [];
     const settle = job.settle.bind(job);
-    job.settle = async (manager, settled) => {
+    job.settle = async (manager, settled, batch) => {
       settledTogether.push(settled.length);
-      await settle(manager, settled);
+      await settle(manager, settled, batch);
     };
     const worker = bed.worker(job, { name: 'together', batchSize: 20 });
     expect(await worker.runOnce()).toBe(20);
@@ -139,12 +139,12 @@ describe('a leased worker’s slots', () => {
     });
     const settle = job.settle.bind(job);
     let refused = false;
-    job.settle = async (manager, settled) => {
+    job.settle = async (manager, settled, batch) => {
       if (!refused) {
         refused = true;
         throw new Error('canceling statement due to lock timeout');
       }
-      await settle(manager, settled);
+      await settle(manager, settled, batch);
     };
     const worker = bed.worker(job, { name: 'again', batchSize: 2 });
     worker.start();
@@ -172,13 +172,13 @@ describe('a leased worker’s slots', () => {
     const slow = leasedJob(ran('a'), LEASE_MS);
     const settle = slow.settle.bind(slow);
     let slowed = false;
-    slow.settle = async (manager, settled) => {
+    slow.settle = async (manager, settled, batch) => {
       // The first recording takes far longer than a lease: the pool full, a lock wait, a loaded database.
       if (!slowed) {
         slowed = true;
         await new Promise((resolve) => setTimeout(resolve, 3 * LEASE_MS));
       }
-      await settle(manager, settled);
+      await settle(manager, settled, batch);
     };
     const first = bed.worker(slow, { name: 'renews-a', batchSize: 2 });
     const other = bed.worker(
@@ -220,14 +220,14 @@ describe('a leased worker’s slots', () => {
     const job = leasedJob(ran('a'), LEASE_MS);
     const settle = job.settle.bind(job);
     let refused = false;
-    job.settle = async (manager, settled) => {
+    job.settle = async (manager, settled, batch) => {
       // The first recording holds its row locked, waits, and is cut (lock_timeout under load).
       if (!refused) {
         refused = true;
         await new Promise((resolve) => setTimeout(resolve, 1_500));
         throw new Error('canceling statement due to lock timeout');
       }
-      await settle(manager, settled);
+      await settle(manager, settled, batch);
     };
     const first = bed.worker(job, { name: 'keeps-a', batchSize: 1 });
     const other = bed.worker(
@@ -271,11 +271,11 @@ describe('a leased worker’s slots', () => {
     const job = leasedJob(ran('a'), LEASE_MS);
     const settle = job.settle.bind(job);
     const attempts: number[] = [];
-    job.settle = async (manager, settled) => {
+    job.settle = async (manager, settled, batch) => {
       const started = Date.now();
       try {
         await manager.query(`SELECT 1 FROM ${SCHEMA}.gate WHERE id = 1 FOR UPDATE`);
-        await settle(manager, settled);
+        await settle(manager, settled, batch);
       } finally {
         attempts.push(Date.now() - started);
       }

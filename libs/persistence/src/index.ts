@@ -7,3 +7,4 @@ export * from './upsert-newer-version';
 export * from './database-unavailable';
 export * from './write-statement';
 export * from './transaction-begun-with';
+export * from './literal-sql';

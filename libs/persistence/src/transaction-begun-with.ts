@@ -1,30 +1,6 @@
 import type { PoolClient, QueryResult } from 'pg';
-import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-
-/**
- * SQL text whose values are written into it as literals: what travels beside BEGIN or COMMIT, in
- * one simple-protocol query, which takes no parameters. Build it with `sqlLiteral`.
- */
-export type LiteralSql = string;
-
-/**
- * A value quoted for PostgreSQL (pg's escaping); an array becomes an array of text, to cast to its
- * type. A quoted string is of no type yet, so `key IN (sqlLiterals(keys))` takes the key's type.
- */
-export function sqlLiteral(value: string | number | bigint | readonly (string | number | bigint)[]): string {
-  if (Array.isArray(value)) return `ARRAY[${value.map((item) => sqlLiteral(item)).join(', ')}]::text[]`;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`${value} is not a number PostgreSQL can take`);
-    return String(value);
-  }
-  return escapeLiteral(String(value));
-}
-
-export function sqlLiterals(values: readonly (string | number | bigint)[]): string {
-  if (values.length === 0) throw new Error('a list of literals needs at least one value');
-  return values.map((value) => sqlLiteral(value)).join(', ');
-}
+import { LiteralSql } from './literal-sql';
 
 /** What a transaction begun with a statement gives its work. */
 export interface BegunTransaction {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import {
   createServiceDataSource,
+  inlinedSql,
   runTransactionBegunWith,
   sqlLiteral,
   sqlLiterals,
@@ -19,6 +20,9 @@ describe('a transaction begun with its first statement', () => {
       applicationName: 'transaction-begun-with-spec',
     }).initialize();
     await dataSource.query('CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL)');
+    await dataSource.query(
+      'CREATE TABLE notes (id bigint, at timestamptz, note text, payload jsonb, seen boolean)',
+    );
   });
 
   afterAll(async () => {
@@ -115,6 +119,37 @@ describe('a transaction begun with its first statement', () => {
         .catch(() => undefined);
     });
     expect(await dataSource.query('SELECT id FROM items ORDER BY id')).toEqual([{ id: '1' }]);
+  });
+
+  it('sends a parameterised write inlined with the COMMIT, exactly as its parameters would', async () => {
+    const at = new Date('2026-12-07T10:11:12.345Z');
+    const payload = JSON.stringify({ text: `it's \\ "$1"`, list: [1, null] });
+    await runTransactionBegunWith(dataSource, 'SELECT 1', async ({ closeWith }) => {
+      closeWith(
+        inlinedSql({
+          sql: `INSERT INTO notes SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::jsonb[], $5::boolean[])`,
+          values: [
+            [1, 2],
+            [at.toISOString(), null],
+            ['one', null],
+            [payload, null],
+            [true, null],
+          ],
+        }),
+      );
+      closeWith(
+        inlinedSql({
+          sql: 'INSERT INTO notes VALUES ($1, $2, $3, $4, $5)',
+          values: [3, at, null, payload, false],
+        }),
+      );
+    });
+    expect(await dataSource.query('SELECT id, at, note, payload, seen FROM notes ORDER BY id')).toEqual([
+      { id: '1', at, note: 'one', payload: JSON.parse(payload), seen: true },
+      { id: '2', at: null, note: null, payload: null, seen: null },
+      { id: '3', at, note: null, payload: JSON.parse(payload), seen: false },
+    ]);
+    expect(() => inlinedSql({ sql: 'SELECT $2', values: [1] })).toThrow('placeholder $2 has no value');
   });
 
   it('quotes literals so that no value can end the statement', async () => {

@@ -98,10 +98,15 @@ export interface LeasedJob<TRow, TResult = unknown> {
   start(rows: TRow[], leasedUntil: number): Promise<TResult>[];
   /**
    * Makes rows no longer due (done, or due again later for a retry), in one transaction for the
-   * outcomes that finished around the same time. The worker clears their leases after it; a row
-   * left due and unleased is claimed again.
+   * outcomes that finished around the same time. The worker clears their leases before it, in
+   * the statement that begins the transaction; a row left due and unleased is claimed again.
+   * Writes that need nothing back may go with the COMMIT (`batch.closeWith`).
    */
-  settle(manager: EntityManager, settled: SettledRow<TRow, TResult>[]): Promise<void>;
+  settle(
+    manager: EntityManager,
+    settled: SettledRow<TRow, TResult>[],
+    batch: BatchTransaction,
+  ): Promise<void>;
   dueAt?(row: TRow): Date | undefined;
 }
 

@@ -390,11 +390,11 @@ export class DueRowWorker<TRow, TResult = unknown> {
         this.owner,
         batch.map(({ key }) => key),
       )}`;
-      held = await runTransactionBegunWith(this.dataSource, opening, async ({ manager, opened }) => {
-        const stillOurs = new Set(opened.map((row) => row.key));
+      held = await runTransactionBegunWith(this.dataSource, opening, async (transaction) => {
+        const stillOurs = new Set(transaction.opened.map((row) => row.key));
         // Rows whose work never started are only released: they stay due as they were.
         const ours = batch.filter(({ key, outcome }) => stillOurs.has(key) && !notStarted(outcome));
-        if (ours.length > 0) await job.settle(manager, ours);
+        if (ours.length > 0) await job.settle(transaction.manager, ours, transaction);
         return stillOurs;
       });
     } catch (error) {

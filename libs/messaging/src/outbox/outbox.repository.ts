@@ -28,38 +28,29 @@ export class OutboxRepository {
    */
   async appendAll(manager: EntityManager, rows: readonly NewOutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    if (rows.length === 1) {
-      const [row] = rows;
-      await manager.query(
-        `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
-        [row.id, row.type, row.routingKey, JSON.stringify(row.payload), JSON.stringify(row.headers)],
-      );
-      return;
-    }
-    await manager.query(
-      `INSERT INTO ${this.table} (id, type, routing_key, payload, headers)
+    const { sql, values } = this.appendAllWrite(rows);
+    await manager.query(sql, [...values]);
+  }
+
+  /** The rows' INSERT, for a WriteStatement or, inlined, to send with a COMMIT. */
+  appendAllWrite(rows: readonly NewOutboxRow[]): SqlWrite {
+    if (rows.length === 1) return this.appendWrite(rows[0]);
+    return {
+      sql: `INSERT INTO ${this.table} (id, type, routing_key, payload, headers)
        SELECT id, type, routing_key, payload, headers
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY
            AS r (id, type, routing_key, payload, headers, position)
         ORDER BY position`,
-      [
+      values: [
         rows.map((row) => row.id),
         rows.map((row) => row.type),
         rows.map((row) => row.routingKey),
         rows.map((row) => JSON.stringify(row.payload)),
         rows.map((row) => JSON.stringify(row.headers)),
       ],
-    );
+    };
   }
 
-  /** The same INSERT with its values written in, to send with a COMMIT (BegunTransaction.closeWith). */
-  appendStatement(row: NewOutboxRow): LiteralSql {
-    const values = [row.id, row.type, row.routingKey].map((value) => sqlLiteral(value));
-    return `INSERT INTO ${this.table} (id, type, routing_key, payload, headers)
-       VALUES (${values.join(', ')}, ${sqlLiteral(JSON.stringify(row.payload))}::jsonb, ${sqlLiteral(JSON.stringify(row.headers))}::jsonb)`;
-  }
-
-  /** The same INSERT, for a WriteStatement that sends it with the rest of a command's writes. */
   appendWrite(row: NewOutboxRow): SqlWrite {
     return {
       sql: `INSERT INTO ${this.table} (id, type, routing_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { createEnvelope, notificationDeliveredEvent, notificationFailedEvent } from '@envrefresh/contracts';
-import { NewOutboxRow, NotStarted, OutboxRepository, OutboxRelay } from '@envrefresh/messaging';
+import {
+  BatchTransaction,
+  NewOutboxRow,
+  NotStarted,
+  OutboxRepository,
+  OutboxRelay,
+} from '@envrefresh/messaging';
+import { inlinedSql } from '@envrefresh/persistence';
 import { Clock } from '@envrefresh/kernel';
 import {
   AttemptOutcome,
@@ -139,10 +146,14 @@ export class AttemptDeliveryService {
     return { at, result: resultOf(outcome) };
   }
 
-  /** Records attempts that finished together: attempts, next steps and `notification.*` events. */
+  /**
+   * Records attempts that finished together: attempts, next steps and `notification.*` events,
+   * written with the recording's COMMIT (they need nothing back), in one statement each.
+   */
   async settleAll(
     manager: EntityManager,
     attempted: ReadonlyArray<{ delivery: DeliveryRecord; attempt: AttemptRecord }>,
+    batch: BatchTransaction,
   ): Promise<void> {
     const now = this.clock.now();
     const progress = attempted.map(({ delivery, attempt }) => ({
@@ -150,7 +161,7 @@ export class AttemptDeliveryService {
       attempt,
       step: nextStep(attempt.result, delivery.scheduleStep, this.settings.retrySchedule),
     }));
-    await this.deliveries.recordProgress(manager, progress, now);
+    batch.closeWith(inlinedSql(this.deliveries.progressWrite(progress, now)));
     for (const { delivery, attempt, step } of progress)
       if (step.status === 'DEAD' && step.disableSubscription && delivery.subscriptionId)
         await this.disable(manager, delivery.subscriptionId, attempt.at);
@@ -158,7 +169,7 @@ export class AttemptDeliveryService {
     const announcements = progress.flatMap(({ delivery, step }) =>
       step.status === 'RETRYING' ? [] : [this.announcement(delivery, step)],
     );
-    await this.outbox.appendAll(manager, announcements);
+    if (announcements.length > 0) batch.closeWith(inlinedSql(this.outbox.appendAllWrite(announcements)));
     for (const { delivery, attempt, step } of progress) {
       deliveryMetrics.attempts.inc({ channel: delivery.channel, outcome: attempt.result.kind });
       deliveryMetrics.settled.inc({ channel: delivery.channel, status: step.status });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlWrite } from '@envrefresh/persistence';
 import { DeliveryStatus, DeliveryView, EventEnvelope } from '@envrefresh/contracts';
 import { Destination } from '../domain/destinations';
 import { NextStep } from '../domain/delivery-progress';
@@ -33,8 +34,8 @@ export interface DeliveryProgress {
 export interface DeliveryRepository {
   /** PENDING rows, once per (event, destination): a redelivered event adds nothing. Returns the ids written. */
   insertPending(manager: EntityManager, deliveries: NewDeliveries): Promise<string[]>;
-  /** The attempts made, one row each, and each delivery moved on to its next step, in two statements. */
-  recordProgress(manager: EntityManager, progress: readonly DeliveryProgress[], at: Date): Promise<void>;
+  /** The attempts made, one row each, and each delivery moved on to its next step, in one statement. */
+  progressWrite(progress: readonly DeliveryProgress[], at: Date): SqlWrite;
   view(manager: EntityManager, id: string, withTarget: boolean): Promise<DeliveryView | null>;
   list(manager: EntityManager, query: DeliveryListQuery): Promise<DeliveryView[]>;
   /** A DEAD delivery due again now, with a fresh schedule; false when it is not DEAD. */

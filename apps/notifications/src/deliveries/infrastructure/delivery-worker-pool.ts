@@ -91,13 +91,14 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
           rows,
           () => !this.stopping && Date.now() + settings.sendTimeoutMs + RUN_LEASE_MARGIN_MS <= leasedUntil,
         ),
-      settle: (manager, settled) =>
+      settle: (manager, settled, batch) =>
         this.attempts.settleAll(
           manager,
           settled.map(({ row, outcome }) => ({
             delivery: row,
             attempt: outcome.ok ? outcome.value : this.attempts.failedAttempt(outcome.error),
           })),
+          batch,
         ),
       dueAt: (row) => row.dueAt,
     };

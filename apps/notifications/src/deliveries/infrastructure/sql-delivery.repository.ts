@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { SqlWrite } from '@envrefresh/persistence';
 import { DeliveryAttemptView, DeliveryView } from '@envrefresh/contracts';
 import { canSeeIntentSql } from '@envrefresh/kernel';
 import { displayTarget } from '../../subscriptions/domain/index';
@@ -81,16 +82,12 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     return (Array.isArray(rows[0]) ? rows[0] : rows).map((row) => (row as { id: string }).id);
   }
 
-  async recordProgress(
-    manager: EntityManager,
-    progress: readonly DeliveryProgress[],
-    at: Date,
-  ): Promise<void> {
-    if (progress.length === 0) return;
+  progressWrite(progress: readonly DeliveryProgress[], at: Date): SqlWrite {
+    if (progress.length === 0) throw new Error('progress is written for at least one delivery');
     const column = <T>(of: (item: DeliveryProgress) => T): T[] => progress.map(of);
     // The attempts and the next steps in one statement (one round trip per settle, not two).
-    await manager.query(
-      `WITH p (id, attempt, at, outcome, status_code, error, duration_ms, status, step_added, due_at,
+    return {
+      sql: `WITH p (id, attempt, at, outcome, status_code, error, duration_ms, status, step_added, due_at,
                last_error, delivered_at) AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::int[], $6::text[],
                               $7::int[], $8::text[], $9::int[], $10::timestamptz[], $11::text[], $12::timestamptz[])
@@ -102,7 +99,7 @@ export class SqlDeliveryRepository implements DeliveryRepository {
          schedule_step = d.schedule_step + p.step_added, due_at = p.due_at, last_error = p.last_error,
          delivered_at = p.delivered_at
          FROM p WHERE d.id = p.id`,
-      [
+      values: [
         column(({ delivery }) => delivery.id),
         column(({ delivery }) => delivery.attempts + 1),
         column(({ attempt }) => attempt.at.toISOString()),
@@ -118,7 +115,7 @@ export class SqlDeliveryRepository implements DeliveryRepository {
         column(({ step }) => (step.status === 'SENT' ? null : step.error)),
         column(({ step }) => (step.status === 'SENT' ? at.toISOString() : null)),
       ],
-    );
+    };
   }
 
   async view(manager: EntityManager, id: string, withTarget: boolean): Promise<DeliveryView | null> {
