@@ -2,7 +2,7 @@ import { Agent, Dispatcher, errors, request } from 'undici';
 import { Lookup, guardedConnector, systemLookup } from './guarded-connector';
 import { OutboundConfig } from './outbound.config';
 import { OutboundError, originOf } from './outbound-error';
-import { discard, readCappedBody } from './read-capped-body';
+import { discard, emptyBody, hasNoBody, readCappedBody } from './read-capped-body';
 
 export type OutboundMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -75,7 +75,9 @@ export class OutboundClient {
         discard(response.body);
         throw redirectRefused(origin, response.statusCode, response.headers.location);
       }
-      const body = await readCappedBody(response.body, response.headers, maxBytes, origin);
+      const body = hasNoBody(call.method ?? 'GET', response.statusCode, response.headers)
+        ? await emptyBody(response.body)
+        : await readCappedBody(response.body, response.headers, maxBytes, origin);
       return { status: response.statusCode, headers: response.headers, body };
     } catch (error) {
       throw asOutboundError(error, { origin, timeoutMs, timedOut: signal.aborted });

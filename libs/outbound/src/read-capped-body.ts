@@ -36,6 +36,33 @@ export async function readCappedBody(
   return Buffer.concat(chunks, total);
 }
 
+/**
+ * An answer that has no body by HTTP's rules (RFC 9110: a HEAD's, a 204, a 304) or announces an
+ * empty one: a webhook's usual answer, whose stream need not be iterated (that costs a delivery
+ * more CPU than the rest of reading its answer).
+ */
+export function hasNoBody(
+  method: string,
+  status: number,
+  headers: Dispatcher.ResponseData['headers'],
+): boolean {
+  return (
+    method === 'HEAD' ||
+    status === 204 ||
+    status === 304 ||
+    (headers['content-length'] === '0' && headers['transfer-encoding'] === undefined)
+  );
+}
+
+/** Lets the connection go after a bodiless answer: undici drains what little there is. */
+export async function emptyBody(body: Readable & { dump?: () => Promise<void> }): Promise<Buffer> {
+  if (typeof body.dump === 'function') await body.dump();
+  else for await (const _chunk of body) void _chunk;
+  return EMPTY;
+}
+
+const EMPTY = Buffer.alloc(0);
+
 /** Stops reading and lets the connection go; the abort this raises on the stream is expected. */
 export function discard(body: Readable): void {
   body.on('error', () => undefined);

@@ -482,6 +482,41 @@ describe('outbound client: the SSRF attack set', () => {
     });
   });
 
+  describe('answers without a body', () => {
+    it.each([
+      ['a 204', 204, {}],
+      ['a 200 of Content-Length 0', 200, { 'content-length': '0' }],
+    ])(
+      '%s reads as an empty body and leaves the connection for the next call',
+      async (_name, status, headers) => {
+        const target = await server((_request, response) => response.writeHead(status, headers).end());
+        const client = clientOf({ allowHttp: true, allowed: '127.0.0.1' });
+        for (let call = 0; call < 5; call += 1) {
+          const response = await client.send({
+            url: `http://127.0.0.1:${target.port}/`,
+            method: 'POST',
+            body: '{}',
+          });
+          expect({ status: response.status, body: response.body.length }).toEqual({ status, body: 0 });
+        }
+        // Connections are reused (undici may open a second while the first settles).
+        expect(target.connections).toBeLessThan(5);
+      },
+    );
+
+    it("reads a HEAD's answer as empty, whatever length it announces", async () => {
+      const target = await server((_request, response) =>
+        response.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).end(),
+      );
+      const response = await clientOf({ allowHttp: true, allowed: '127.0.0.1' }).send({
+        url: `http://127.0.0.1:${target.port}/`,
+        method: 'HEAD',
+        maxResponseBytes: 1024,
+      });
+      expect({ status: response.status, body: response.body.length }).toEqual({ status: 200, body: 0 });
+    });
+  });
+
   it.each([false, true])(
     'the tripwire itself bites (tls: %s): what the guard lets through, it still blocks',
     async (tls) => {

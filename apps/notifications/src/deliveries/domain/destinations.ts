@@ -39,7 +39,8 @@ export function destinationsFor({
     for (const reason of destination.reasons) if (!known.reasons.includes(reason)) known.reasons.push(reason);
     known.subscriptionId ??= destination.subscriptionId;
   };
-  for (const subscription of [...subscriptions].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+  // ISO timestamps in UTC sort as strings; localeCompare would ask ICU's collator for each pair.
+  for (const subscription of [...subscriptions].sort((a, b) => byText(a.createdAt, b.createdAt))) {
     const reasons = matchReasons(subscription, facts, reached);
     if (reasons.length === 0) continue;
     add({
@@ -63,4 +64,8 @@ export function destinationsFor({
 
 function keyOf(channel: NotificationChannel, target: string, subscriptionId: string | null): string {
   return channel === 'EMAIL' ? `email:${target.toLowerCase()}` : `subscription:${subscriptionId}`;
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
