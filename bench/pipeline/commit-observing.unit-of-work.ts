@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { TransactionContext, UnitOfWork } from '@envrefresh/messaging';
+import type { LiteralSql } from '@envrefresh/persistence';
 import { nowMs } from '../support/latency';
 
 /**
@@ -22,9 +23,27 @@ export class CommitObservingUnitOfWork extends UnitOfWork {
       manager = context.manager;
       return work(context);
     });
+    this.committed(manager);
+    return result;
+  }
+
+  /** The consumer's own path (ADR 0036): its transaction begins with the inbox rows. */
+  override async runBegunWith<T>(
+    opening: LiteralSql,
+    work: (context: TransactionContext, opened: Record<string, unknown>[]) => Promise<T>,
+  ): Promise<T> {
+    let manager: EntityManager | undefined;
+    const result = await super.runBegunWith(opening, (context, opened) => {
+      manager = context.manager;
+      return work(context, opened);
+    });
+    this.committed(manager);
+    return result;
+  }
+
+  private committed(manager: EntityManager | undefined): void {
     const committedAt = nowMs();
     for (const eventId of (manager && this.eventsHandledIn.get(manager)) ?? [])
       this.onCommitted(eventId, committedAt);
-    return result;
   }
 }
