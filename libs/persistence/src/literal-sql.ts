@@ -13,11 +13,13 @@ export type LiteralValue = Scalar | readonly Scalar[];
 /**
  * A value quoted for PostgreSQL with pg's own escaping, as pg would send it as a parameter: a
  * string (or a number, a Date) becomes a quoted literal of no type yet, which takes the type its
- * place needs, as a parameter does; an array becomes an array of text, for the SQL to cast to its
- * type (`$1::uuid[]` reads `ARRAY[…]::text[]::uuid[]`). Top-level numbers are written bare.
+ * place needs, as a parameter does; an array becomes one literal of PostgreSQL's array text, as
+ * pg sends an array parameter, typed text[] for the SQL to cast (`$1::uuid[]` reads
+ * `'{…}'::text[]::uuid[]`): the server reads it with one call of array_in, where `ARRAY[…]` of a
+ * hundred elements would be a hundred expressions to parse and cast. Top-level numbers are bare.
  */
 export function sqlLiteral(value: LiteralValue): string {
-  if (Array.isArray(value)) return `ARRAY[${value.map((item) => quoted(item)).join(', ')}]::text[]`;
+  if (Array.isArray(value)) return `${escapeLiteral(arrayText(value))}::text[]`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${value} is not a number PostgreSQL can take`);
     return String(value);
@@ -42,6 +44,16 @@ export function inlinedSql({ sql, values }: SqlWrite): LiteralSql {
       throw new Error(`placeholder $${position} has no value (${values.length} given)`);
     return sqlLiteral(values[position - 1] as LiteralValue);
   });
+}
+
+/** `{"a",NULL,"b\\"c"}`: the text form PostgreSQL reads an array from. */
+function arrayText(values: readonly Scalar[]): string {
+  const element = (value: Scalar): string => {
+    if (value === null || value === undefined) return 'NULL';
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  };
+  return `{${values.map(element).join(',')}}`;
 }
 
 function quoted(value: Scalar): string {

@@ -163,6 +163,6 @@ describe('a transaction begun with its first statement', () => {
     expect(sqlLiteral(7)).toBe('7');
     expect(() => sqlLiteral(Number.NaN)).toThrow('not a number');
     expect(() => sqlLiterals([])).toThrow('at least one value');
-    expect(sqlLiteral(['a', "b'c"])).toBe(`ARRAY['a', 'b''c']::text[]`);
+    expect(sqlLiteral(['a', "b'c", null])).toBe(`'{"a","b''c",NULL}'::text[]`);
   });
 });

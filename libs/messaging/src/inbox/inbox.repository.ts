@@ -20,10 +20,10 @@ export class InboxRepository {
     messages: ReadonlyArray<{ id: string; type: string }>,
   ): LiteralSql {
     if (messages.length === 0) throw new Error('an inbox statement records at least one message');
-    const rows = messages.map(
-      ({ id, type }) => `(${sqlLiteral(consumer)}, ${sqlLiteral(id)}, ${sqlLiteral(type)})`,
-    );
-    return `INSERT INTO ${this.table} (consumer, message_id, type) VALUES ${rows.join(', ')}
+    const ids = sqlLiteral(messages.map(({ id }) => id));
+    const types = sqlLiteral(messages.map(({ type }) => type));
+    return `INSERT INTO ${this.table} (consumer, message_id, type)
+       SELECT ${sqlLiteral(consumer)}, id, type FROM unnest(${ids}, ${types}) AS m (id, type)
        ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id`;
   }
 
