@@ -21,11 +21,15 @@ describe('delivery heads', () => {
 
   async function insert(manager: EntityManager, destination: string, dueAt: string): Promise<string> {
     const id = randomUUID();
+    const eventId = randomUUID();
+    await manager.query(`INSERT INTO notifications.delivery_events (event_id, event) VALUES ($1, '{}')`, [
+      eventId,
+    ]);
     await manager.query(
-      `INSERT INTO notifications.deliveries (id, event_id, event_type, event, destination, channel, target,
+      `INSERT INTO notifications.deliveries (id, event_id, event_type, destination, channel, target,
          reasons, status, due_at, created_at)
-       VALUES ($1, $2, 'intent.approved', '{}', $3, 'WEBHOOK', 'https://example.test/hook', '{}', 'PENDING', $4, $4)`,
-      [id, randomUUID(), destination, dueAt],
+       VALUES ($1, $2, 'intent.approved', $3, 'WEBHOOK', 'https://example.test/hook', '{}', 'PENDING', $4, $4)`,
+      [id, eventId, destination, dueAt],
     );
     return id;
   }

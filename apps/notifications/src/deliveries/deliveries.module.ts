@@ -3,6 +3,7 @@ import { ChannelsConfig } from '../channels/channels.config';
 import { ChannelsModule } from '../channels/channels.module';
 import { IntentAudiencesModule } from '../intent-audiences/intent-audiences.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { DeliveryEventStore } from './application/delivery-event-store';
 import { AttemptDeliveryService } from './application/attempt-delivery.service';
 import { DeliveriesAdminUseCase } from './application/deliveries-admin.use-case';
 import { DELIVERY_REPOSITORY } from './application/delivery.repository.port';
@@ -32,6 +33,7 @@ export class DeliveriesModule {
         { provide: DELIVERY_SETTINGS, useValue: settings },
         { provide: DELIVERY_REPOSITORY, useClass: SqlDeliveryRepository },
         AttemptDeliveryService,
+        DeliveryEventStore,
         DeliveryWorkerPool,
         { provide: DELIVERY_NUDGE, useExisting: DeliveryWorkerPool },
         FanOutEventUseCase,

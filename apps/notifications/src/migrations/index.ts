@@ -9,6 +9,7 @@ import { CreateNotificationsCore1764600000400 } from './1764600000400-create-not
 import { IndexDeliveryClaim1764600000500 } from './1764600000500-index-delivery-claim';
 import { TrackDeliveryHeads1765000000400 } from './1765000000400-track-delivery-heads';
 import { RefreshDeliveryHeadsAsSets1765000000500 } from './1765000000500-refresh-delivery-heads-as-sets';
+import { StoreDeliveryEventsOnce1765000000600 } from './1765000000600-store-delivery-events-once';
 
 export const NOTIFICATIONS_MIGRATIONS = [
   CreateMessagingTables1763780000000,
@@ -20,4 +21,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   RecordWhoDeletedSubscriptions1765000000300,
   TrackDeliveryHeads1765000000400,
   RefreshDeliveryHeadsAsSets1765000000500,
+  StoreDeliveryEventsOnce1765000000600,
 ];

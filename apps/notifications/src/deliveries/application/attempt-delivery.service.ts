@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { createEnvelope, notificationDeliveredEvent, notificationFailedEvent } from '@envrefresh/contracts';
+import {
+  EventEnvelope,
+  createEnvelope,
+  notificationDeliveredEvent,
+  notificationFailedEvent,
+} from '@envrefresh/contracts';
+import { CorrelationContext } from '@envrefresh/observability';
 import {
   BatchTransaction,
   NewOutboxRow,
@@ -23,11 +29,12 @@ import {
   SUBSCRIPTION_REPOSITORY,
   SubscriptionRepository,
 } from '../../subscriptions/application/subscription.repository.port';
-import { Subscription, signingSecrets } from '../../subscriptions/domain/index';
+import { SubscriptionSigning, signingSecrets } from '../../subscriptions/domain/index';
 import { AttemptResult, NextStep, nextStep } from '../domain/delivery-progress';
 import { AttemptRecord, DeliveryRecord } from '../domain/delivery';
 import { attemptInTurn, byDestinationInDueOrder } from '../domain/delivery-runs';
 import { DELIVERY_REPOSITORY, DeliveryRepository } from './delivery.repository.port';
+import { DeliveryEventStore } from './delivery-event-store';
 import { deliveryMetrics } from './delivery-metrics';
 import { DELIVERY_SETTINGS, DeliverySettings } from './notifications.settings';
 
@@ -48,6 +55,7 @@ export class AttemptDeliveryService {
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelay,
+    private readonly events: DeliveryEventStore,
     private readonly clock: Clock,
   ) {}
 
@@ -67,7 +75,11 @@ export class AttemptDeliveryService {
   ): Promise<AttemptRecord>[] {
     const reads = this.dataSource.manager;
     const context = Promise.all([
-      this.subscriptions.getMany(reads, distinct(deliveries.map((delivery) => delivery.subscriptionId))),
+      this.subscriptions.signingOf(reads, distinct(deliveries.map((delivery) => delivery.subscriptionId))),
+      this.events.envelopes(
+        reads,
+        deliveries.map((delivery) => delivery.eventId),
+      ),
       this.world.environments(
         reads,
         distinct(
@@ -79,10 +91,10 @@ export class AttemptDeliveryService {
     ]);
     const attempts = new Map<DeliveryRecord, Promise<AttemptRecord>>();
     for (const run of byDestinationInDueOrder(deliveries)) {
-      const outcomes = context.then(([subscriptions, environments]) =>
+      const outcomes = context.then(([subscriptions, events, environments]) =>
         attemptInTurn(
           run,
-          (delivery) => this.attempt(delivery, subscriptions, environments),
+          (delivery) => this.attempt(delivery, subscriptions, events, environments),
           mayStartAnother,
         ),
       );
@@ -103,10 +115,14 @@ export class AttemptDeliveryService {
 
   private async attempt(
     delivery: DeliveryRecord,
-    subscriptions: ReadonlyMap<string, Subscription>,
+    subscriptions: ReadonlyMap<string, SubscriptionSigning>,
+    events: ReadonlyMap<string, EventEnvelope>,
     environments: ReadonlyMap<string, EnvironmentFact>,
   ): Promise<AttemptRecord> {
     const at = this.clock.now();
+    const event = events.get(delivery.eventId);
+    // Kept by a foreign key for as long as the delivery exists; a retry reads it again.
+    if (!event) throw new Error(`the envelope of event ${delivery.eventId} is not stored`);
     let secrets: string[] = [];
     if (delivery.subscriptionId) {
       const subscription = subscriptions.get(delivery.subscriptionId);
@@ -138,7 +154,7 @@ export class AttemptDeliveryService {
       channel: delivery.channel,
       target: delivery.target,
       secrets,
-      event: delivery.event,
+      event,
       reasons: delivery.reasons,
       environment: facts,
       attempt: delivery.attempts + 1,
@@ -166,8 +182,13 @@ export class AttemptDeliveryService {
       if (step.status === 'DEAD' && step.disableSubscription && delivery.subscriptionId)
         await this.disable(manager, delivery.subscriptionId, attempt.at);
     // Every outcome's event in one statement: a settle of twenty rows is one INSERT, not twenty.
-    const announcements = progress.flatMap(({ delivery, step }) =>
-      step.status === 'RETRYING' ? [] : [this.announcement(delivery, step)],
+    const done = progress.filter(({ step }) => step.status !== 'RETRYING');
+    const envelopes = await this.events.envelopes(
+      manager,
+      done.map(({ delivery }) => delivery.eventId),
+    );
+    const announcements = done.map(({ delivery, step }) =>
+      this.announcement(delivery, envelopes.get(delivery.eventId), step),
     );
     if (announcements.length > 0) batch.closeWith(inlinedSql(this.outbox.appendAllWrite(announcements)));
     for (const { delivery, attempt, step } of progress) {
@@ -199,19 +220,23 @@ export class AttemptDeliveryService {
   }
 
   /** The `notification.delivered` / `notification.failed` outbox row of a delivery that is done. */
-  private announcement(delivery: DeliveryRecord, step: NextStep): NewOutboxRow {
+  private announcement(
+    delivery: DeliveryRecord,
+    event: EventEnvelope | undefined,
+    step: NextStep,
+  ): NewOutboxRow {
     const data = {
       deliveryId: delivery.id,
       ...(delivery.subscriptionId ? { subscriptionId: delivery.subscriptionId } : {}),
       channel: delivery.channel,
-      eventId: delivery.event.id,
-      eventType: delivery.event.type,
+      eventId: delivery.eventId,
+      eventType: delivery.eventType,
       attempts: delivery.attempts + 1,
     };
     // Caused by the event delivered, under its correlation: the trail leads back to the request.
     const cause = {
-      correlationId: delivery.event.correlationId,
-      causationId: delivery.event.id,
+      correlationId: event?.correlationId ?? CorrelationContext.correlationId(),
+      causationId: delivery.eventId,
       occurredAt: this.clock.now(),
     };
     const envelope =

@@ -36,6 +36,8 @@ export interface DeliveryRepository {
   insertPending(manager: EntityManager, deliveries: NewDeliveries): Promise<string[]>;
   /** The attempts made, one row each, and each delivery moved on to its next step, in one statement. */
   progressWrite(progress: readonly DeliveryProgress[], at: Date): SqlWrite;
+  /** The envelopes of these events, by id (an event's envelope is stored once for its deliveries). */
+  events(manager: EntityManager, eventIds: readonly string[]): Promise<Map<string, EventEnvelope>>;
   view(manager: EntityManager, id: string, withTarget: boolean): Promise<DeliveryView | null>;
   list(manager: EntityManager, query: DeliveryListQuery): Promise<DeliveryView[]>;
   /** A DEAD delivery due again now, with a fresh schedule; false when it is not DEAD. */

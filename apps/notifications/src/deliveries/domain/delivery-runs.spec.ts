@@ -3,7 +3,8 @@ import { attemptInTurn, byDestinationInDueOrder } from './delivery-runs';
 
 const delivery = (id: string, destination: string, dueAt: string): DeliveryRecord => ({
   id,
-  event: {} as DeliveryRecord['event'],
+  eventId: 'e1',
+  eventType: 'intent.approved',
   environmentId: null,
   subscriptionId: null,
   destination,

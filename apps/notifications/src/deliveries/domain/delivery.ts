@@ -1,10 +1,12 @@
-import { DeliveryStatus, EventEnvelope, NotificationChannel } from '@envrefresh/contracts';
+import { DeliveryStatus, NotificationChannel } from '@envrefresh/contracts';
 import { AttemptResult } from './delivery-progress';
 
 /** A delivery as the worker handles it: one event to one destination. */
 export interface DeliveryRecord {
   id: string;
-  event: EventEnvelope;
+  /** The event delivered; its envelope is kept once for all its deliveries (DeliveryEventStore). */
+  eventId: string;
+  eventType: string;
   environmentId: string | null;
   subscriptionId: string | null;
   /** What makes two deliveries go to the same place: one call open to it at a time, in due order. */

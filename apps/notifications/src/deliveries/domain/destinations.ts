@@ -1,6 +1,6 @@
 import { ANNOUNCED_EVENT_TYPES, NotificationChannel } from '@envrefresh/contracts';
 import { ReachedGroup } from '../../intent-audiences/domain/index';
-import { FilterFacts, Subscription, matchReasons } from '../../subscriptions/domain/index';
+import { FilterFacts, SubscriptionMatch, matchReasons } from '../../subscriptions/domain/index';
 
 /** One place a message goes: a subscription's target, or the requester's mailbox. */
 export interface Destination {
@@ -16,7 +16,7 @@ export interface Destination {
 export interface DestinationInput {
   facts: FilterFacts;
   reached: ReachedGroup[];
-  subscriptions: Subscription[];
+  subscriptions: SubscriptionMatch[];
   /** The intent's requester, when there is one and e-mail is configured (SMTP_URL). */
   requesterEmail: string | null;
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventEnvelope } from '@envrefresh/contracts';
 import { DueRowWorker, LeasedJob, LeasedTable } from '@envrefresh/messaging';
 import { Clock } from '@envrefresh/kernel';
 import { AttemptDeliveryService } from '../application/attempt-delivery.service';
@@ -36,7 +35,8 @@ function deliveriesTable(runLength: number): LeasedTable {
            AND (r.leased_until IS NULL OR r.leased_until < clock_timestamp())
          ORDER BY r.due_at, r.id LIMIT ${Math.trunc(runLength)} FOR UPDATE SKIP LOCKED) run`,
     columns: [
-      'event',
+      'event_id',
+      'event_type',
       'environment_id',
       'subscription_id',
       'destination',
@@ -138,7 +138,8 @@ export class DeliveryWorkerPool implements DeliveryNudge, OnApplicationBootstrap
 function toRecord(raw: Record<string, unknown>): DeliveryRecord {
   return {
     id: raw.id as string,
-    event: raw.event as EventEnvelope,
+    eventId: raw.event_id as string,
+    eventType: raw.event_type as string,
     environmentId: (raw.environment_id as string | null) ?? null,
     subscriptionId: (raw.subscription_id as string | null) ?? null,
     destination: raw.destination as string,

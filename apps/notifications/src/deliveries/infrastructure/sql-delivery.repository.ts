@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { SqlWrite } from '@envrefresh/persistence';
-import { DeliveryAttemptView, DeliveryView } from '@envrefresh/contracts';
+import { DeliveryAttemptView, DeliveryView, EventEnvelope } from '@envrefresh/contracts';
 import { canSeeIntentSql } from '@envrefresh/kernel';
 import { displayTarget } from '../../subscriptions/domain/index';
 import {
@@ -52,13 +52,18 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     if (batch.destinations.length === 0) return [];
     const column = <T>(of: (destination: NewDeliveries['destinations'][number]) => T): T[] =>
       batch.destinations.map(of);
-    // One statement for every destination of the event: a fan-out to a thousand is one round trip.
+    // One statement for every destination of the event: a fan-out to a thousand is one round trip,
+    // and the envelope is written once beside them (a redelivered event finds it there).
     // A destination's reasons travel as one JSON array each (unnest cannot take an array of arrays
     // of different lengths).
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO notifications.deliveries (id, event_id, event_type, event, intent_id, environment_id,
+      `WITH envelope AS (
+         INSERT INTO notifications.delivery_events (event_id, event) VALUES ($1, $3)
+         ON CONFLICT (event_id) DO NOTHING
+       )
+       INSERT INTO notifications.deliveries (id, event_id, event_type, intent_id, environment_id,
          subscription_id, destination, channel, target, reasons, status, due_at, created_at)
-       SELECT d.id, $1, $2, $3, $4, $5, d.subscription_id, d.destination, d.channel, d.target,
+       SELECT d.id, $1, $2, $4, $5, d.subscription_id, d.destination, d.channel, d.target,
               ARRAY(SELECT jsonb_array_elements_text(d.reasons)), 'PENDING', $6, $6
          FROM unnest($7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
            AS d (id, subscription_id, destination, channel, target, reasons)
@@ -116,6 +121,15 @@ export class SqlDeliveryRepository implements DeliveryRepository {
         column(({ step }) => (step.status === 'SENT' ? at.toISOString() : null)),
       ],
     };
+  }
+
+  async events(manager: EntityManager, eventIds: readonly string[]): Promise<Map<string, EventEnvelope>> {
+    if (eventIds.length === 0) return new Map();
+    const rows: Array<{ event_id: string; event: EventEnvelope }> = await manager.query(
+      `SELECT event_id, event FROM notifications.delivery_events WHERE event_id = ANY ($1::uuid[])`,
+      [eventIds],
+    );
+    return new Map(rows.map((row) => [row.event_id, row.event]));
   }
 
   async view(manager: EntityManager, id: string, withTarget: boolean): Promise<DeliveryView | null> {
@@ -180,9 +194,9 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     );
     if (Number(count) > request.limit) return 'too-many';
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO notifications.deliveries (id, event_id, event_type, event, intent_id, environment_id,
+      `INSERT INTO notifications.deliveries (id, event_id, event_type, intent_id, environment_id,
          subscription_id, destination, channel, target, reasons, status, due_at, created_at, replay_of)
-       SELECT gen_random_uuid(), event_id, event_type, event, intent_id, environment_id, subscription_id,
+       SELECT gen_random_uuid(), event_id, event_type, intent_id, environment_id, subscription_id,
               destination, channel, target, array_append(reasons, 'replayed by an admin'), 'PENDING', $4, $4, id
          FROM notifications.deliveries
         WHERE subscription_id = $1 AND status IN ('SENT', 'DEAD') AND created_at >= $2 AND created_at < $3

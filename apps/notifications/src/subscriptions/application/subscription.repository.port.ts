@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ActorRef } from '@envrefresh/kernel';
-import { FilterFacts, Subscription } from '../domain/subscription';
+import { FilterFacts, Subscription, SubscriptionMatch, SubscriptionSigning } from '../domain/subscription';
 
 /** Where a list page starts: after this (createdAt, id), newest first. */
 export interface SubscriptionPosition {
@@ -21,8 +21,8 @@ export interface SubscriptionRepository {
   insert(manager: EntityManager, subscription: Subscription): Promise<void>;
   /** A live (not deleted) subscription, locked for update when `lock`. */
   get(manager: EntityManager, id: string, lock?: boolean): Promise<Subscription | null>;
-  /** The live ones among these ids, by id. */
-  getMany(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Subscription>>;
+  /** What the deliveries about to be attempted need of the live ones among these ids, by id. */
+  signingOf(manager: EntityManager, ids: readonly string[]): Promise<Map<string, SubscriptionSigning>>;
   list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]>;
   /**
    * Fan-out's candidates: every enabled live subscription whose filter passes these facts (event
@@ -34,7 +34,7 @@ export interface SubscriptionRepository {
     manager: EntityManager,
     facts: FilterFacts,
     defaultTypes: readonly string[],
-  ): Promise<Subscription[]>;
+  ): Promise<SubscriptionMatch[]>;
   update(manager: EntityManager, subscription: Subscription): Promise<void>;
   /** Keeps the row, marked deleted by `by` at `at`, disabled and without its secrets. */
   markDeleted(manager: EntityManager, id: string, at: Date, by: ActorRef): Promise<void>;

@@ -35,6 +35,18 @@ export interface Subscription {
   deleted?: { at: string; by: ActorRef | null };
 }
 
+/** What fan-out reads of a candidate: enough to match it and to address it. */
+export type SubscriptionMatch = Pick<
+  Subscription,
+  'id' | 'channel' | 'target' | 'filter' | 'enabled' | 'createdAt'
+>;
+
+/** What an attempt reads of its subscription: whether it may still send, and what signs. */
+export type SubscriptionSigning = Pick<
+  Subscription,
+  'id' | 'enabled' | 'disabledReason' | 'secret' | 'previousSecret' | 'previousSecretUntil'
+>;
+
 /** What an event is about, as far as a filter can tell. */
 export interface FilterFacts {
   type: string;
@@ -50,7 +62,7 @@ export function eventTypesOf(filter: StoredFilter): readonly string[] {
  * Whether the event passes the filter's event types, environments and tiers. Groups are not
  * judged here: they say who the subscription speaks for (see matchReasons).
  */
-export function passesFilter(subscription: Subscription, facts: FilterFacts): boolean {
+export function passesFilter(subscription: SubscriptionMatch, facts: FilterFacts): boolean {
   if (!subscription.enabled) return false;
   const { filter } = subscription;
   if (!eventTypesOf(filter).includes(facts.type)) return false;
@@ -70,7 +82,7 @@ export function passesFilter(subscription: Subscription, facts: FilterFacts): bo
  * so it hears an event only when one of them is reached (with that group's reasons).
  */
 export function matchReasons(
-  subscription: Subscription,
+  subscription: SubscriptionMatch,
   facts: FilterFacts,
   reached: ReadonlyArray<{ group: string; reasons: string[] }>,
 ): string[] {
@@ -82,7 +94,7 @@ export function matchReasons(
 }
 
 /** Secrets that sign now, newest first: two during a rotation's overlap. */
-export function signingSecrets(subscription: Subscription, now: Date): string[] {
+export function signingSecrets(subscription: SubscriptionSigning, now: Date): string[] {
   const secrets = subscription.secret ? [subscription.secret] : [];
   if (
     subscription.previousSecret &&

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EnvironmentTier, NotificationChannel } from '@envrefresh/contracts';
 import { ActorRef } from '@envrefresh/kernel';
 import { SubscriptionListQuery, SubscriptionRepository } from '../application/subscription.repository.port';
-import { FilterFacts, Subscription } from '../domain/subscription';
+import { FilterFacts, Subscription, SubscriptionMatch, SubscriptionSigning } from '../domain/subscription';
 
 interface SubscriptionRow {
   id: string;
@@ -24,6 +24,24 @@ interface SubscriptionRow {
   deleted_at: Date | null;
   deleted_by: ActorRef | null;
 }
+
+type MatchRow = Pick<
+  SubscriptionRow,
+  | 'id'
+  | 'channel'
+  | 'target'
+  | 'filter_groups'
+  | 'filter_environment_ids'
+  | 'filter_tiers'
+  | 'filter_event_types'
+  | 'enabled'
+  | 'created_at'
+>;
+
+type SigningRow = Pick<
+  SubscriptionRow,
+  'id' | 'enabled' | 'disabled_reason' | 'secret' | 'previous_secret' | 'previous_secret_until'
+>;
 
 const LIVE = 'deleted_at IS NULL';
 
@@ -63,13 +81,27 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
     return rows[0] ? toSubscription(rows[0]) : null;
   }
 
-  async getMany(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Subscription>> {
+  async signingOf(manager: EntityManager, ids: readonly string[]): Promise<Map<string, SubscriptionSigning>> {
     if (ids.length === 0) return new Map();
-    const rows: SubscriptionRow[] = await manager.query(
-      `SELECT * FROM notifications.subscriptions WHERE id = ANY ($1::uuid[]) AND ${LIVE}`,
+    // Only what an attempt reads: a claim of a hundred deliveries parses a hundred of these rows.
+    const rows: SigningRow[] = await manager.query(
+      `SELECT id, enabled, disabled_reason, secret, previous_secret, previous_secret_until
+         FROM notifications.subscriptions WHERE id = ANY ($1::uuid[]) AND ${LIVE}`,
       [ids],
     );
-    return new Map(rows.map((row) => [row.id, toSubscription(row)]));
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          enabled: row.enabled,
+          disabledReason: row.disabled_reason,
+          secret: row.secret,
+          previousSecret: row.previous_secret,
+          previousSecretUntil: row.previous_secret_until?.toISOString() ?? null,
+        },
+      ]),
+    );
   }
 
   async list(manager: EntityManager, query: SubscriptionListQuery): Promise<Subscription[]> {
@@ -95,18 +127,28 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
     manager: EntityManager,
     facts: FilterFacts,
     defaultTypes: readonly string[],
-  ): Promise<Subscription[]> {
+  ): Promise<SubscriptionMatch[]> {
     // passesFilter's rule in SQL: an empty list does not narrow; a list narrows to its members,
     // and an event without an environment (or tier) passes no list of them (NULL = ANY is NULL).
-    const rows: SubscriptionRow[] = await manager.query(
-      `SELECT * FROM notifications.subscriptions
+    // Only the columns a match reads: a fan-out to a thousand parses a thousand rows first.
+    const rows: MatchRow[] = await manager.query(
+      `SELECT id, channel, target, filter_groups, filter_environment_ids, filter_tiers, filter_event_types,
+              enabled, created_at
+         FROM notifications.subscriptions
         WHERE ${LIVE} AND enabled
           AND (filter_event_types IS NULL AND $2 OR $1 = ANY (filter_event_types))
           AND (cardinality(filter_environment_ids) = 0 OR $3::text = ANY (filter_environment_ids))
           AND (cardinality(filter_tiers) = 0 OR $4::text = ANY (filter_tiers))`,
       [facts.type, defaultTypes.includes(facts.type), facts.environmentId, facts.tier],
     );
-    return rows.map(toSubscription);
+    return rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      target: row.target,
+      filter: filterOf(row),
+      enabled: row.enabled,
+      createdAt: row.created_at.toISOString(),
+    }));
   }
 
   async update(manager: EntityManager, s: Subscription): Promise<void> {
@@ -135,17 +177,21 @@ function toSubscription(row: SubscriptionRow): Subscription {
     secret: row.secret,
     previousSecret: row.previous_secret,
     previousSecretUntil: row.previous_secret_until?.toISOString() ?? null,
-    filter: {
-      groups: row.filter_groups,
-      environmentIds: row.filter_environment_ids,
-      tiers: row.filter_tiers,
-      eventTypes: row.filter_event_types,
-    },
+    filter: filterOf(row),
     enabled: row.enabled,
     disabledReason: row.disabled_reason,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     ...(row.deleted_at ? { deleted: { at: row.deleted_at.toISOString(), by: row.deleted_by } } : {}),
+  };
+}
+
+function filterOf(row: MatchRow): Subscription['filter'] {
+  return {
+    groups: row.filter_groups,
+    environmentIds: row.filter_environment_ids,
+    tiers: row.filter_tiers,
+    eventTypes: row.filter_event_types,
   };
 }
