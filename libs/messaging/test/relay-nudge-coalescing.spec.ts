@@ -51,7 +51,7 @@ describe('the outbox relay under a trickle of commits', () => {
       ),
     );
     expect(Date.now() - started).toBeLessThan(10_000);
-    // markPublished stamps a batch's rows with its transaction's now(): one value per claim.
+    // The relay's mark (markPublishedStatement) stamps a batch's rows with its transaction's now(): one value per claim.
     const row = await eventually(async () => {
       const [marks] = (await bed.dataSource.query(
         `SELECT count(published_at)::int AS published, count(DISTINCT published_at)::int AS batches
