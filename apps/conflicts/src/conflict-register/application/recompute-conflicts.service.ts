@@ -13,6 +13,17 @@ import { planReconciliation } from '../domain/reconciliation';
 import { CONFLICT_REGISTER, ConflictRegister } from './conflict-register.port';
 
 /**
+ * An intent the caller's transaction has just written and holds locked (ProjectionChange.current),
+ * so its recomputation reads neither the row again nor, when `firstHeld`, conflicts it cannot
+ * have: conflicts are only ever recorded for, and caused by, intents this service holds.
+ */
+export interface JustWritten {
+  window: IntentWindow;
+  /** Not held before the caller's transaction. */
+  firstHeld: boolean;
+}
+
+/**
  * Makes the stored conflicts of intents say what the rules find now: new causes are detected,
  * causes that went away are resolved, each announced through the outbox in the caller's
  * transaction. An intent that is no longer active keeps no open conflict.
@@ -32,16 +43,27 @@ export class RecomputeConflictsService {
   async recompute(
     transaction: TransactionContext,
     intentIds: Iterable<string>,
-    now = this.clock.now(),
+    justWritten?: JustWritten,
   ): Promise<void> {
+    const now = this.clock.now();
     for (const intentId of [...new Set(intentIds)].sort())
-      await this.recomputeOne(transaction, intentId, now);
+      await this.recomputeOne(
+        transaction,
+        intentId,
+        now,
+        justWritten?.window.intentId === intentId ? justWritten : undefined,
+      );
   }
 
-  private async recomputeOne(transaction: TransactionContext, intentId: string, now: Date): Promise<void> {
+  private async recomputeOne(
+    transaction: TransactionContext,
+    intentId: string,
+    now: Date,
+    justWritten: JustWritten | undefined,
+  ): Promise<void> {
     const { manager } = transaction;
-    const intent = await this.world.lockIntent(manager, intentId);
-    const live = await this.register.liveFor(manager, intentId);
+    const intent = justWritten ? justWritten.window : await this.world.lockIntent(manager, intentId);
+    const live = justWritten?.firstHeld ? [] : await this.register.liveFor(manager, intentId);
     const findings = intent && isActive(intent.status) ? await this.findingsFor(transaction, intent) : [];
     const plan = planReconciliation(live, findings);
     for (const gone of plan.resolve) {

@@ -50,12 +50,15 @@ export class WorldChangesService {
     await this.lock.acquire(manager);
     const change = await this.trackIntent.execute(manager, intent);
     if (!change.changed) return;
-    const touched = new Set([intent.id, ...(await this.register.intentsReferencing(manager, intent.id))]);
+    const firstHeld = change.previous === null;
+    // An intent this service did not hold yet is no other intent's cause either.
+    const referencing = firstHeld ? [] : await this.register.intentsReferencing(manager, intent.id);
+    const touched = new Set([intent.id, ...referencing]);
     for (const where of [change.previous, change.current]) {
       if (!where) continue;
       for (const id of await this.affected.around(manager, aroundIntent(where))) touched.add(id);
     }
-    await this.recomputer.recompute(transaction, touched);
+    await this.recomputer.recompute(transaction, touched, { window: change.current, firstHeld });
   }
 
   /** An environment was added or changed: its dependencies, tier or maintenance windows may differ. */
