@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { IntentView, exampleIntent } from '@envrefresh/contracts';
-import { TransactionContext, UnitOfWork } from '@envrefresh/messaging';
+import type { ClientBase } from 'pg';
+import { IntentView, environmentUpsertedEvent, exampleIntent } from '@envrefresh/contracts';
+import { UnitOfWork } from '@envrefresh/messaging';
 import { WorldChangesService } from '../src/conflict-register/application/world-changes.service';
 import { ConflictsTestBed, SeededEnvironment } from './support/conflicts-test-bed';
 
@@ -26,12 +26,25 @@ describe('conflicts: the statements an intent event costs', () => {
 
   afterAll(async () => bed?.close(), 30_000);
 
-  /** Takes the event in as the handler does, and gives back every statement the change sent. */
+  /** Takes the event in as the handler does, and gives back every statement its connection ran meanwhile. */
   async function takeIn(intent: IntentView): Promise<string[]> {
     const statements: string[] = [];
-    await unitOfWork.run((transaction) =>
-      changes.intentChanged(countingStatements(transaction, statements), intent),
-    );
+    await unitOfWork.run(async (transaction) => {
+      const connection = (await transaction.manager.queryRunner!.connect()) as ClientBase;
+      const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+      const recording = (...args: unknown[]) => {
+        const [statement] = args;
+        const text = typeof statement === 'string' ? statement : (statement as { text: string }).text;
+        statements.push(text.replace(/\s+/g, ' '));
+        return query(...args);
+      };
+      Object.assign(connection, { query: recording });
+      try {
+        await changes.intentChanged(transaction, intent);
+      } finally {
+        Object.assign(connection, { query });
+      }
+    });
     return statements;
   }
 
@@ -62,6 +75,8 @@ describe('conflicts: the statements an intent event costs', () => {
     const filed = await takeIn(intentAt(first, '2031-05-01T08:00:00Z', '2031-05-01T12:00:00Z', 1));
     expect(rowReads(filed)).toHaveLength(1);
     expect(conflictReads(filed)).toEqual([]);
+    // The walk over the dependency graph is made in memory, over the catalog this service keeps.
+    expect(filed.filter((sql) => /WITH RECURSIVE/.test(sql))).toEqual([]);
     expect(await openConflictsOf(first)).toBe(0);
 
     const second = randomUUID();
@@ -85,24 +100,41 @@ describe('conflicts: the statements an intent event costs', () => {
     expect(await openConflictsOf(second)).toBe(0);
     expect(await openConflictsOf(first)).toBe(0);
   });
-});
 
-/** The transaction with its manager's statements recorded; everything else is the transaction's own. */
-function countingStatements(transaction: TransactionContext, statements: string[]): TransactionContext {
-  const manager = new Proxy(transaction.manager, {
-    get(target, property, receiver) {
-      if (property === 'query')
-        return (sql: string, parameters?: unknown[]) => {
-          statements.push(sql.replace(/\s+/g, ' '));
-          return target.query(sql, parameters);
-        };
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(receiver) : value;
-    },
-  }) as EntityManager;
-  return {
-    manager,
-    publish: (envelope) => transaction.publish(envelope),
-    afterCommit: (effect) => transaction.afterCommit(effect),
-  };
-}
+  it('reaches the intents of an environment two levels down the dependency graph', async () => {
+    const environment = async (key: string, dependsOn: string[]) => {
+      const view = {
+        ...environmentUpsertedEvent.example,
+        id: randomUUID(),
+        key,
+        dependsOn,
+        updatedAt: new Date().toISOString(),
+      };
+      await unitOfWork.run((transaction) => changes.environmentChanged(transaction, view));
+      return view;
+    };
+    const suffix = randomUUID().slice(0, 8);
+    const top = await environment(`top-${suffix}`, []);
+    await environment(`mid-${suffix}`, [top.key]);
+    const bottom = await environment(`bottom-${suffix}`, [`mid-${suffix}`]);
+
+    const below = randomUUID();
+    await takeIn({
+      ...intentAt(below, '2031-07-01T08:00:00Z', '2031-07-01T12:00:00Z', 1),
+      environmentId: bottom.id,
+    });
+    const dependencyConflicts = async () =>
+      (
+        await bed.db.query(
+          `SELECT id FROM conflicts.conflicts WHERE intent_id = $1 AND type = 'DEPENDENCY' AND status <> 'RESOLVED'`,
+          [below],
+        )
+      ).rowCount;
+    expect(await dependencyConflicts()).toBe(0);
+    await takeIn({
+      ...intentAt(randomUUID(), '2031-07-01T10:00:00Z', '2031-07-01T14:00:00Z', 1),
+      environmentId: top.id,
+    });
+    expect(await dependencyConflicts()).toBe(1);
+  });
+});

@@ -8,3 +8,4 @@ export * from './database-unavailable';
 export * from './write-statement';
 export * from './transaction-begun-with';
 export * from './literal-sql';
+export * from './prepared-query';

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { quoteIdentifier } from './migrations/run-migrations';
+import { queryPrepared } from './prepared-query';
 
 /**
  * Writes a projection row unless the stored one is already at the same or a later version, so
@@ -15,7 +16,8 @@ export async function upsertNewerVersion(
   const updates = columns
     .filter((column) => column !== target.key)
     .map((column) => `${quoteIdentifier(column)} = EXCLUDED.${quoteIdentifier(column)}`);
-  const result: unknown[] = await manager.query(
+  const result = await queryPrepared(
+    manager,
     `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')})
      VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
      ON CONFLICT (${quoteIdentifier(target.key)}) DO UPDATE SET ${updates.join(', ')}

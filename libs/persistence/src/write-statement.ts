@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { preparedStatementName } from './prepared-query';
 
 /** One write as its repository defines it: SQL with `$1…$n` for its own `values`. */
 export interface SqlWrite {
@@ -78,7 +78,6 @@ export class WriteStatement {
   async run(dataSource: DataSource): Promise<void> {
     const text = this.text();
     const pool = (dataSource.driver as PostgresDriver).master as Pool;
-    const name = `write-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    await pool.query({ name, text, values: this.values });
+    await pool.query({ name: preparedStatementName(text), text, values: this.values });
   }
 }

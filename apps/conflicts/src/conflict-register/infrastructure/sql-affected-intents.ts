@@ -1,51 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { queryPrepared } from '@envrefresh/persistence';
+import { WorldSnapshotCache } from '../../shared/infrastructure/world-snapshot.cache';
 import { AffectedIntents, ChangeScope } from '../application/affected-intents.port';
 
 const ACTIVE = `status IN ('REQUESTED', 'APPROVED', 'SCHEDULED', 'IN_PROGRESS')`;
-const IN_SPAN = `($4::timestamptz IS NULL OR planned && tstzrange($4::timestamptz, $5::timestamptz, '[)'))`;
+const IN_SPAN = `($2::timestamptz IS NULL OR planned && tstzrange($2::timestamptz, $3::timestamptz, '[)'))`;
 
 /**
- * $1 ids, $2 tiers, $3 everywhere: the seed environments; the walk adds everything connected to
- * them. UNION (not UNION ALL) makes each environment appear once, so even a cyclic graph ends.
+ * $1 the environments connected to the change (walked in memory over the catalog), $2–$3 the
+ * span, $4–$5 the source; with the catalog's revision, so a walk over a stale catalog is noticed.
+ * A recursive walk in SQL cost PostgreSQL 0.4–0.8 ms of planning on every event, this 0.15.
  */
 const AROUND_SQL = `
-WITH RECURSIVE
-  seed AS (
-    SELECT id, key, depends_on FROM conflicts.environments
-     WHERE $3::boolean OR id = ANY ($1::uuid[]) OR tier = ANY ($2::text[])
-  ),
-  upstream(id, key, depends_on) AS (
-    SELECT id, key, depends_on FROM seed
-    UNION
-    SELECT e.id, e.key, e.depends_on FROM upstream u JOIN conflicts.environments e ON e.key = ANY (u.depends_on)
-  ),
-  downstream(id, key) AS (
-    SELECT id, key FROM seed
-    UNION
-    SELECT e.id, e.key FROM downstream d JOIN conflicts.environments e ON e.depends_on @> ARRAY[d.key]
-  ),
-  connected AS (SELECT id FROM upstream UNION SELECT id FROM downstream UNION SELECT unnest($1::uuid[]))
-SELECT intent_id FROM conflicts.intent_windows
- WHERE ${ACTIVE} AND ${IN_SPAN} AND environment_id IN (SELECT id FROM connected)
-UNION
-SELECT intent_id FROM conflicts.intent_windows
- WHERE ${ACTIVE} AND ${IN_SPAN}
-   AND ((source_environment_id IS NOT NULL AND source_environment_id = $6::uuid)
-        OR (source_snapshot IS NOT NULL AND source_snapshot = $7::text))`;
+SELECT (SELECT revision::text FROM conflicts.world_revision) AS revision,
+       ARRAY(SELECT intent_id::text FROM conflicts.intent_windows
+              WHERE ${ACTIVE} AND ${IN_SPAN}
+                AND (environment_id = ANY ($1::uuid[])
+                     OR (source_environment_id IS NOT NULL AND source_environment_id = $4::uuid)
+                     OR (source_snapshot IS NOT NULL AND source_snapshot = $5::text))) AS intent_ids`;
+
+/**
+ * Every writer of the catalog takes the recomputation lock first, as every caller of `around`
+ * has, so a snapshot read again inside the transaction is current: a second attempt suffices.
+ */
+const SNAPSHOT_ATTEMPTS = 3;
 
 @Injectable()
 export class SqlAffectedIntents implements AffectedIntents {
+  constructor(private readonly world: WorldSnapshotCache) {}
+
   async around(manager: EntityManager, scope: ChangeScope): Promise<string[]> {
-    const rows = (await manager.query(AROUND_SQL, [
-      scope.environmentIds ?? [],
-      scope.tiers ?? [],
-      scope.everywhere ?? false,
-      scope.span?.start.toISOString() ?? null,
-      scope.span?.end?.toISOString() ?? null,
-      scope.source?.environmentId ?? null,
-      scope.source?.snapshot ?? null,
-    ])) as { intent_id: string }[];
-    return rows.map((row) => row.intent_id);
+    let snapshot = await this.world.snapshot(manager);
+    for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt++) {
+      const seeds = snapshot.graph.idsOf({
+        ids: scope.environmentIds ?? [],
+        tiers: scope.tiers ?? [],
+        everywhere: scope.everywhere ?? false,
+      });
+      const [row] = await queryPrepared<{ revision: string; intent_ids: string[] }>(manager, AROUND_SQL, [
+        [...snapshot.graph.connectedTo(seeds)],
+        scope.span?.start.toISOString() ?? null,
+        scope.span?.end?.toISOString() ?? null,
+        scope.source?.environmentId ?? null,
+        scope.source?.snapshot ?? null,
+      ]);
+      if (row.revision === snapshot.revision) return row.intent_ids;
+      snapshot = await this.world.reload(manager);
+    }
+    throw new Error(`the environment catalog kept changing while ${SNAPSHOT_ATTEMPTS} walks read it`);
   }
 }

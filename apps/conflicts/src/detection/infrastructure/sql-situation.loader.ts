@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
 import { Clock, type WorkBudget } from '@envrefresh/kernel';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { queryPrepared } from '@envrefresh/persistence';
 import { BookingClaimRow } from '../../shared/infrastructure/booking-rows';
 import { EnvironmentGraph } from '../../world/domain/environment-graph';
 import { IntentWindow } from '../../world/domain/intent-window';
@@ -105,15 +104,12 @@ export class SqlSituationLoader implements SituationLoader {
   }
 
   /**
-   * Outside a transaction the statement is prepared (named), so each pooled connection plans it
-   * once: planning costs about as much as running it. Inside one, it runs on the transaction's own
-   * connection, so a recomputation sees what that transaction wrote.
+   * Prepared (named) on whichever connection runs it: planning costs more than running it. Inside
+   * a transaction it runs on the transaction's own connection, so a recomputation sees what that
+   * transaction wrote.
    */
-  private async query(manager: EntityManager, values: unknown[]): Promise<unknown[]> {
-    if (manager.queryRunner) return manager.query(SITUATION_SQL, values);
-    const pool = (manager.connection.driver as PostgresDriver).master as Pool;
-    const result = await pool.query({ name: 'conflicts-situation', text: SITUATION_SQL, values });
-    return result.rows;
+  private query(manager: EntityManager, values: unknown[]): Promise<unknown[]> {
+    return queryPrepared(manager, SITUATION_SQL, values);
   }
 }
 

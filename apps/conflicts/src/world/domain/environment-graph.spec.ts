@@ -64,4 +64,36 @@ describe('EnvironmentGraph', () => {
     expect(graph.neighboursOf(idOf('nope'))).toEqual([]);
     expect(graph.revision).toBe('7');
   });
+
+  it('connects an environment to what it depends on and what depends on it, transitively, each way on its own', () => {
+    // a depends on b, b on c; d depends on b too; x depends on a; e stands alone.
+    const graph = new EnvironmentGraph(
+      [node('a', ['b']), node('b', ['c']), node('c'), node('d', ['b']), node('x', ['a']), node('e')],
+      '1',
+    );
+    const keysOf = (ids: Set<string>) => [...ids].map((id) => graph.keyOf(id) ?? id).sort();
+    expect(keysOf(graph.connectedTo([idOf('b')]))).toEqual(['a', 'b', 'c', 'd', 'x']);
+    // d shares a dependency with a, but neither depends on the other: not connected.
+    expect(keysOf(graph.connectedTo([idOf('a')]))).toEqual(['a', 'b', 'c', 'x']);
+    expect(keysOf(graph.connectedTo([idOf('e'), idOf('c')]))).toEqual(['a', 'b', 'c', 'd', 'e', 'x']);
+    const unknown = '00000000-0000-4000-8000-0000000000ff';
+    expect([...graph.connectedTo([unknown])]).toEqual([unknown]);
+  });
+
+  it('ends on a cycle', () => {
+    const graph = new EnvironmentGraph([node('a', ['b']), node('b', ['a']), node('c')], '1');
+    expect(graph.connectedTo([idOf('a')])).toEqual(new Set([idOf('a'), idOf('b')]));
+  });
+
+  it('selects environments by id, by tier, or every one', () => {
+    const perf = { ...node('f'), tier: 'PERF' as const };
+    const graph = new EnvironmentGraph([node('a'), node('b'), perf], '1');
+    expect(graph.idsOf({ ids: [idOf('a').toUpperCase()], tiers: [], everywhere: false })).toEqual([
+      idOf('a'),
+    ]);
+    expect(graph.idsOf({ ids: [], tiers: ['PERF'], everywhere: false })).toEqual([perf.id]);
+    expect(graph.idsOf({ ids: [], tiers: [], everywhere: true }).sort()).toEqual(
+      [idOf('a'), idOf('b'), perf.id].sort(),
+    );
+  });
 });

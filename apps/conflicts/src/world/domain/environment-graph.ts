@@ -40,6 +40,41 @@ export class EnvironmentGraph {
     return this.byId.get(id)?.key;
   }
 
+  /** Ids of the environments named, of those of the tiers named, or of every one when `everywhere`. */
+  idsOf(selection: { ids: readonly string[]; tiers: readonly string[]; everywhere: boolean }): string[] {
+    const tiers = new Set(selection.tiers);
+    const selected = new Set(selection.ids.map((id) => id.toLowerCase()));
+    for (const node of this.byId.values())
+      if (selection.everywhere || tiers.has(node.tier)) selected.add(node.id);
+    return [...selected];
+  }
+
+  /**
+   * The environments themselves and every one connected to them over dependencies: what they
+   * depend on, transitively, and what depends on them, transitively (not a mix of both ways).
+   */
+  connectedTo(ids: Iterable<string>): Set<string> {
+    const starts = [...ids];
+    const connected = new Set(starts);
+    const seeds = starts.flatMap((id) => this.byId.get(id) ?? []);
+    const reach = (next: (node: EnvironmentNode) => readonly string[]) => {
+      const seen = new Set(seeds.map((node) => node.key));
+      const queue = [...seeds];
+      for (let at = 0; at < queue.length; at++) {
+        for (const key of next(queue[at])) {
+          const neighbour = this.byKey.get(key);
+          if (!neighbour || seen.has(key)) continue;
+          seen.add(key);
+          connected.add(neighbour.id);
+          queue.push(neighbour);
+        }
+      }
+    };
+    reach((node) => node.dependsOn);
+    reach((node) => this.dependents.get(node.key) ?? []);
+    return connected;
+  }
+
   neighboursOf(id: string): GraphNeighbour[] {
     const start = this.byId.get(id);
     if (!start) return [];

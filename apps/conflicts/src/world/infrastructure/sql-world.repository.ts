@@ -2,7 +2,7 @@ import { bumpWorldRevision } from '../../shared/infrastructure/world-revision.sq
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUuid } from '@envrefresh/kernel';
-import { upsertNewerVersion } from '@envrefresh/persistence';
+import { queryPrepared, upsertNewerVersion } from '@envrefresh/persistence';
 import { ProjectionChange, WorldRepository } from '../application/world.repository.port';
 import { EnvironmentNode } from '../domain/environment-node';
 import { IntentWindow } from '../domain/intent-window';
@@ -49,10 +49,11 @@ export class SqlWorldRepository implements WorldRepository {
   }
 
   async lockIntent(manager: EntityManager, intentId: string): Promise<IntentWindow | null> {
-    const [row] = (await manager.query(
+    const [row] = await queryPrepared<IntentWindowRow>(
+      manager,
       `SELECT ${INTENT_WINDOW_COLUMNS} FROM conflicts.intent_windows WHERE intent_id = $1 FOR UPDATE`,
       [intentId],
-    )) as IntentWindowRow[];
+    );
     return row ? toIntentWindow(row) : null;
   }
 
@@ -71,7 +72,8 @@ export class SqlWorldRepository implements WorldRepository {
   }
 
   async intentVersions(manager: EntityManager, ids: readonly string[]): Promise<Map<string, number>> {
-    const rows: { id: string; version: number }[] = await manager.query(
+    const rows = await queryPrepared<{ id: string; version: number }>(
+      manager,
       `SELECT intent_id::text AS id, version FROM conflicts.intent_windows WHERE intent_id = ANY($1::uuid[])`,
       [ids.filter((id) => isUuid(id))],
     );

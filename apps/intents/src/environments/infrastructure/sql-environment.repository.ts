@@ -7,6 +7,7 @@ import { table } from '../../shared/infrastructure/intents-schema';
 import { EnvironmentPageQuery, EnvironmentRepository } from '../application/environment.repository.port';
 import { Environment, EnvironmentState } from '../domain/environment';
 import { environmentKeyTaken } from '../domain/environment.errors';
+import { queryPrepared } from '@envrefresh/persistence';
 
 interface EnvironmentRow {
   id: string;
@@ -76,7 +77,8 @@ export class SqlEnvironmentRepository implements EnvironmentRepository {
     options: { forUpdate?: boolean } = {},
   ): Promise<Environment | null> {
     const column = isUuid(ref) ? 'id' : 'key';
-    const rows: EnvironmentRow[] = await manager.query(
+    const rows = await queryPrepared<EnvironmentRow>(
+      manager,
       `SELECT ${COLUMNS} FROM ${ENVIRONMENTS} WHERE ${column} = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
       [ref],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BookingView, EnvironmentView } from '@envrefresh/contracts';
 import { isUuid } from '@envrefresh/kernel';
-import { upsertNewerVersion } from '@envrefresh/persistence';
+import { queryPrepared, upsertNewerVersion } from '@envrefresh/persistence';
 import { MAX_DEPENDENCY_DEPTH, WorldRepository } from '../application/world.repository.port';
 import { EventSubjectRef } from '../domain/event-subject-ref';
 import { EnvironmentFact, EventSubject, IntentAudience } from '../domain/intent-audience';
@@ -125,7 +125,7 @@ export class SqlWorldRepository implements WorldRepository {
    * reached): one statement, since every event's fan-out reads them all.
    */
   async subjectOf(manager: EntityManager, ref: EventSubjectRef): Promise<EventSubject> {
-    const [row]: SubjectRow[] = await manager.query(SUBJECT_OF, [
+    const [row] = await queryPrepared<SubjectRow>(manager, SUBJECT_OF, [
       ref.environmentId && isUuid(ref.environmentId) ? ref.environmentId : null,
       ref.intentId && isUuid(ref.intentId) ? ref.intentId : null,
       MAX_DEPENDENCY_DEPTH,

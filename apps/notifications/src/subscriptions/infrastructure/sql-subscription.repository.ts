@@ -4,6 +4,7 @@ import { EnvironmentTier, NotificationChannel } from '@envrefresh/contracts';
 import { ActorRef } from '@envrefresh/kernel';
 import { SubscriptionListQuery, SubscriptionRepository } from '../application/subscription.repository.port';
 import { FilterFacts, Subscription, SubscriptionMatch, SubscriptionSigning } from '../domain/subscription';
+import { queryPrepared } from '@envrefresh/persistence';
 
 interface SubscriptionRow {
   id: string;
@@ -131,7 +132,8 @@ export class SqlSubscriptionRepository implements SubscriptionRepository {
     // passesFilter's rule in SQL: an empty list does not narrow; a list narrows to its members,
     // and an event without an environment (or tier) passes no list of them (NULL = ANY is NULL).
     // Only the columns a match reads: a fan-out to a thousand parses a thousand rows first.
-    const rows: MatchRow[] = await manager.query(
+    const rows = await queryPrepared<MatchRow>(
+      manager,
       `SELECT id, channel, target, filter_groups, filter_environment_ids, filter_tiers, filter_event_types,
               enabled, created_at
          FROM notifications.subscriptions

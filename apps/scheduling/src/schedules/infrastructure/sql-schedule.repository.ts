@@ -9,6 +9,7 @@ import {
   StoredSchedule,
 } from '../application/schedule.repository.port';
 import { table } from './scheduling-schema';
+import { queryPrepared } from '@envrefresh/persistence';
 
 interface ScheduleRow {
   id: string;
@@ -39,7 +40,8 @@ const JOB_COLUMNS = 'id, schedule_id, intent_id, kind, lead_time, due_at, status
 @Injectable()
 export class SqlScheduleRepository implements ScheduleRepository {
   async activeFor(manager: EntityManager, intentId: string): Promise<StoredSchedule | null> {
-    const rows: ScheduleRow[] = await manager.query(
+    const rows = await queryPrepared<ScheduleRow>(
+      manager,
       `SELECT ${SCHEDULE_COLUMNS} FROM ${SCHEDULES} WHERE intent_id = $1 AND status = 'ACTIVE' FOR UPDATE`,
       [intentId],
     );
