@@ -1,25 +1,18 @@
 import { DataSource, QueryFailedError } from 'typeorm';
-import { createServiceDataSource, preparedStatementName, queryPrepared } from '@envrefresh/persistence';
-import { TestDatabase, createTestDatabase } from '@envrefresh/testing';
+import { preparedStatementName, queryPrepared } from '@envrefresh/persistence';
+import { MigratedTestDatabase, migratedTestDatabase } from '@envrefresh/testing';
 
 describe('a statement run prepared', () => {
-  let database: TestDatabase;
+  let migrated: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createServiceDataSource({
-      url: database.url,
-      schema: 'public',
-      applicationName: 'prepared-query-spec',
-    }).initialize();
+    migrated = await migratedTestDatabase({ schema: 'public', applicationName: 'prepared-query-spec' });
+    dataSource = migrated.dataSource;
     await dataSource.query('CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL)');
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(async () => migrated?.close());
 
   beforeEach(async () => {
     await dataSource.query('TRUNCATE items');

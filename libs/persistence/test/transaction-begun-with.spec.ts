@@ -1,34 +1,24 @@
 import { DataSource } from 'typeorm';
-import {
-  createServiceDataSource,
-  inlinedSql,
-  runTransactionBegunWith,
-  sqlLiteral,
-  sqlLiterals,
-} from '@envrefresh/persistence';
-import { TestDatabase, createTestDatabase } from '@envrefresh/testing';
+import { inlinedSql, runTransactionBegunWith, sqlLiteral, sqlLiterals } from '@envrefresh/persistence';
+import { MigratedTestDatabase, migratedTestDatabase } from '@envrefresh/testing';
 
 describe('a transaction begun with its first statement', () => {
-  let database: TestDatabase;
+  let migrated: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await createServiceDataSource({
-      url: database.url,
+    migrated = await migratedTestDatabase({
       schema: 'public',
       applicationName: 'transaction-begun-with-spec',
-    }).initialize();
+    });
+    dataSource = migrated.dataSource;
     await dataSource.query('CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL)');
     await dataSource.query(
       'CREATE TABLE notes (id bigint, at timestamptz, note text, payload jsonb, seen boolean)',
     );
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(async () => migrated?.close());
 
   beforeEach(async () => {
     await dataSource.query('TRUNCATE items');
