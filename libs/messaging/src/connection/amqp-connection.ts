@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import amqp, { AmqpConnectionManager, ChannelWrapper, CreateChannelOpts } from 'amqp-connection-manager';
+import { coalesceFrameWrites } from './coalesced-frame-writes';
 
 export interface AmqpConnectionOptions {
   url: string;
@@ -36,7 +37,11 @@ export class AmqpConnection {
       reconnectTimeInSeconds: options.reconnectSeconds ?? BROKER_RECONNECT_SECONDS,
       connectionOptions: { clientProperties: { connection_name: options.connectionName } },
     });
-    this.manager.on('connect', () => this.logger.log(`connected to the broker as ${options.connectionName}`));
+    this.manager.on('connect', ({ connection }) => {
+      this.logger.log(`connected to the broker as ${options.connectionName}`);
+      if (!coalesceFrameWrites(connection))
+        this.logger.warn('amqplib internals not as expected: every frame is written on its own');
+    });
     this.manager.on('disconnect', ({ err }) =>
       this.logger.warn(`broker connection lost (${err?.message ?? 'closed'}); reconnecting`),
     );
