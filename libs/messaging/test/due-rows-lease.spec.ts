@@ -5,6 +5,8 @@ import { dueRowMetrics } from '../src';
 import { DueRowsBed, SCHEMA, leasedJob } from './support/due-rows-bed';
 
 const LEASE_MS = 1_500;
+/** The hanging worker's lease: long beside the spec's own steps, which a loaded CI machine may stall. */
+const HUNG_LEASE_MS = 4_000;
 const LEASED_WORKER = path.resolve(
   __dirname,
   '../../../dist/libs/testing/src/fixtures/leased-worker.main.js',
@@ -35,36 +37,43 @@ describe('a leased claim', () => {
   it('of a worker whose call hangs is taken over once the lease runs out, and its late answer is dropped', async () => {
     await bed.addJobs(1, undefined, 1);
     // The first worker's call does not return while it matters: to the table, it looks dead. Its
-    // one slot stays taken by the call, so it claims nothing more meanwhile.
-    let answerLate!: (value: string) => void;
+    // one slot stays taken by the call, so it claims nothing more meanwhile. Its lease is long
+    // enough that a busy machine cannot let it run out before the spec has looked at it.
+    let answerLate: (value: string) => void = () => undefined;
     const hung = bed.worker(
-      leasedJob(() => new Promise<string>((resolve) => (answerLate = resolve)), LEASE_MS),
+      leasedJob(() => new Promise<string>((resolve) => (answerLate = resolve)), HUNG_LEASE_MS),
       { name: 'dies', batchSize: 1 },
     );
     hung.start();
-    await eventually(async () => expect((await job(1)).lease_owner).toBe(hung.owner));
-    const leasedAt = Date.now();
-
     const survivor = bed.worker(
       leasedJob(async () => 'survivor'),
       { name: 'survives' },
       await bed.openDataSource(),
     );
-    survivor.start();
-    // Within the lease, the row is left alone.
-    await new Promise((resolve) => setTimeout(resolve, LEASE_MS / 3));
-    expect(await job(1)).toMatchObject({ fired_at: null, lease_owner: hung.owner });
+    try {
+      await eventually(async () => expect((await job(1)).lease_owner).toBe(hung.owner));
+      // The database's own clock says when the lease runs out.
+      const leasedUntil = new Date((await job(1)).leased_until as Date).getTime();
+      survivor.start();
+      // Within the lease, the row is left alone.
+      await new Promise((resolve) => setTimeout(resolve, HUNG_LEASE_MS / 4));
+      expect(await job(1)).toMatchObject({ fired_at: null, lease_owner: hung.owner });
 
-    await eventually(async () => expect((await job(1)).outcome).toBe('survivor'), { timeoutMs: 10_000 });
-    expect(Date.now() - leasedAt).toBeGreaterThanOrEqual(LEASE_MS - 200);
-    expect(await job(1)).toMatchObject({ lease_owner: null, leased_until: null });
+      await eventually(async () => expect((await job(1)).outcome).toBe('survivor'), { timeoutMs: 15_000 });
+      const taken = await job(1);
+      expect(new Date(taken.fired_at as Date).getTime()).toBeGreaterThanOrEqual(leasedUntil);
+      expect(taken).toMatchObject({ lease_owner: null, leased_until: null });
 
-    // The "dead" worker comes back with its answer: it no longer holds the row, so it is dropped.
-    answerLate('too late');
-    await eventually(async () => expect(await lostLeases('dies')).toBe(1));
-    expect((await job(1)).outcome).toBe('survivor');
-    await Promise.all([hung.stop(), survivor.stop()]);
-  }, 30_000);
+      // The "dead" worker comes back with its answer: it no longer holds the row, so it is dropped.
+      answerLate('too late');
+      await eventually(async () => expect(await lostLeases('dies')).toBe(1));
+      expect((await job(1)).outcome).toBe('survivor');
+    } finally {
+      // Whatever failed above, neither worker may go on claiming the next spec's rows.
+      answerLate('stopped');
+      await Promise.all([hung.stop(), survivor.stop()]);
+    }
+  }, 40_000);
 
   it('of a worker process killed mid-call is taken over once the lease runs out', async () => {
     await bed.addJobs(3, undefined, 101);
