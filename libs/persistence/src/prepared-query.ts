@@ -17,7 +17,7 @@ let generation = 0;
  * Runs a statement of fixed text as a named prepared statement, on the connection `manager` works
  * on: the transaction's own inside one, so it sees what that transaction wrote; the pool's
  * otherwise. Each connection parses and plans it once, then binds and runs it; for the queries an
- * event runs (a recursive walk, a union of windows) parsing and planning cost PostgreSQL several
+ * event runs (the situation's union of windows, notifications' event subject) parsing and planning cost PostgreSQL several
  * times what running them does (docs/PERFORMANCE.md, 2026-12-08). The name is the text's digest,
  * so one text has one name everywhere. Errors are TypeORM's QueryFailedError, as `manager.query`
  * throws them.
